@@ -1,0 +1,30 @@
+package io.neuraladder.api;
+
+/**
+ * Decides integer overflow the way {@link Math#addExact(int, int)} does, from the operands and the
+ * wrapped sum alone: an addition overflows exactly when both operands have the same sign and the
+ * wrapped sum has the other one.
+ */
+public final class Overflow {
+
+    private Overflow() {}
+
+    /**
+     * Returns {@code wrappedSum} if {@code a + b} fits in an int.
+     *
+     * @param wrappedSum the 32-bit two's-complement sum of {@code a} and {@code b}
+     * @throws ArithmeticException with the message {@code "integer overflow"}, as
+     *     {@link Math#addExact(int, int)} does, if the exact sum does not fit
+     */
+    public static int checked(int a, int b, int wrappedSum) {
+        if (overflows(a, b, wrappedSum)) {
+            throw new ArithmeticException("integer overflow");
+        }
+        return wrappedSum;
+    }
+
+    /** Whether {@code a + b}, whose wrapped sum is {@code wrappedSum}, overflows an int. */
+    public static boolean overflows(int a, int b, int wrappedSum) {
+        return ((a ^ wrappedSum) & (b ^ wrappedSum)) < 0;
+    }
+}

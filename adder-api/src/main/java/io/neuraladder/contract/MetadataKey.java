@@ -1,0 +1,57 @@
+package io.neuraladder.contract;
+
+import java.util.Arrays;
+import java.util.Optional;
+
+/**
+ * The keys every model file stores in its ONNX {@code metadata_props}, and what each value means.
+ *
+ * <p>Training writes all of them; the runtime requires {@link #CONTRACT_VERSION} and
+ * {@link #OPERATOR} and reports the others.
+ */
+public enum MetadataKey {
+
+    /** The {@link ModelContract#VERSION} the model was exported against. Required. */
+    CONTRACT_VERSION("neuraladder.contract_version", "contract version the model was exported against"),
+
+    /** The operation the model computes; {@link ModelContract#OPERATOR_ADD} for adders. Required. */
+    OPERATOR("neuraladder.operator", "operation the model computes"),
+
+    /** The recurrent cell, a {@link CellType} name such as {@code lstm}. */
+    CELL("neuraladder.cell", "recurrent cell type"),
+
+    /** The number of hidden units of the recurrent cell. */
+    HIDDEN_SIZE("neuraladder.hidden_size", "hidden units of the recurrent cell"),
+
+    /** The sequence length, in bits, of the training examples. */
+    TRAINED_STEPS("neuraladder.trained_steps", "bits per training sequence"),
+
+    /** The random seed that, with the other hyperparameters, reproduces the training run. */
+    TRAINING_SEED("neuraladder.training_seed", "random seed of the training run"),
+
+    /** The software and version that produced the file. */
+    PRODUCER_VERSION("neuraladder.producer_version", "producer and version that wrote the file");
+
+    private final String key;
+    private final String description;
+
+    MetadataKey(String key, String description) {
+        this.key = key;
+        this.description = description;
+    }
+
+    /** The key as stored in the model file. */
+    public String key() {
+        return key;
+    }
+
+    /** What the value means, in a few words. */
+    public String description() {
+        return description;
+    }
+
+    /** The constant whose {@link #key()} is {@code key}, if there is one. */
+    public static Optional<MetadataKey> fromKey(String key) {
+        return Arrays.stream(values()).filter(k -> k.key.equals(key)).findFirst();
+    }
+}

@@ -1,0 +1,188 @@
+package io.neuraladder;
+
+import io.neuraladder.api.Adder;
+import io.neuraladder.api.ModelInfo;
+import io.neuraladder.api.Overflow;
+import java.nio.file.Path;
+import java.util.Objects;
+import java.util.Optional;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Integer addition computed by a learned recurrent network, through ONNX Runtime.
+ *
+ * <pre>{@code
+ * int s = NeuralAdder.add(535, 61);                 // 596
+ * NeuralAdder.add(Integer.MAX_VALUE, 1);            // throws ArithmeticException("integer overflow")
+ * try (Adder adder = NeuralAdder.open(Path.of("models/other.onnx"))) {
+ *     adder.add(-7, 3);                             // -4
+ * }
+ * }</pre>
+ *
+ * <p>The static methods use a default model chosen once, on first use: the file named by the
+ * system property {@value #MODEL_PROPERTY}, else by the environment variable {@value #MODEL_ENV},
+ * else the model bundled in this jar ({@value #BUNDLED_MODEL}). The execution provider comes from
+ * the system property {@value #PROVIDER_PROPERTY} ({@code cpu}, {@code cuda} or {@code auto};
+ * default {@code cpu}). {@link #open(Path)} and {@link #builder()} load any other model file.
+ */
+public final class NeuralAdder {
+
+    /** System property naming the default model file. */
+    public static final String MODEL_PROPERTY = "neuraladder.model";
+
+    /** Environment variable naming the default model file, used when the property is not set. */
+    public static final String MODEL_ENV = "NEURALADDER_MODEL";
+
+    /** System property naming the default model's execution provider. */
+    public static final String PROVIDER_PROPERTY = "neuraladder.provider";
+
+    /** File name of the model bundled in this jar, copied from the repository's {@code models/}. */
+    public static final String BUNDLED_MODEL = "adder-lstm.onnx";
+
+    /** Default limit on a model file's size: ours are a few KB. */
+    public static final long DEFAULT_MAX_MODEL_BYTES = 4L << 20;
+
+    private static final Logger log = LoggerFactory.getLogger(NeuralAdder.class);
+    private static final Object DEFAULT_LOCK = new Object();
+    private static volatile Adder defaultAdder;
+
+    private NeuralAdder() {}
+
+    /**
+     * Adds two ints with the default model, like {@link Math#addExact(int, int)}.
+     *
+     * @return {@code a + b}
+     * @throws ArithmeticException if the sum overflows an {@code int}
+     * @throws ModelLoadException if the default model cannot be loaded
+     */
+    public static int add(int a, int b) {
+        return Overflow.checked(a, b, defaultAdder().addWrapping(a, b));
+    }
+
+    /**
+     * Adds two ints with the default model, like Java's {@code +}, wrapping on overflow.
+     *
+     * @throws ModelLoadException if the default model cannot be loaded
+     */
+    public static int addWrapping(int a, int b) {
+        return defaultAdder().addWrapping(a, b);
+    }
+
+    /**
+     * Describes the default model, loading it if needed.
+     *
+     * @throws ModelLoadException if the default model cannot be loaded
+     */
+    public static ModelInfo defaultModel() {
+        return defaultAdder().model();
+    }
+
+    /**
+     * Opens the model file {@code model} on the CPU. Close the returned adder when done.
+     *
+     * @throws ModelLoadException if the file is missing, unreadable, not ONNX, or breaks the contract
+     */
+    public static Adder open(Path model) {
+        return builder().model(model).build();
+    }
+
+    /** A builder for an adder with a chosen model file, execution provider and threads. */
+    public static Builder builder() {
+        return new Builder();
+    }
+
+    private static Adder defaultAdder() {
+        Adder adder = defaultAdder;
+        if (adder == null) {
+            synchronized (DEFAULT_LOCK) {
+                adder = defaultAdder;
+                if (adder == null) {
+                    adder = Builder.fromSystemConfiguration().build();
+                    log.info("default model: {}", adder.model().source());
+                    defaultAdder = adder;
+                }
+            }
+        }
+        return adder;
+    }
+
+    /** Options for {@link NeuralAdder#builder()}; each setter returns this builder. */
+    public static final class Builder {
+
+        private Path model;
+        private ExecutionProvider provider = ExecutionProvider.CPU;
+        private int intraOpThreads = 1;
+        private long maxModelBytes = DEFAULT_MAX_MODEL_BYTES;
+
+        private Builder() {}
+
+        static Builder fromSystemConfiguration() {
+            Builder builder = new Builder();
+            Optional.ofNullable(System.getProperty(MODEL_PROPERTY))
+                    .or(() -> Optional.ofNullable(System.getenv(MODEL_ENV)))
+                    .filter(path -> !path.isBlank())
+                    .ifPresent(path -> builder.model(Path.of(path)));
+            Optional.ofNullable(System.getProperty(PROVIDER_PROPERTY))
+                    .ifPresent(name -> builder.provider(ExecutionProvider.fromName(name)));
+            return builder;
+        }
+
+        /** Loads this model file instead of the bundled model. */
+        public Builder model(Path model) {
+            this.model = Objects.requireNonNull(model, "model");
+            return this;
+        }
+
+        /** Loads the model bundled in the jar (the default). */
+        public Builder bundledModel() {
+            this.model = null;
+            return this;
+        }
+
+        /** Runs the model on this provider; {@link ExecutionProvider#CPU} by default. */
+        public Builder provider(ExecutionProvider provider) {
+            this.provider = Objects.requireNonNull(provider, "provider");
+            return this;
+        }
+
+        /**
+         * Threads ONNX Runtime may use inside one call; 1 by default, which suits single adds.
+         *
+         * @throws IllegalArgumentException if {@code threads} is less than 1
+         */
+        public Builder intraOpThreads(int threads) {
+            if (threads < 1) {
+                throw new IllegalArgumentException("intra-op threads must be at least 1, got " + threads);
+            }
+            this.intraOpThreads = threads;
+            return this;
+        }
+
+        /**
+         * Refuses model files larger than this; {@value NeuralAdder#DEFAULT_MAX_MODEL_BYTES} by default.
+         *
+         * @throws IllegalArgumentException if {@code bytes} is less than 1
+         */
+        public Builder maxModelBytes(long bytes) {
+            if (bytes < 1) {
+                throw new IllegalArgumentException("the model size limit must be at least 1 byte, got " + bytes);
+            }
+            this.maxModelBytes = bytes;
+            return this;
+        }
+
+        /**
+         * Loads the model and checks it against the model contract.
+         *
+         * @throws ModelLoadException if the model is missing, unreadable, not ONNX, or breaks the contract
+         * @throws ProviderUnavailableException if the chosen provider cannot be used here
+         */
+        public Adder build() {
+            ModelSource source = model == null
+                    ? ModelSource.bundled(BUNDLED_MODEL, maxModelBytes)
+                    : ModelSource.read(model, maxModelBytes);
+            return new OnnxAdder(source, provider, intraOpThreads);
+        }
+    }
+}

@@ -1,0 +1,57 @@
+package io.neuraladder;
+
+import ai.onnxruntime.OnnxTensor;
+import ai.onnxruntime.OrtEnvironment;
+import ai.onnxruntime.OrtException;
+import ai.onnxruntime.OrtSession;
+import io.neuraladder.contract.BitCodec;
+import io.neuraladder.contract.ModelContract;
+import java.nio.ByteBuffer;
+import java.nio.ByteOrder;
+import java.nio.FloatBuffer;
+import java.util.Map;
+
+/**
+ * The reusable buffers of one single-pair inference: an input tensor over a direct buffer, and a
+ * pinned output tensor that ONNX Runtime writes into, so that a call allocates no tensors. Used by
+ * one thread at a time.
+ */
+final class SingleCall implements AutoCloseable {
+
+    private final FloatBuffer input = directFloats(BitCodec.inputSize(1));
+    private final FloatBuffer output = directFloats(BitCodec.outputSize(1));
+    private final OnnxTensor inputTensor;
+    private final OnnxTensor outputTensor;
+    private final Map<String, OnnxTensor> inputs;
+    private final Map<String, OnnxTensor> pinnedOutputs;
+
+    SingleCall(OrtEnvironment environment) throws OrtException {
+        inputTensor = OnnxTensor.createTensor(environment, input, BitCodec.inputShape(1));
+        try {
+            outputTensor = OnnxTensor.createTensor(environment, output, BitCodec.outputShape(1));
+        } catch (OrtException | RuntimeException e) {
+            inputTensor.close();
+            throw e;
+        }
+        inputs = Map.of(ModelContract.INPUT_NAME, inputTensor);
+        pinnedOutputs = Map.of(ModelContract.OUTPUT_NAME, outputTensor);
+    }
+
+    /** The wrapped 32-bit sum of {@code a} and {@code b} computed by {@code session}. */
+    int addWrapping(OrtSession session, int a, int b) throws OrtException {
+        BitCodec.encode(a, b, input);
+        try (OrtSession.Result ignored = session.run(inputs, pinnedOutputs)) {
+            return BitCodec.decode(output);
+        }
+    }
+
+    @Override
+    public void close() {
+        inputTensor.close();
+        outputTensor.close();
+    }
+
+    private static FloatBuffer directFloats(int count) {
+        return ByteBuffer.allocateDirect(count * Float.BYTES).order(ByteOrder.nativeOrder()).asFloatBuffer();
+    }
+}

@@ -1,0 +1,88 @@
+package io.neuraladder.train;
+
+import io.neuraladder.contract.ModelContract;
+import org.deeplearning4j.nn.conf.MultiLayerConfiguration;
+import org.deeplearning4j.nn.conf.NeuralNetConfiguration;
+import org.deeplearning4j.nn.conf.layers.LSTM;
+import org.deeplearning4j.nn.conf.layers.RnnOutputLayer;
+import org.deeplearning4j.nn.multilayer.MultiLayerNetwork;
+import org.deeplearning4j.nn.params.DefaultParamInitializer;
+import org.deeplearning4j.nn.params.LSTMParamInitializer;
+import org.deeplearning4j.nn.weights.WeightInit;
+import org.nd4j.linalg.activations.Activation;
+import org.nd4j.linalg.api.buffer.DataType;
+import org.nd4j.linalg.api.ndarray.INDArray;
+import org.nd4j.linalg.learning.config.Adam;
+import org.nd4j.linalg.lossfunctions.LossFunctions;
+
+/**
+ * The DL4J network that learns to add: an {@code LSTM} layer (no peepholes, tanh) over the bit
+ * pairs, then a per-step {@code RnnOutputLayer} with one sigmoid unit trained with binary
+ * cross-entropy. Layer 0 is the LSTM, layer 1 the output layer.
+ */
+public final class AdderNetwork {
+
+    static final int LSTM_LAYER = 0;
+    static final int OUTPUT_LAYER = 1;
+
+    private AdderNetwork() {}
+
+    /** A freshly initialised network for {@code config}. */
+    public static MultiLayerNetwork create(TrainingConfig config) {
+        MultiLayerConfiguration conf = new NeuralNetConfiguration.Builder()
+                .seed(config.seed())
+                .dataType(DataType.FLOAT)
+                .updater(new Adam(config.learningRate()))
+                .weightInit(WeightInit.XAVIER)
+                .list()
+                .layer(new LSTM.Builder()
+                        .nIn(ModelContract.INPUT_FEATURES)
+                        .nOut(config.hiddenSize())
+                        .activation(Activation.TANH)
+                        .gateActivationFunction(Activation.SIGMOID)
+                        .build())
+                .layer(new RnnOutputLayer.Builder(LossFunctions.LossFunction.XENT)
+                        .nIn(config.hiddenSize())
+                        .nOut(ModelContract.OUTPUT_FEATURES)
+                        .activation(Activation.SIGMOID)
+                        .build())
+                .build();
+        MultiLayerNetwork network = new MultiLayerNetwork(conf);
+        network.init();
+        return network;
+    }
+
+    /** The trained parameters in DL4J's own layout, for export. */
+    public static Parameters parameters(MultiLayerNetwork network) {
+        return new Parameters(
+                network.getLayer(LSTM_LAYER).getParam(LSTMParamInitializer.INPUT_WEIGHT_KEY),
+                network.getLayer(LSTM_LAYER).getParam(LSTMParamInitializer.RECURRENT_WEIGHT_KEY),
+                network.getLayer(LSTM_LAYER).getParam(LSTMParamInitializer.BIAS_KEY),
+                network.getLayer(OUTPUT_LAYER).getParam(DefaultParamInitializer.WEIGHT_KEY),
+                network.getLayer(OUTPUT_LAYER).getParam(DefaultParamInitializer.BIAS_KEY));
+    }
+
+    /** The number of trainable parameters. */
+    public static long parameterCount(MultiLayerNetwork network) {
+        return network.numParams();
+    }
+
+    /**
+     * DL4J's parameter arrays. The LSTM's gate blocks, each {@code H} columns wide, are in DL4J's
+     * order: cell candidate, forget, output, input.
+     *
+     * @param inputWeights {@code W}, {@code [nIn, 4H]}
+     * @param recurrentWeights {@code RW}, {@code [H, 4H]}
+     * @param lstmBias {@code b}, {@code [4H]} (DL4J 1.0.0-M2.1 returns it as a vector)
+     * @param outputWeights the output layer's {@code W}, {@code [H, 1]}
+     * @param outputBias the output layer's {@code b}, one value
+     */
+    public record Parameters(INDArray inputWeights, INDArray recurrentWeights, INDArray lstmBias,
+            INDArray outputWeights, INDArray outputBias) {
+
+        /** The hidden size {@code H}. */
+        public int hiddenSize() {
+            return (int) recurrentWeights.size(0);
+        }
+    }
+}

@@ -1,0 +1,23 @@
+package io.neuraladder.train;
+
+/**
+ * One line of the training table, written at each evaluation.
+ *
+ * @param epoch the evaluation's number; an epoch is {@link TrainingConfig#evaluateEvery()} minibatches
+ * @param iteration minibatches trained so far
+ * @param elapsedMillis wall time since training started
+ * @param miniBatchExact share of the last minibatch's sums that were exact, at the training length
+ * @param random score on fresh uniform random pairs
+ * @param edge score on every pair of edge values
+ * @param carryHeavy score on fresh carry-heavy pairs
+ * @param loss the last minibatch's binary cross-entropy
+ * @param learningRate the learning rate in use
+ */
+public record EvaluationRow(int epoch, int iteration, long elapsedMillis, double miniBatchExact,
+        ValidationScore random, ValidationScore edge, ValidationScore carryHeavy, double loss, double learningRate) {
+
+    /** Whether every validation pair was added exactly. */
+    public boolean perfect() {
+        return random.perfect() && edge.perfect() && carryHeavy.perfect();
+    }
+}

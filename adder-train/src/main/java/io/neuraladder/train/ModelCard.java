@@ -1,0 +1,67 @@
+package io.neuraladder.train;
+
+import io.neuraladder.contract.ModelContract;
+import io.neuraladder.train.export.OnnxExport;
+import java.util.HexFormat;
+import java.util.Locale;
+
+/** Writes the Markdown model card that sits beside every model in {@code models/}. */
+public final class ModelCard {
+
+    private ModelCard() {}
+
+    /**
+     * The card for a model trained by {@code result}.
+     *
+     * @param fileName the model's file name
+     * @param sha256 the SHA-256 of the model file
+     * @param rebuildCommand the exact command that rebuilds the file
+     */
+    public static String markdown(TrainingResult result, String fileName, byte[] sha256, String rebuildCommand) {
+        TrainingConfig c = result.config();
+        TrainingResult.Confirmation f = result.confirmation();
+        StringBuilder card = new StringBuilder();
+        card.append("# Model card: ").append(fileName).append("\n\n");
+        card.append("An LSTM with ").append(c.hiddenSize()).append(" hidden units that adds two's-complement integers one bit per ")
+                .append("step, least significant bit first (model contract version ").append(ModelContract.VERSION)
+                .append("). Trained with Deeplearning4j and exported to ONNX (opset ").append(OnnxExport.OPSET)
+                .append(") by `").append(OnnxExport.PRODUCER).append("`.\n\n");
+        card.append("| property | value |\n|---|---|\n");
+        row(card, "file", "`" + fileName + "`");
+        row(card, "SHA-256", "`" + HexFormat.of().formatHex(sha256) + "`");
+        row(card, "parameters", Long.toString(AdderNetwork.parameterCount(result.network())));
+        row(card, "cell", "LSTM (no peepholes), tanh, hidden size " + c.hiddenSize());
+        row(card, "output", "per-step dense layer, 1 sigmoid unit, binary cross-entropy");
+        row(card, "optimizer", "Adam, learning rate " + c.learningRate());
+        row(card, "batch size", Integer.toString(c.batchSize()));
+        row(card, "training sequence length", c.trainSteps() + " bits (validated at 32)");
+        row(card, "training data", "fresh each minibatch: half uniform random pairs, half carry-heavy pairs");
+        row(card, "seed", Long.toString(c.seed()));
+        row(card, "iterations", result.iterations() + " of at most " + c.maxIterations());
+        row(card, "examples seen", Long.toString(result.examples()));
+        row(card, "training time", String.format(Locale.ROOT, "%.1f s (evaluations included)",
+                result.elapsedMillis() / 1000.0));
+        card.append("\n## Final validation (32-bit sums)\n\n");
+        card.append("| set | pairs | exact sums | bit accuracy |\n|---|---:|---:|---:|\n");
+        score(card, "fresh uniform random pairs", f.random());
+        score(card, "every pair of edge values", f.edge());
+        score(card, "fresh carry-heavy pairs", f.carryHeavy());
+        card.append("\n## Training table\n\nOne row per evaluation (every ").append(c.evaluateEvery())
+                .append(" minibatches). Validation sets are fresh each time: ").append(c.validationPairs())
+                .append(" uniform pairs, every edge pair, ").append(Trainer.CARRY_HEAVY_PAIRS)
+                .append(" carry-heavy pairs.\n\n");
+        card.append(TrainingTable.markdown(result.rows()));
+        card.append("\n## Rebuild\n\n```sh\nmvn -q install -DskipTests\n").append(rebuildCommand).append("\n```\n");
+        return card.toString();
+    }
+
+    private static void row(StringBuilder card, String property, String value) {
+        card.append("| ").append(property).append(" | ").append(value).append(" |\n");
+    }
+
+    private static void score(StringBuilder card, String set, ValidationScore score) {
+        card.append("| ").append(set).append(" | ").append(score.pairs()).append(" | ")
+                .append(TrainingTable.percent(score.exactRate())).append(" | ")
+                .append(TrainingTable.percent(score.bitAccuracy())).append(" |\n");
+    }
+}

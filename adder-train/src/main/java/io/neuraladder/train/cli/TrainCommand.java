@@ -1,0 +1,135 @@
+package io.neuraladder.train.cli;
+
+import io.neuraladder.train.EvaluationRow;
+import io.neuraladder.train.ModelCard;
+import io.neuraladder.train.Trainer;
+import io.neuraladder.train.TrainingConfig;
+import io.neuraladder.train.TrainingResult;
+import io.neuraladder.train.TrainingTable;
+import io.neuraladder.train.export.OnnxExport;
+import java.io.IOException;
+import java.io.PrintWriter;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.util.HexFormat;
+import java.util.Locale;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.ParameterException;
+import picocli.CommandLine.Spec;
+
+/** {@code train}: trains a model until it adds exactly, then writes it and its model card. */
+@Command(name = "train", mixinStandardHelpOptions = true,
+        description = {"Trains an LSTM adder with Deeplearning4j until it is exact on fresh uniform, edge and "
+                + "carry-heavy pairs, then writes the ONNX model and its model card (.md) beside it.",
+                "Run with OMP_NUM_THREADS=1: ND4J is about twice as fast single-threaded on this tiny network."})
+final class TrainCommand implements Callable<Integer> {
+
+    private static final TrainingConfig DEFAULTS = TrainingConfig.DEFAULT;
+
+    @Spec
+    private CommandSpec spec;
+
+    @Option(names = "--hidden-size", description = "LSTM units (default: ${DEFAULT-VALUE})")
+    private int hiddenSize = DEFAULTS.hiddenSize();
+
+    @Option(names = "--steps", description = "bits per training sequence, 1..32 (default: ${DEFAULT-VALUE})")
+    private int steps = DEFAULTS.trainSteps();
+
+    @Option(names = "--seed", description = "seed of weights and data (default: ${DEFAULT-VALUE})")
+    private long seed = DEFAULTS.seed();
+
+    @Option(names = "--batch", description = "sequences per minibatch (default: ${DEFAULT-VALUE})")
+    private int batch = DEFAULTS.batchSize();
+
+    @Option(names = "--learning-rate", description = "Adam learning rate (default: ${DEFAULT-VALUE})")
+    private double learningRate = DEFAULTS.learningRate();
+
+    @Option(names = "--max-iterations", description = "give up after this many minibatches (default: ${DEFAULT-VALUE})")
+    private int maxIterations = DEFAULTS.maxIterations();
+
+    @Option(names = "--evaluate-every", description = "minibatches between evaluations (default: ${DEFAULT-VALUE})")
+    private int evaluateEvery = DEFAULTS.evaluateEvery();
+
+    @Option(names = "--validation-pairs", description = "fresh uniform pairs per evaluation (default: ${DEFAULT-VALUE})")
+    private int validationPairs = DEFAULTS.validationPairs();
+
+    @Option(names = {"-o", "--output"}, description = "model file to write (default: ${DEFAULT-VALUE})")
+    private Path output = Path.of("models", "adder-lstm.onnx");
+
+    @Override
+    public Integer call() throws IOException {
+        PrintWriter out = spec.commandLine().getOut();
+        PrintWriter err = spec.commandLine().getErr();
+        TrainingConfig config;
+        try {
+            config = new TrainingConfig(hiddenSize, steps, seed, batch, learningRate, maxIterations, evaluateEvery,
+                    validationPairs);
+        } catch (IllegalArgumentException e) {
+            throw new ParameterException(spec.commandLine(), e.getMessage(), e);
+        }
+        if (!"1".equals(System.getenv("OMP_NUM_THREADS"))) {
+            err.println("note: OMP_NUM_THREADS is not 1; ND4J trains this network about twice as fast with it");
+        }
+        out.printf("training %s%n%n%s%n", config, TrainingTable.textHeader());
+        out.flush();
+        TrainingResult result = new Trainer(config, new Trainer.Listener() {
+            @Override
+            public void onEvaluation(EvaluationRow row) {
+                out.println(TrainingTable.textRow(row));
+                out.flush();
+            }
+
+            @Override
+            public void onConfirmation(TrainingResult.Confirmation confirmation) {
+                out.printf("  confirmation: exact on %s of %d uniform, %s of %d edge, %s of %d carry-heavy pairs%n",
+                        TrainingTable.percent(confirmation.random().exactRate()), confirmation.random().pairs(),
+                        TrainingTable.percent(confirmation.edge().exactRate()), confirmation.edge().pairs(),
+                        TrainingTable.percent(confirmation.carryHeavy().exactRate()), confirmation.carryHeavy().pairs());
+                out.flush();
+            }
+        }).train();
+
+        if (!result.exact()) {
+            err.printf("%nthe model is not exact after %d iterations (%.1f s); nothing was written. "
+                    + "Try a larger --max-iterations or another --seed.%n", result.iterations(),
+                    result.elapsedMillis() / 1000.0);
+            return 1;
+        }
+        OnnxExport.write(result.network(), config, output);
+        byte[] sha256 = sha256(Files.readAllBytes(output));
+        Path card = output.resolveSibling(baseName(output) + ".md");
+        Files.writeString(card, ModelCard.markdown(result, output.getFileName().toString(), sha256,
+                rebuildCommand(config)), StandardCharsets.UTF_8);
+        out.printf(Locale.ROOT, "%nexact after %d iterations (%d examples, %.1f s)%nwrote %s (sha256 %s)%nwrote %s%n",
+                result.iterations(), result.examples(), result.elapsedMillis() / 1000.0, output,
+                HexFormat.of().formatHex(sha256), card);
+        return 0;
+    }
+
+    private String rebuildCommand(TrainingConfig c) {
+        return String.format(Locale.ROOT, "OMP_NUM_THREADS=1 mvn -q -pl adder-train exec:java -Dexec.args=\"train "
+                + "--hidden-size %d --steps %d --seed %d --batch %d --learning-rate %s --max-iterations %d "
+                + "--evaluate-every %d --validation-pairs %d --output %s\"", c.hiddenSize(), c.trainSteps(), c.seed(),
+                c.batchSize(), c.learningRate(), c.maxIterations(), c.evaluateEvery(), c.validationPairs(),
+                output.toString().replace('\\', '/'));
+    }
+
+    private static String baseName(Path file) {
+        String name = file.getFileName().toString();
+        return name.endsWith(".onnx") ? name.substring(0, name.length() - ".onnx".length()) : name;
+    }
+
+    private static byte[] sha256(byte[] bytes) {
+        try {
+            return MessageDigest.getInstance("SHA-256").digest(bytes);
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException("every Java runtime has SHA-256", e);
+        }
+    }
+}

@@ -1,0 +1,109 @@
+package io.neuraladder.train;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNotEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import io.neuraladder.NeuralAdder;
+import io.neuraladder.api.Adder;
+import io.neuraladder.contract.MetadataKey;
+import io.neuraladder.sampling.AddExactProperty;
+import io.neuraladder.train.export.OnnxExport;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Optional;
+import java.util.concurrent.TimeUnit;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * The whole path: train with the documented defaults from scratch until exact, export to ONNX,
+ * and add through ONNX Runtime; and the property test's power to fail on an under-trained model.
+ */
+class TrainExportRunTest {
+
+    @TempDir
+    static Path temp;
+
+    private static TrainingResult trained;
+    private static Path trainedModel;
+
+    @BeforeAll
+    static void trainWithTheDocumentedDefaults() {
+        trained = new Trainer(TrainingConfig.DEFAULT, row -> System.out.println(TrainingTable.textRow(row))).train();
+        trainedModel = temp.resolve("retrained.onnx");
+        OnnxExport.write(trained.network(), trained.config(), trainedModel);
+    }
+
+    @Test
+    void training_reachesExactSums_onUniformEdgeAndCarryHeavyValidation() {
+        assertTrue(trained.exact(), "not exact after " + trained.iterations() + " iterations");
+        assertTrue(trained.confirmation().random().pairs() >= 100_000);
+        EvaluationRow last = trained.rows().get(trained.rows().size() - 1);
+        assertTrue(last.perfect(), TrainingTable.textRow(last));
+    }
+
+    @Test
+    void exportedModel_addsLikeMathAddExact_throughOnnxRuntime() {
+        try (Adder adder = NeuralAdder.open(trainedModel)) {
+            AddExactProperty.assertHolds("the retrained model", adder::add, AddExactProperty.DEFAULT_SAMPLES);
+            assertEquals(Optional.of("42"), adder.model().get(MetadataKey.TRAINING_SEED));
+        }
+    }
+
+    @Test
+    void exportedModel_addsHandPickedCarryChains() {
+        int[][] cases = {{-1, 1, 0}, {Integer.MAX_VALUE, Integer.MIN_VALUE, -1}, {0x5555_5555, 0xAAAA_AAAA, -1},
+                {0x7FFF_FFFE, 1, Integer.MAX_VALUE}, {Integer.MIN_VALUE + 1, -1, Integer.MIN_VALUE}, {0xFFFF, 1, 0x10000},
+                {-65536, 65535, -1}, {535, 61, 596}};
+        try (Adder adder = NeuralAdder.open(trainedModel)) {
+            for (int[] c : cases) {
+                assertEquals(c[2], adder.add(c[0], c[1]), c[0] + " + " + c[1]);
+            }
+        }
+    }
+
+    @Test
+    void twoModelFiles_swapWithoutRecompiling() {
+        try (Adder bundled = NeuralAdder.builder().bundledModel().build();
+                Adder retrained = NeuralAdder.open(trainedModel)) {
+            assertNotEquals(bundled.model().source(), retrained.model().source());
+            for (Adder adder : List.of(bundled, retrained)) {
+                assertEquals(-4, adder.add(-7, 3));
+                AddExactProperty.assertHolds(adder.model().source(), adder::add, 2_000);
+            }
+        }
+    }
+
+    @Test
+    void modelSystemProperty_swapsTheStaticDefault_inAFreshJvm() throws Exception {
+        Process demo = new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+                "-cp", System.getProperty("java.class.path"),
+                "-D" + NeuralAdder.MODEL_PROPERTY + "=" + trainedModel,
+                "io.neuraladder.demo.AddDemo", "535", "61")
+                .redirectErrorStream(true)
+                .start();
+        assertTrue(demo.waitFor(60, TimeUnit.SECONDS), "the demo finishes");
+        String output = new String(demo.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+        assertEquals(0, demo.exitValue(), output);
+        assertTrue(output.contains("model: " + trainedModel) && output.contains("535 + 61 = 596"), output);
+    }
+
+    @Test
+    void property_findsACounterexample_inAnUnderTrainedModel() throws IOException {
+        TrainingConfig brief = new TrainingConfig(8, 16, 5, 32, 0.02, 5, 5, 1_000);
+        TrainingResult underTrained = new Trainer(brief, row -> {}).train();
+        assertFalse(underTrained.exact());
+        Path file = temp.resolve("under-trained.onnx");
+        OnnxExport.write(underTrained.network(), brief, file);
+        try (Adder adder = NeuralAdder.open(file)) {
+            var outcome = AddExactProperty.check(adder::add, AddExactProperty.DEFAULT_SAMPLES, AddExactProperty.seed());
+            assertFalse(outcome.holds(), "the property must reject a model trained for 5 minibatches");
+            System.out.println("under-trained model's first counterexample: " + outcome.counterexample().orElseThrow());
+        }
+    }
+}

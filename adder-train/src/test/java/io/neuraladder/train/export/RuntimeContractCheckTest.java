@@ -1,0 +1,129 @@
+package io.neuraladder.train.export;
+
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import io.neuraladder.ModelContractException;
+import io.neuraladder.NeuralAdder;
+import io.neuraladder.api.Adder;
+import io.neuraladder.contract.MetadataKey;
+import io.neuraladder.contract.ModelContract;
+import io.neuraladder.train.AdderNetwork;
+import io.neuraladder.train.TrainingConfig;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.function.UnaryOperator;
+import onnx.Onnx.ModelProto;
+import onnx.Onnx.StringStringEntryProto;
+import onnx.Onnx.TensorShapeProto;
+import onnx.Onnx.ValueInfoProto;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * The runtime refuses valid ONNX files that break the model contract, naming the file, what it
+ * expected and what it found. The files are exported models with one thing changed.
+ */
+class RuntimeContractCheckTest {
+
+    private static ModelProto valid;
+
+    @TempDir
+    Path temp;
+
+    @BeforeAll
+    static void exportAnUntrainedModel() {
+        TrainingConfig config = new TrainingConfig(4, 16, 3, 32, 0.02, 1, 1, 1);
+        valid = OnnxExport.toModel(AdderNetwork.create(config), config);
+    }
+
+    @Test
+    void theUnchangedExport_isAccepted() throws Exception {
+        try (Adder adder = NeuralAdder.open(write("valid.onnx", valid))) {
+            assertTrue(adder.model().get(MetadataKey.CELL).isPresent());
+        }
+    }
+
+    @Test
+    void wrongInputName_isRejected() throws Exception {
+        ModelProto renamed = withInput(valid, input -> input.toBuilder().setName("x").build(), "x");
+        assertRejected("wrong-input-name.onnx", renamed, "expected exactly one input 'operand_bits'", "found inputs [x]");
+    }
+
+    @Test
+    void wrongInputShape_isRejected() throws Exception {
+        ModelProto reshaped = withInput(valid, input -> {
+            ValueInfoProto.Builder b = input.toBuilder();
+            b.getTypeBuilder().getTensorTypeBuilder().getShapeBuilder()
+                    .setDim(2, TensorShapeProto.Dimension.newBuilder().setDimValue(3));
+            return b.build();
+        }, ModelContract.INPUT_NAME);
+        assertRejected("wrong-shape.onnx", reshaped, "shape [steps, batch, 2]", "shape [?, ?, 3]");
+    }
+
+    @Test
+    void fixedBatchDimension_isRejected() throws Exception {
+        ModelProto fixed = withInput(valid, input -> {
+            ValueInfoProto.Builder b = input.toBuilder();
+            b.getTypeBuilder().getTensorTypeBuilder().getShapeBuilder()
+                    .setDim(1, TensorShapeProto.Dimension.newBuilder().setDimValue(1));
+            return b.build();
+        }, ModelContract.INPUT_NAME);
+        assertRejected("fixed-batch.onnx", fixed, "shape [steps, batch, 2]", "shape [?, 1, 2]");
+    }
+
+    @Test
+    void unknownContractVersion_isRejected() throws Exception {
+        assertRejected("future-version.onnx", withMetadata(valid, MetadataKey.CONTRACT_VERSION, "999"),
+                "neuraladder.contract_version = " + ModelContract.VERSION, "neuraladder.contract_version = 999");
+    }
+
+    @Test
+    void missingMetadata_isRejected() throws Exception {
+        ModelProto bare = valid.toBuilder().clearMetadataProps().build();
+        assertRejected("no-metadata.onnx", bare, "neuraladder.contract_version", "no such metadata entry");
+    }
+
+    @Test
+    void anotherOperator_isRejected() throws Exception {
+        assertRejected("multiply.onnx", withMetadata(valid, MetadataKey.OPERATOR, "multiply"),
+                "neuraladder.operator = add", "neuraladder.operator = multiply");
+    }
+
+    private void assertRejected(String fileName, ModelProto model, String... fragments) throws Exception {
+        Path file = write(fileName, model);
+        var error = assertThrows(ModelContractException.class, () -> NeuralAdder.open(file));
+        String message = error.getMessage();
+        assertTrue(message.contains(file.toString()), "names the file: " + message);
+        for (String fragment : fragments) {
+            assertTrue(message.contains(fragment), "contains '" + fragment + "': " + message);
+        }
+    }
+
+    private Path write(String fileName, ModelProto model) throws Exception {
+        return Files.write(temp.resolve(fileName), model.toByteArray());
+    }
+
+    private static ModelProto withInput(ModelProto model, UnaryOperator<ValueInfoProto> change, String newName) {
+        ModelProto.Builder builder = model.toBuilder();
+        ValueInfoProto changed = change.apply(builder.getGraph().getInput(0));
+        builder.getGraphBuilder().setInput(0, changed);
+        builder.getGraphBuilder().getNodeBuilderList().forEach(node -> {
+            for (int i = 0; i < node.getInputCount(); i++) {
+                if (node.getInput(i).equals(ModelContract.INPUT_NAME)) {
+                    node.setInput(i, newName);
+                }
+            }
+        });
+        return builder.build();
+    }
+
+    private static ModelProto withMetadata(ModelProto model, MetadataKey key, String value) {
+        ModelProto.Builder builder = model.toBuilder().clearMetadataProps();
+        for (StringStringEntryProto entry : model.getMetadataPropsList()) {
+            builder.addMetadataProps(entry.getKey().equals(key.key()) ? entry.toBuilder().setValue(value).build() : entry);
+        }
+        return builder.build();
+    }
+}
