@@ -6,6 +6,10 @@ import java.nio.file.AccessDeniedException;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.util.HexFormat;
+import java.util.Locale;
 
 /**
  * The bytes of a model and a name for them in messages. Reading the bytes in Java first lets us
@@ -46,6 +50,25 @@ record ModelSource(String name, byte[] bytes) {
         } catch (IOException e) {
             throw new ModelLoadException(name + " cannot be read: " + e.getMessage(), e);
         }
+    }
+
+    /** The SHA-256 of the bytes, lowercase hex. */
+    String sha256() {
+        try {
+            return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(bytes));
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException("every Java runtime has SHA-256", e);
+        }
+    }
+
+    /** Returns this source if its SHA-256 is {@code expectedHex} (any case); throws otherwise. */
+    ModelSource requireSha256(String expectedHex) {
+        String actual = sha256();
+        if (!actual.equalsIgnoreCase(expectedHex)) {
+            throw new ModelIntegrityException("model " + name + " has SHA-256 " + actual + " but is pinned to "
+                    + expectedHex.toLowerCase(Locale.ROOT) + "; refusing it before it reaches ONNX Runtime");
+        }
+        return this;
     }
 
     private static void requireSize(String name, long size, long maxBytes) {

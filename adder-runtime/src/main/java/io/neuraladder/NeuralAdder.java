@@ -34,6 +34,9 @@ public final class NeuralAdder {
     /** Environment variable naming the default model file, used when the property is not set. */
     public static final String MODEL_ENV = "NEURALADDER_MODEL";
 
+    /** System property pinning the default model file's SHA-256 (hex). */
+    public static final String MODEL_SHA256_PROPERTY = "neuraladder.model.sha256";
+
     /** System property naming the default model's execution provider. */
     public static final String PROVIDER_PROPERTY = "neuraladder.provider";
 
@@ -45,7 +48,7 @@ public final class NeuralAdder {
 
     private static final Logger log = LoggerFactory.getLogger(NeuralAdder.class);
     private static final Object DEFAULT_LOCK = new Object();
-    private static volatile Adder defaultAdder;
+    private static volatile ReloadableAdder defaultAdder;
 
     private NeuralAdder() {}
 
@@ -79,11 +82,44 @@ public final class NeuralAdder {
     }
 
     /**
-     * Opens the model file {@code model} on the CPU. Close the returned adder when done.
+     * Adds {@code a[i] + b[i]} with the default model, like {@link Math#addExact(int, int)} per element.
      *
-     * @throws ModelLoadException if the file is missing, unreadable, not ONNX, or breaks the contract
+     * @throws ArithmeticException naming the first index whose sum overflows
+     * @throws IllegalArgumentException if the arrays differ in length
+     * @throws ModelLoadException if the default model cannot be loaded
      */
-    public static Adder open(Path model) {
+    public static int[] add(int[] a, int[] b) {
+        return defaultAdder().add(a, b);
+    }
+
+    /**
+     * Adds {@code a[i] + b[i]} with the default model, like Java's {@code +} per element.
+     *
+     * @throws IllegalArgumentException if the arrays differ in length
+     * @throws ModelLoadException if the default model cannot be loaded
+     */
+    public static int[] addWrapping(int[] a, int[] b) {
+        return defaultAdder().addWrapping(a, b);
+    }
+
+    /**
+     * Switches the static methods to the model file {@code model} at run time, with the default
+     * model's options. Calls in flight finish on the old model.
+     *
+     * @throws ModelLoadException if the new model is refused; the old default keeps serving
+     */
+    public static void reloadDefault(Path model) {
+        defaultAdder().reload(model);
+    }
+
+    /**
+     * Opens the model file {@code model} on the CPU, checked against the contract and self-tested.
+     * Close the returned adder when done.
+     *
+     * @throws ModelLoadException if the file is missing, unreadable, not ONNX, breaks the contract,
+     *     or fails the self-test
+     */
+    public static ReloadableAdder open(Path model) {
         return builder().model(model).build();
     }
 
@@ -92,8 +128,8 @@ public final class NeuralAdder {
         return new Builder();
     }
 
-    private static Adder defaultAdder() {
-        Adder adder = defaultAdder;
+    private static ReloadableAdder defaultAdder() {
+        ReloadableAdder adder = defaultAdder;
         if (adder == null) {
             synchronized (DEFAULT_LOCK) {
                 adder = defaultAdder;
@@ -114,8 +150,21 @@ public final class NeuralAdder {
         private ExecutionProvider provider = ExecutionProvider.CPU;
         private int intraOpThreads = 1;
         private long maxModelBytes = DEFAULT_MAX_MODEL_BYTES;
+        private String sha256;
+        private boolean selfTest = true;
 
         private Builder() {}
+
+        Builder copy() {
+            Builder copy = new Builder();
+            copy.model = model;
+            copy.provider = provider;
+            copy.intraOpThreads = intraOpThreads;
+            copy.maxModelBytes = maxModelBytes;
+            copy.sha256 = sha256;
+            copy.selfTest = selfTest;
+            return copy;
+        }
 
         static Builder fromSystemConfiguration() {
             Builder builder = new Builder();
@@ -123,6 +172,9 @@ public final class NeuralAdder {
                     .or(() -> Optional.ofNullable(System.getenv(MODEL_ENV)))
                     .filter(path -> !path.isBlank())
                     .ifPresent(path -> builder.model(Path.of(path)));
+            Optional.ofNullable(System.getProperty(MODEL_SHA256_PROPERTY))
+                    .filter(hash -> !hash.isBlank())
+                    .ifPresent(builder::sha256);
             Optional.ofNullable(System.getProperty(PROVIDER_PROPERTY))
                     .ifPresent(name -> builder.provider(ExecutionProvider.fromName(name)));
             return builder;
@@ -173,16 +225,49 @@ public final class NeuralAdder {
         }
 
         /**
-         * Loads the model and checks it against the model contract.
+         * Refuses the model file unless its SHA-256 is {@code sha256Hex} (64 hex digits, any case),
+         * checked before the bytes reach ONNX Runtime; {@code null} removes the pin.
          *
-         * @throws ModelLoadException if the model is missing, unreadable, not ONNX, or breaks the contract
+         * @throws IllegalArgumentException if {@code sha256Hex} is not 64 hex digits
+         */
+        public Builder sha256(String sha256Hex) {
+            if (sha256Hex != null && !sha256Hex.matches("[0-9a-fA-F]{64}")) {
+                throw new IllegalArgumentException("a SHA-256 pin is 64 hex digits, got '" + sha256Hex + "'");
+            }
+            this.sha256 = sha256Hex;
+            return this;
+        }
+
+        /**
+         * Loads the model without the load-time self-test of carry-chain cases. Only for models
+         * known to add wrongly, such as when studying training; a refused model serves wrong sums.
+         */
+        public Builder skipSelfTest() {
+            this.selfTest = false;
+            return this;
+        }
+
+        /**
+         * Loads the model, refuses it unless it matches the pin (if any), follows the model
+         * contract and passes the self-test (unless skipped).
+         *
+         * @throws ModelLoadException if the model is missing, unreadable, too large, not ONNX, breaks
+         *     the contract ({@link ModelContractException}), fails the pin
+         *     ({@link ModelIntegrityException}) or the self-test ({@link ModelSelfTestException})
          * @throws ProviderUnavailableException if the chosen provider cannot be used here
          */
-        public Adder build() {
+        public ReloadableAdder build() {
+            return new ReloadableAdder(copy(), load());
+        }
+
+        OnnxAdder load() {
             ModelSource source = model == null
                     ? ModelSource.bundled(BUNDLED_MODEL, maxModelBytes)
                     : ModelSource.read(model, maxModelBytes);
-            return new OnnxAdder(source, provider, intraOpThreads);
+            if (sha256 != null) {
+                source.requireSha256(sha256);
+            }
+            return new OnnxAdder(source, provider, intraOpThreads, selfTest);
         }
     }
 }

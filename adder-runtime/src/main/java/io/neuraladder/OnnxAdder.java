@@ -2,9 +2,7 @@ package io.neuraladder;
 
 import ai.onnxruntime.OrtException;
 import ai.onnxruntime.OrtSession;
-import io.neuraladder.api.Adder;
 import io.neuraladder.api.ModelInfo;
-import io.neuraladder.api.Overflow;
 import java.util.Queue;
 import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.locks.Lock;
@@ -14,75 +12,97 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * An {@link Adder} backed by one ONNX Runtime session.
+ * One loaded model: an ONNX Runtime session whose file passed the {@link StructureCheck} before
+ * ONNX Runtime saw it, and which passed the self-test unless that was skipped. It computes wrapped sums; {@link ReloadableAdder} adds the public API.
  *
  * <p>Calls share the session (ONNX Runtime's {@code run} is thread-safe) and hold a read lock;
  * {@link #close()} takes the write lock, so the session is never closed while a call is inside
- * {@code run}, which would crash the process. Per-call buffers come from a pool that grows to the
+ * {@code run}, which would crash the process. Per-call buffers come from pools that grow to the
  * number of concurrent callers.
  */
-final class OnnxAdder implements Adder {
+final class OnnxAdder implements AutoCloseable {
 
     private static final Logger log = LoggerFactory.getLogger(OnnxAdder.class);
 
     private final OrtSession session;
     private final ModelInfo model;
     private final ReadWriteLock lifecycle = new ReentrantReadWriteLock();
-    private final Queue<SingleCall> idleCalls = new ConcurrentLinkedQueue<>();
+    private final Queue<SingleCall> idleSingles = new ConcurrentLinkedQueue<>();
+    private final Queue<BatchCall> idleBatches = new ConcurrentLinkedQueue<>();
     private boolean closed;
 
-    OnnxAdder(ModelSource source, ExecutionProvider provider, int intraOpThreads) {
+    /** Thrown by a call that finds this session closed, so that a reloading adder can retry. */
+    static final class ClosedException extends IllegalStateException {
+        ClosedException(String message) {
+            super(message);
+        }
+    }
+
+    OnnxAdder(ModelSource source, ExecutionProvider provider, int intraOpThreads, boolean selfTest) {
+        this.model = new ModelInfo(source.name(), StructureCheck.verify(source));
         this.session = Sessions.create(source, provider, intraOpThreads);
         try {
-            this.model = new ModelInfo(source.name(), ContractCheck.verify(session, source.name()));
+            if (selfTest) {
+                BatchCall call = new BatchCall();
+                SelfTest.verify(source.name(), call.probabilities(Sessions.environment(), session,
+                        SelfTest.CASES.a(), SelfTest.CASES.b(), SelfTest.CASES.size()));
+                idleBatches.offer(call);
+            }
         } catch (OrtException | RuntimeException e) {
             closeSession();
-            throw e instanceof ModelLoadException mle ? mle
-                    : new ModelLoadException("model " + source.name() + " could not be inspected: " + e.getMessage(), e);
+            throw e instanceof ModelLoadException refusal ? refusal
+                    : new ModelLoadException("model " + source.name() + " could not be run: " + e.getMessage(), e);
         }
-        log.info("loaded model {} ({})", source.name(), model.metadata());
+        log.info("loaded model {} (sha256 {}, {})", source.name(), source.sha256(), model.metadata());
     }
 
-    @Override
-    public int add(int a, int b) {
-        return Overflow.checked(a, b, addWrapping(a, b));
+    ModelInfo model() {
+        return model;
     }
 
-    @Override
-    public int addWrapping(int a, int b) {
+    int addWrapping(int a, int b) {
         Lock lock = lifecycle.readLock();
         lock.lock();
         try {
             requireOpen();
-            SingleCall call = idleCalls.poll();
+            SingleCall call = idleSingles.poll();
             if (call == null) {
                 call = new SingleCall(Sessions.environment());
             }
             try {
                 return call.addWrapping(session, a, b);
             } finally {
-                idleCalls.offer(call);
+                idleSingles.offer(call);
             }
         } catch (OrtException e) {
-            throw new IllegalStateException("ONNX Runtime failed to add " + a + " and " + b + " with model "
-                    + model.source() + ": " + e.getMessage(), e);
+            throw failure("add " + a + " and " + b, e);
         } finally {
             lock.unlock();
         }
     }
 
-    @Override
-    public ModelInfo model() {
+    void addWrapping(int[] a, int[] b, int[] sums) {
         Lock lock = lifecycle.readLock();
         lock.lock();
         try {
             requireOpen();
-            return model;
+            BatchCall call = idleBatches.poll();
+            if (call == null) {
+                call = new BatchCall();
+            }
+            try {
+                call.addWrapping(Sessions.environment(), session, a, b, sums);
+            } finally {
+                idleBatches.offer(call);
+            }
+        } catch (OrtException e) {
+            throw failure("add " + a.length + " pairs", e);
         } finally {
             lock.unlock();
         }
     }
 
+    /** Closes the session once every call in flight has finished. Idempotent. */
     @Override
     public void close() {
         Lock lock = lifecycle.writeLock();
@@ -92,24 +112,26 @@ final class OnnxAdder implements Adder {
                 return;
             }
             closed = true;
-            for (SingleCall call; (call = idleCalls.poll()) != null; ) {
+            for (SingleCall call; (call = idleSingles.poll()) != null; ) {
                 call.close();
             }
+            idleBatches.clear();
             closeSession();
+            log.debug("closed model {}", model.source());
         } finally {
             lock.unlock();
         }
     }
 
-    @Override
-    public String toString() {
-        return "OnnxAdder[" + model.source() + "]";
-    }
-
     private void requireOpen() {
         if (closed) {
-            throw new IllegalStateException("this adder for model " + model.source() + " is closed; open a new one");
+            throw new ClosedException("the adder for model " + model.source() + " is closed; open a new one");
         }
+    }
+
+    private IllegalStateException failure(String what, OrtException e) {
+        return new IllegalStateException("ONNX Runtime failed to " + what + " with model " + model.source() + ": "
+                + e.getMessage(), e);
     }
 
     private void closeSession() {

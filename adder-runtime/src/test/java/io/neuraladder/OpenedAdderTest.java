@@ -137,8 +137,17 @@ class OpenedAdderTest {
         new Random(1).nextBytes(noise);
         Path garbage = Files.write(temp.resolve("garbage.onnx"), noise);
         var error = assertThrows(ModelLoadException.class, () -> NeuralAdder.open(garbage));
-        assertTrue(error.getMessage().contains("could not be loaded by ONNX Runtime"), error.getMessage());
+        assertTrue(error.getMessage().contains("is not a valid ONNX file"), error.getMessage());
         assertEquals(596, NeuralAdder.add(535, 61));
+    }
+
+    @Test
+    void open_theMutantThatAbortedOnnxRuntime_isRefusedBeforeNativeCodeSeesIt() throws Exception {
+        // Found by ModelFuzzTest's longer run: one flipped bit turns the LSTM's W input into its node
+        // name, and ONNX Runtime 1.26 then calls std::terminate, killing the JVM.
+        Path mutant = Path.of(getClass().getResource("/fuzz/lstm-missing-w-aborts-ort-1.26.onnx").toURI());
+        var error = assertThrows(ModelContractException.class, () -> NeuralAdder.open(mutant));
+        assertTrue(error.getMessage().contains("expected LSTM with 4 inputs"), error.getMessage());
     }
 
     @Test

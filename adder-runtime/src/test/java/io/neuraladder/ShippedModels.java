@@ -1,7 +1,11 @@
 package io.neuraladder;
 
+import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
+import java.util.stream.Stream;
 
 /** Where the tests find the repository's {@code models/} directory (Surefire runs in the module directory). */
 final class ShippedModels {
@@ -17,5 +21,20 @@ final class ShippedModels {
             throw new IllegalStateException("the shipped model " + DEFAULT.toAbsolutePath() + " is missing");
         }
         return DEFAULT;
+    }
+
+    /** Every {@code .onnx} file in {@code models/}, sorted by name. */
+    static List<Path> all() {
+        try (Stream<Path> files = Files.list(DIRECTORY)) {
+            return files.filter(f -> f.getFileName().toString().endsWith(".onnx")).sorted().toList();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    /** A shipped model other than the default, for swapping. */
+    static Path another() {
+        return all().stream().filter(f -> !f.equals(DEFAULT)).findFirst()
+                .orElseThrow(() -> new IllegalStateException("models/ holds only one model"));
     }
 }

@@ -32,6 +32,34 @@ public interface Adder extends AutoCloseable {
     int addWrapping(int a, int b);
 
     /**
+     * Adds {@code a[i] + b[i]} for every index, like {@link Math#addExact(int, int)} per element.
+     *
+     * @return a new array of the sums
+     * @throws ArithmeticException naming the first index whose sum overflows; no array is returned
+     * @throws IllegalArgumentException if the arrays differ in length
+     * @throws IllegalStateException if this adder is closed
+     */
+    int[] add(int[] a, int[] b);
+
+    /**
+     * Adds {@code a[i] + b[i]} for every index, like Java's {@code +} per element.
+     *
+     * @return a new array of the wrapped sums
+     * @throws IllegalArgumentException if the arrays differ in length
+     * @throws IllegalStateException if this adder is closed
+     */
+    int[] addWrapping(int[] a, int[] b);
+
+    /**
+     * Writes {@code a[i] + b[i]}, wrapped to 32 bits, into {@code sums[i]} for every index of
+     * {@code a}. Arrays of any length are processed in bounded chunks.
+     *
+     * @throws IllegalArgumentException if {@code b} or {@code sums} differ in length from {@code a}
+     * @throws IllegalStateException if this adder is closed
+     */
+    void addWrapping(int[] a, int[] b, int[] sums);
+
+    /**
      * Describes the model behind this adder, as read from the model file's metadata.
      *
      * @throws IllegalStateException if this adder is closed

@@ -23,6 +23,20 @@ public final class Overflow {
         return wrappedSum;
     }
 
+    /**
+     * Returns {@code wrappedSums} if every {@code a[i] + b[i]} fits in an int.
+     *
+     * @throws ArithmeticException naming the first index whose sum overflows
+     */
+    public static int[] checked(int[] a, int[] b, int[] wrappedSums) {
+        for (int i = 0; i < wrappedSums.length; i++) {
+            if (overflows(a[i], b[i], wrappedSums[i])) {
+                throw new ArithmeticException("integer overflow at index " + i + ": " + a[i] + " + " + b[i]);
+            }
+        }
+        return wrappedSums;
+    }
+
     /** Whether {@code a + b}, whose wrapped sum is {@code wrappedSum}, overflows an int. */
     public static boolean overflows(int a, int b, int wrappedSum) {
         return ((a ^ wrappedSum) & (b ^ wrappedSum)) < 0;

@@ -3,8 +3,10 @@ package io.neuraladder.train;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import io.neuraladder.ModelSelfTestException;
 import io.neuraladder.NeuralAdder;
 import io.neuraladder.api.Adder;
 import io.neuraladder.contract.MetadataKey;
@@ -94,13 +96,15 @@ class TrainExportRunTest {
     }
 
     @Test
-    void property_findsACounterexample_inAnUnderTrainedModel() throws IOException {
+    void underTrainedModel_isRefusedByTheSelfTest_andCaughtByTheProperty() throws IOException {
         TrainingConfig brief = new TrainingConfig(8, 16, 5, 32, 0.02, 5, 5, 1_000);
         TrainingResult underTrained = new Trainer(brief, row -> {}).train();
         assertFalse(underTrained.exact());
         Path file = temp.resolve("under-trained.onnx");
         OnnxExport.write(underTrained.network(), brief, file);
-        try (Adder adder = NeuralAdder.open(file)) {
+        var refusal = assertThrows(ModelSelfTestException.class, () -> NeuralAdder.open(file));
+        assertTrue(refusal.getMessage().contains("failed the load-time self-test"), refusal.getMessage());
+        try (Adder adder = NeuralAdder.builder().model(file).skipSelfTest().build()) {
             var outcome = AddExactProperty.check(adder::add, AddExactProperty.DEFAULT_SAMPLES, AddExactProperty.seed());
             assertFalse(outcome.holds(), "the property must reject a model trained for 5 minibatches");
             System.out.println("under-trained model's first counterexample: " + outcome.counterexample().orElseThrow());

@@ -12,7 +12,7 @@ import picocli.CommandLine.Command;
  */
 @Command(name = "adder-train", mixinStandardHelpOptions = true, version = "neural-adder-train",
         description = "Trains, validates and exports neural-adder models.",
-        subcommands = {TrainCommand.class})
+        subcommands = {TrainCommand.class, CertifyCommand.class})
 public final class AdderCli {
 
     AdderCli() {}

@@ -4,12 +4,14 @@ import io.neuraladder.contract.CellType;
 import io.neuraladder.contract.MetadataKey;
 import io.neuraladder.contract.ModelContract;
 import io.neuraladder.train.AdderNetwork;
+import io.neuraladder.train.LstmWeights;
 import io.neuraladder.train.TrainingConfig;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -18,7 +20,6 @@ import onnx.Onnx.ModelProto;
 import onnx.Onnx.OperatorSetIdProto;
 import onnx.Onnx.StringStringEntryProto;
 import org.deeplearning4j.nn.multilayer.MultiLayerNetwork;
-import org.nd4j.linalg.api.ndarray.INDArray;
 
 /**
  * Exports a trained {@link AdderNetwork} as an ONNX model that follows {@link ModelContract}:
@@ -32,11 +33,10 @@ import org.nd4j.linalg.api.ndarray.INDArray;
  *   -> sum_bit_probability [steps, batch, 1]
  * </pre>
  *
- * <p>DL4J and ONNX lay out LSTM parameters differently. DL4J: {@code W [nIn, 4H]},
- * {@code RW [H, 4H]}, {@code b [4H]}, gate blocks ordered (cell candidate, forget, output,
- * input). ONNX: {@code W [1, 4H, nIn]}, {@code R [1, 4H, H]}, {@code B [1, 8H]} (input biases, then
- * recurrent biases), gate blocks ordered (input, output, forget, cell). The parity test runs both on
- * the same sequences.
+ * <p>DL4J and ONNX lay out LSTM parameters differently; {@link LstmWeights#fromDl4j} converts.
+ * ONNX: {@code W [1, 4H, nIn]}, {@code R [1, 4H, H]}, {@code B [1, 8H]} (input biases, then
+ * recurrent biases, written as zeros), gate blocks ordered (input, output, forget, cell). The parity
+ * test runs DL4J and ONNX Runtime on the same sequences.
  */
 public final class OnnxExport {
 
@@ -48,9 +48,6 @@ public final class OnnxExport {
 
     /** The producer name written into every model. */
     public static final String PRODUCER = "neural-adder-train";
-
-    /** For each ONNX gate block (i, o, f, c), the DL4J block (c, f, o, i) that holds it. */
-    private static final int[] DL4J_BLOCK_OF_ONNX_GATE = {3, 2, 1, 0};
 
     private OnnxExport() {}
 
@@ -71,24 +68,33 @@ public final class OnnxExport {
     }
 
     static ModelProto toModel(MultiLayerNetwork network, TrainingConfig config) {
-        AdderNetwork.Parameters p = AdderNetwork.parameters(network);
-        int hidden = p.hiddenSize();
+        LstmWeights weights = LstmWeights.fromDl4j(AdderNetwork.parameters(network));
+        return toModel(weights, metadata(config, weights.hidden()));
+    }
+
+    /** The ONNX model computing {@code weights}, with {@code metadata} in its {@code metadata_props}. */
+    public static ModelProto toModel(LstmWeights weights, Map<MetadataKey, String> metadata) {
+        int hidden = weights.hidden();
         int inputs = ModelContract.INPUT_FEATURES;
         OnnxGraphBuilder graph = new OnnxGraphBuilder("neural_adder_lstm");
 
         String x = graph.floatInput(ModelContract.INPUT_NAME,
                 ModelContract.STEPS_DIMENSION, ModelContract.BATCH_DIMENSION, inputs);
-        String w = graph.floatInitializer("lstm_W", gateMajor(p.inputWeights(), hidden), 1, 4L * hidden, inputs);
-        String r = graph.floatInitializer("lstm_R", gateMajor(p.recurrentWeights(), hidden), 1, 4L * hidden, hidden);
-        String b = graph.floatInitializer("lstm_B", biases(p.lstmBias(), hidden), 1, 8L * hidden);
+        String w = graph.floatInitializer("lstm_W", flatten(weights.inputWeights()), 1, 4L * hidden, inputs);
+        String r = graph.floatInitializer("lstm_R", flatten(weights.recurrentWeights()), 1, 4L * hidden, hidden);
+        float[] biases = new float[8 * hidden];
+        for (int row = 0; row < 4 * hidden; row++) {
+            biases[row] = (float) weights.bias()[row];
+        }
+        String b = graph.floatInitializer("lstm_B", biases, 1, 8L * hidden);
         String y = graph.node(OnnxOperator.LSTM, null, List.of(x, w, r, b),
                 OnnxGraphBuilder.intAttribute("hidden_size", hidden),
                 OnnxGraphBuilder.stringAttribute("direction", "forward"));
         String axes = graph.longInitializer("direction_axis", new long[] {1}, 1);
         String states = graph.node(OnnxOperator.SQUEEZE, null, List.of(y, axes));
-        String wOut = graph.floatInitializer("dense_W", p.outputWeights().dup('c').data().asFloat(), hidden,
+        String wOut = graph.floatInitializer("dense_W", toFloats(weights.outputWeights()), hidden,
                 ModelContract.OUTPUT_FEATURES);
-        String bOut = graph.floatInitializer("dense_b", p.outputBias().ravel().toFloatVector(),
+        String bOut = graph.floatInitializer("dense_b", new float[] {(float) weights.outputBias()},
                 ModelContract.OUTPUT_FEATURES);
         String logits = graph.node(OnnxOperator.ADD, null,
                 List.of(graph.node(OnnxOperator.MATMUL, null, List.of(states, wOut)), bOut));
@@ -102,10 +108,10 @@ public final class OnnxExport {
                 .setProducerVersion(producerVersion())
                 .setModelVersion(1)
                 .setDocString("neural-adder: adds two's-complement integers bit by bit, least significant bit "
-                        + "first, with a " + hidden + "-unit LSTM trained by Deeplearning4j")
+                        + "first, with a " + hidden + "-unit LSTM")
                 .addOpsetImport(OperatorSetIdProto.newBuilder().setDomain("").setVersion(OPSET))
                 .setGraph(graph.build());
-        metadata(config, hidden).forEach((key, value) ->
+        metadata.forEach((key, value) ->
                 model.addMetadataProps(StringStringEntryProto.newBuilder().setKey(key.key()).setValue(value)));
         return model.build();
     }
@@ -123,31 +129,16 @@ public final class OnnxExport {
         return metadata;
     }
 
-    /** Reorders a DL4J {@code [rows, 4H]} weight matrix to ONNX's {@code [4H, rows]}, gate blocks i, o, f, c. */
-    private static float[] gateMajor(INDArray dl4j, int hidden) {
-        int rows = (int) dl4j.size(0);
-        float[] onnx = new float[4 * hidden * rows];
-        for (int gate = 0; gate < 4; gate++) {
-            for (int unit = 0; unit < hidden; unit++) {
-                int column = DL4J_BLOCK_OF_ONNX_GATE[gate] * hidden + unit;
-                for (int row = 0; row < rows; row++) {
-                    onnx[(gate * hidden + unit) * rows + row] = dl4j.getFloat(row, column);
-                }
-            }
-        }
-        return onnx;
+    private static float[] flatten(double[][] rows) {
+        return toFloats(Arrays.stream(rows).flatMapToDouble(Arrays::stream).toArray());
     }
 
-    /** DL4J's one bias vector ({@code [4H]} or {@code [1, 4H]}) as ONNX's input biases, then zero recurrent biases. */
-    private static float[] biases(INDArray dl4j, int hidden) {
-        float[] bias = dl4j.ravel().toFloatVector();
-        float[] onnx = new float[8 * hidden];
-        for (int gate = 0; gate < 4; gate++) {
-            for (int unit = 0; unit < hidden; unit++) {
-                onnx[gate * hidden + unit] = bias[DL4J_BLOCK_OF_ONNX_GATE[gate] * hidden + unit];
-            }
+    private static float[] toFloats(double[] values) {
+        float[] floats = new float[values.length];
+        for (int i = 0; i < values.length; i++) {
+            floats[i] = (float) values[i];
         }
-        return onnx;
+        return floats;
     }
 
     static String producerVersion() {

@@ -12,8 +12,11 @@ import io.neuraladder.train.AdderNetwork;
 import io.neuraladder.train.TrainingConfig;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.function.UnaryOperator;
 import onnx.Onnx.ModelProto;
+import onnx.Onnx.NodeProto;
 import onnx.Onnx.StringStringEntryProto;
 import onnx.Onnx.TensorShapeProto;
 import onnx.Onnx.ValueInfoProto;
@@ -39,8 +42,9 @@ class RuntimeContractCheckTest {
     }
 
     @Test
-    void theUnchangedExport_isAccepted() throws Exception {
-        try (Adder adder = NeuralAdder.open(write("valid.onnx", valid))) {
+    void theUnchangedExport_passesTheContractCheck() throws Exception {
+        // Untrained, so it adds wrongly: skip the self-test to see the contract check alone.
+        try (Adder adder = NeuralAdder.builder().model(write("valid.onnx", valid)).skipSelfTest().build()) {
             assertTrue(adder.model().get(MetadataKey.CELL).isPresent());
         }
     }
@@ -89,6 +93,57 @@ class RuntimeContractCheckTest {
     void anotherOperator_isRejected() throws Exception {
         assertRejected("multiply.onnx", withMetadata(valid, MetadataKey.OPERATOR, "multiply"),
                 "neuraladder.operator = add", "neuraladder.operator = multiply");
+    }
+
+    @Test
+    void nanOrInfiniteWeights_areRejected_namingTheInitializer() throws Exception {
+        ModelProto.Builder nan = valid.toBuilder();
+        nan.getGraphBuilder().getInitializerBuilder(0).setFloatData(3, Float.NaN);
+        assertRejected("nan-weights.onnx", nan.build(), "expected finite weights", "holds NaN at index 3");
+        ModelProto.Builder inf = valid.toBuilder();
+        inf.getGraphBuilder().getInitializerBuilder(1).setFloatData(0, Float.NEGATIVE_INFINITY);
+        assertRejected("inf-weights.onnx", inf.build(), "holds -Infinity at index 0");
+    }
+
+    @Test
+    void lstmWithoutItsWeightInput_isRejectedBeforeOnnxRuntimeAborts() throws Exception {
+        ModelProto.Builder broken = valid.toBuilder();
+        NodeProto.Builder lstm = broken.getGraphBuilder().getNodeBuilder(0);
+        List<String> inputs = new ArrayList<>(lstm.getInputList());
+        inputs.remove(1);
+        lstm.clearInput().addAllInput(inputs);
+        assertRejected("lstm-without-w.onnx", broken.build(), "expected LSTM with 4 inputs");
+    }
+
+    @Test
+    void anOperatorOutsideTheContract_isRejected() throws Exception {
+        ModelProto.Builder relu = valid.toBuilder();
+        relu.getGraphBuilder().getNodeBuilder(4).setOpType("Relu");
+        assertRejected("relu.onnx", relu.build(), "expected the nodes [LSTM, Squeeze, MatMul, Add, Sigmoid]",
+                "found the nodes [LSTM, Squeeze, MatMul, Add, Relu]");
+    }
+
+    @Test
+    void lstmLayoutAttribute_isRejected() throws Exception {
+        ModelProto.Builder layout = valid.toBuilder();
+        layout.getGraphBuilder().getNodeBuilder(0).addAttribute(OnnxGraphBuilder.intAttribute("layout", 1));
+        assertRejected("layout.onnx", layout.build(), "LSTM attributes hidden_size and direction only",
+                "[hidden_size, direction, layout]");
+    }
+
+    @Test
+    void anOldOpset_isRejected() throws Exception {
+        ModelProto.Builder old = valid.toBuilder();
+        old.getOpsetImportBuilder(0).setVersion(9);
+        assertRejected("opset9.onnx", old.build(), "version 14 to 21", "'' version 9");
+    }
+
+    @Test
+    void extraInput_isRejected() throws Exception {
+        ModelProto.Builder extra = valid.toBuilder();
+        extra.getGraphBuilder().addInput(valid.getGraph().getInput(0).toBuilder().setName("carry_in"));
+        assertRejected("extra-input.onnx", extra.build(), "exactly one input 'operand_bits'",
+                "found inputs [operand_bits, carry_in]");
     }
 
     private void assertRejected(String fileName, ModelProto model, String... fragments) throws Exception {

@@ -1,0 +1,63 @@
+package io.neuraladder;
+
+import ai.onnxruntime.OnnxTensor;
+import ai.onnxruntime.OrtEnvironment;
+import ai.onnxruntime.OrtException;
+import ai.onnxruntime.OrtSession;
+import io.neuraladder.contract.BitCodec;
+import io.neuraladder.contract.ModelContract;
+import java.nio.ByteBuffer;
+import java.nio.ByteOrder;
+import java.nio.FloatBuffer;
+import java.util.Map;
+
+/**
+ * Adds arrays of pairs in chunks of at most {@link #CHUNK} pairs, so that native memory stays
+ * bounded whatever the array length. Holds direct buffers for one chunk; used by one thread at a
+ * time. Each chunk runs with an input tensor and a pinned output tensor over these buffers.
+ */
+final class BatchCall {
+
+    /** Pairs per ONNX Runtime run: large enough to amortise a run, small enough to stay in cache. */
+    static final int CHUNK = 4096;
+
+    private final FloatBuffer input = directFloats(BitCodec.inputSize(CHUNK));
+    private final FloatBuffer output = directFloats(BitCodec.outputSize(CHUNK));
+
+    /** Writes the wrapped sums of {@code a[i] + b[i]} into {@code sums}, chunk by chunk. */
+    void addWrapping(OrtEnvironment environment, OrtSession session, int[] a, int[] b, int[] sums)
+            throws OrtException {
+        for (int from = 0; from < a.length; from += CHUNK) {
+            int count = Math.min(CHUNK, a.length - from);
+            run(environment, session, a, b, from, count);
+            BitCodec.decode(output, count, sums, from);
+        }
+    }
+
+    /**
+     * Runs one chunk of at most {@link #CHUNK} pairs and returns the raw sum-bit probabilities,
+     * {@code [32, count, 1]} from index 0. The buffer is overwritten by the next run.
+     */
+    FloatBuffer probabilities(OrtEnvironment environment, OrtSession session, int[] a, int[] b, int count)
+            throws OrtException {
+        run(environment, session, a, b, 0, count);
+        return output.duplicate().limit(BitCodec.outputSize(count));
+    }
+
+    private void run(OrtEnvironment environment, OrtSession session, int[] a, int[] b, int from, int count)
+            throws OrtException {
+        BitCodec.encode(a, b, from, count, input);
+        FloatBuffer in = input.duplicate().position(0).limit(BitCodec.inputSize(count));
+        FloatBuffer out = output.duplicate().position(0).limit(BitCodec.outputSize(count));
+        try (OnnxTensor inputTensor = OnnxTensor.createTensor(environment, in.slice(), BitCodec.inputShape(count));
+                OnnxTensor outputTensor = OnnxTensor.createTensor(environment, out.slice(), BitCodec.outputShape(count));
+                OrtSession.Result ignored = session.run(Map.of(ModelContract.INPUT_NAME, inputTensor),
+                        Map.of(ModelContract.OUTPUT_NAME, outputTensor))) {
+            // The sums are in the pinned output buffer.
+        }
+    }
+
+    private static FloatBuffer directFloats(int count) {
+        return ByteBuffer.allocateDirect(count * Float.BYTES).order(ByteOrder.nativeOrder()).asFloatBuffer();
+    }
+}

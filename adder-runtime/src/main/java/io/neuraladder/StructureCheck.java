@@ -1,0 +1,304 @@
+package io.neuraladder;
+
+import ai.onnx.proto.OnnxMl.AttributeProto;
+import ai.onnx.proto.OnnxMl.GraphProto;
+import ai.onnx.proto.OnnxMl.ModelProto;
+import ai.onnx.proto.OnnxMl.NodeProto;
+import ai.onnx.proto.OnnxMl.OperatorSetIdProto;
+import ai.onnx.proto.OnnxMl.StringStringEntryProto;
+import ai.onnx.proto.OnnxMl.TensorProto;
+import ai.onnx.proto.OnnxMl.TensorShapeProto;
+import ai.onnx.proto.OnnxMl.ValueInfoProto;
+import com.google.protobuf.InvalidProtocolBufferException;
+import io.neuraladder.contract.MetadataKey;
+import io.neuraladder.contract.ModelContract;
+import java.nio.ByteBuffer;
+import java.nio.ByteOrder;
+import java.nio.FloatBuffer;
+import java.nio.LongBuffer;
+import java.util.Arrays;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.stream.Collectors;
+
+/**
+ * Checks a model file's structure in Java, before ONNX Runtime's native parser sees the bytes.
+ *
+ * <p>Fuzzing showed why: a single flipped bit that drops the {@code W} input of the LSTM node made
+ * ONNX Runtime 1.26 abort the whole JVM ("terminate called without an active exception"). So only
+ * the graph the model contract allows reaches native code:
+ *
+ * <pre>
+ * operand_bits [steps, batch, 2]
+ *   -> LSTM(X, W [1, 4H, 2], R [1, 4H, H], B [1, 8H]; hidden_size = H, direction forward)
+ *   -> Squeeze(axes = [1]) -> MatMul(W_out [H, 1]) -> Add(b_out [1]) -> Sigmoid
+ *   -> sum_bit_probability [steps, batch, 1]
+ * </pre>
+ *
+ * with float32 weights that are all finite, one default-domain opset from {@value #MIN_OPSET} to
+ * {@value #MAX_OPSET}, and the required metadata.
+ */
+final class StructureCheck {
+
+    static final long MIN_OPSET = 14;
+    static final long MAX_OPSET = 21;
+    static final int MAX_HIDDEN_SIZE = 1024;
+
+    private final String source;
+    private final Map<String, TensorProto> initializers = new HashMap<>();
+
+    private StructureCheck(String source) {
+        this.source = source;
+    }
+
+    /** Returns the model's metadata if its structure is the contract's; throws otherwise. */
+    static Map<String, String> verify(ModelSource model) {
+        ModelProto proto;
+        try {
+            proto = ModelProto.parseFrom(model.bytes());
+        } catch (InvalidProtocolBufferException e) {
+            throw new ModelLoadException("model " + model.name() + " is not a valid ONNX file (protobuf: "
+                    + e.getMessage() + ")", e);
+        }
+        return new StructureCheck(model.name()).verify(proto);
+    }
+
+    private Map<String, String> verify(ModelProto model) {
+        verifyOpset(model);
+        if (model.getFunctionsCount() > 0 || model.getTrainingInfoCount() > 0) {
+            throw violation("no functions or training information", model.getFunctionsCount() + " functions and "
+                    + model.getTrainingInfoCount() + " training-information entries");
+        }
+        GraphProto graph = model.getGraph();
+        verifyValue("input", graph.getInputList(), ModelContract.INPUT_NAME, ModelContract.INPUT_FEATURES);
+        verifyValue("output", graph.getOutputList(), ModelContract.OUTPUT_NAME, ModelContract.OUTPUT_FEATURES);
+        if (graph.getInitializerCount() != 6 || graph.getSparseInitializerCount() > 0 || graph.getValueInfoCount() > 0) {
+            throw violation("6 dense initializers and no value_info", graph.getInitializerCount() + " initializers, "
+                    + graph.getSparseInitializerCount() + " sparse initializers, " + graph.getValueInfoCount()
+                    + " value_info entries");
+        }
+        for (TensorProto initializer : graph.getInitializerList()) {
+            if (initializers.put(initializer.getName(), initializer) != null) {
+                throw violation("unique initializer names", "initializer '" + initializer.getName() + "' twice");
+            }
+        }
+        verifyNodes(graph.getNodeList());
+        Map<String, String> metadata = new LinkedHashMap<>();
+        for (StringStringEntryProto entry : model.getMetadataPropsList()) {
+            metadata.put(entry.getKey(), entry.getValue());
+        }
+        requireMetadata(metadata, MetadataKey.CONTRACT_VERSION, ModelContract.VERSION);
+        requireMetadata(metadata, MetadataKey.OPERATOR, ModelContract.OPERATOR_ADD);
+        return metadata;
+    }
+
+    private void verifyOpset(ModelProto model) {
+        List<OperatorSetIdProto> opsets = model.getOpsetImportList();
+        boolean valid = opsets.size() == 1
+                && (opsets.get(0).getDomain().isEmpty() || opsets.get(0).getDomain().equals("ai.onnx"))
+                && opsets.get(0).getVersion() >= MIN_OPSET && opsets.get(0).getVersion() <= MAX_OPSET;
+        if (!valid) {
+            throw violation("one default-domain opset import, version " + MIN_OPSET + " to " + MAX_OPSET,
+                    opsets.stream().map(o -> "'" + o.getDomain() + "' version " + o.getVersion())
+                            .collect(Collectors.joining(", ", "[", "]")));
+        }
+    }
+
+    private void verifyValue(String role, List<ValueInfoProto> values, String name, int features) {
+        String expected = role + " '" + name + "' of type FLOAT and shape [" + ModelContract.STEPS_DIMENSION + ", "
+                + ModelContract.BATCH_DIMENSION + ", " + features + "]";
+        if (values.size() != 1 || !values.get(0).getName().equals(name)) {
+            throw violation("exactly one " + expected, role + "s "
+                    + values.stream().map(ValueInfoProto::getName).collect(Collectors.toList()));
+        }
+        ValueInfoProto value = values.get(0);
+        if (!value.getType().hasTensorType()) {
+            throw violation(expected, role + " '" + name + "' that is not a tensor");
+        }
+        int elementType = value.getType().getTensorType().getElemType();
+        List<TensorShapeProto.Dimension> dims = value.getType().getTensorType().getShape().getDimList();
+        boolean shapeMatches = dims.size() == ModelContract.TENSOR_RANK && !dims.get(0).hasDimValue()
+                && !dims.get(1).hasDimValue() && dims.get(2).hasDimValue() && dims.get(2).getDimValue() == features;
+        if (elementType != TensorProto.DataType.FLOAT_VALUE || !shapeMatches) {
+            throw violation(expected, role + " '" + name + "' of type " + typeName(elementType) + " and shape "
+                    + dims.stream().map(d -> d.hasDimValue() ? Long.toString(d.getDimValue()) : "?")
+                            .collect(Collectors.joining(", ", "[", "]")));
+        }
+    }
+
+    private void verifyNodes(List<NodeProto> nodes) {
+        List<String> expectedOps = List.of("LSTM", "Squeeze", "MatMul", "Add", "Sigmoid");
+        List<String> ops = nodes.stream().map(n -> n.getDomain().isEmpty() ? n.getOpType() : n.getDomain() + ":"
+                + n.getOpType()).toList();
+        if (!ops.equals(expectedOps)) {
+            throw violation("the nodes " + expectedOps, "the nodes " + ops);
+        }
+        NodeProto lstm = nodes.get(0);
+        requireInputs(lstm, 4);
+        requireSingleOutput(lstm);
+        if (!lstm.getInput(0).equals(ModelContract.INPUT_NAME)) {
+            throw violation("the LSTM to read '" + ModelContract.INPUT_NAME + "'", "it reads '" + lstm.getInput(0) + "'");
+        }
+        long hidden = lstmHiddenSize(lstm);
+        floatInitializer(lstm, 1, 1, 4 * hidden, ModelContract.INPUT_FEATURES);
+        floatInitializer(lstm, 2, 1, 4 * hidden, hidden);
+        floatInitializer(lstm, 3, 1, 8 * hidden);
+
+        NodeProto squeeze = nodes.get(1);
+        requireInputs(squeeze, 2);
+        requireSingleOutput(squeeze);
+        requireChain(lstm, squeeze);
+        TensorProto axes = initializer(squeeze, 1);
+        if (axes.getDataType() != TensorProto.DataType.INT64_VALUE || !Arrays.equals(longs(axes), new long[] {1})) {
+            throw violation("Squeeze axes [1] (int64)", "axes " + Arrays.toString(longs(axes)) + " of type "
+                    + typeName(axes.getDataType()));
+        }
+
+        NodeProto matMul = nodes.get(2);
+        requireInputs(matMul, 2);
+        requireSingleOutput(matMul);
+        requireChain(squeeze, matMul);
+        floatInitializer(matMul, 1, hidden, ModelContract.OUTPUT_FEATURES);
+
+        NodeProto add = nodes.get(3);
+        requireInputs(add, 2);
+        requireSingleOutput(add);
+        requireChain(matMul, add);
+        floatInitializer(add, 1, ModelContract.OUTPUT_FEATURES);
+
+        NodeProto sigmoid = nodes.get(4);
+        requireInputs(sigmoid, 1);
+        requireSingleOutput(sigmoid);
+        requireChain(add, sigmoid);
+        if (!sigmoid.getOutput(0).equals(ModelContract.OUTPUT_NAME)) {
+            throw violation("the Sigmoid to write '" + ModelContract.OUTPUT_NAME + "'",
+                    "it writes '" + sigmoid.getOutput(0) + "'");
+        }
+        for (NodeProto node : nodes.subList(1, nodes.size())) {
+            if (node.getAttributeCount() > 0) {
+                throw violation(node.getOpType() + " without attributes", "attributes " + attributeNames(node));
+            }
+        }
+    }
+
+    private long lstmHiddenSize(NodeProto lstm) {
+        Long hidden = null;
+        for (AttributeProto attribute : lstm.getAttributeList()) {
+            switch (attribute.getName()) {
+                case "hidden_size" -> hidden = attribute.getI();
+                case "direction" -> {
+                    if (!attribute.getS().toStringUtf8().equals("forward")) {
+                        throw violation("LSTM direction 'forward'", "'" + attribute.getS().toStringUtf8() + "'");
+                    }
+                }
+                default -> throw violation("LSTM attributes hidden_size and direction only",
+                        "attributes " + attributeNames(lstm));
+            }
+        }
+        if (hidden == null || hidden < 1 || hidden > MAX_HIDDEN_SIZE) {
+            throw violation("LSTM hidden_size from 1 to " + MAX_HIDDEN_SIZE, hidden == null ? "none" : hidden.toString());
+        }
+        return hidden;
+    }
+
+    private void requireInputs(NodeProto node, int count) {
+        if (node.getInputCount() != count || node.getInputList().stream().anyMatch(String::isEmpty)) {
+            throw violation(node.getOpType() + " with " + count + " inputs", "inputs " + node.getInputList());
+        }
+    }
+
+    private void requireSingleOutput(NodeProto node) {
+        if (node.getOutputCount() != 1 || node.getOutput(0).isEmpty()) {
+            throw violation(node.getOpType() + " with one output", "outputs " + node.getOutputList());
+        }
+    }
+
+    private void requireChain(NodeProto previous, NodeProto next) {
+        if (!next.getInput(0).equals(previous.getOutput(0)) || initializers.containsKey(previous.getOutput(0))) {
+            throw violation(next.getOpType() + " to read the output '" + previous.getOutput(0) + "' of "
+                    + previous.getOpType(), "it reads '" + next.getInput(0) + "'");
+        }
+    }
+
+    private TensorProto initializer(NodeProto node, int input) {
+        TensorProto tensor = initializers.get(node.getInput(input));
+        if (tensor == null) {
+            throw violation(node.getOpType() + " input " + input + " to be an initializer",
+                    "'" + node.getInput(input) + "', which is not");
+        }
+        if (tensor.getDataLocation() == TensorProto.DataLocation.EXTERNAL || tensor.getExternalDataCount() > 0) {
+            throw violation("weights stored in the file", "initializer '" + tensor.getName() + "' with external data");
+        }
+        return tensor;
+    }
+
+    private void floatInitializer(NodeProto node, int input, long... shape) {
+        TensorProto tensor = initializer(node, input);
+        long[] dims = tensor.getDimsList().stream().mapToLong(Long::longValue).toArray();
+        if (tensor.getDataType() != TensorProto.DataType.FLOAT_VALUE || !Arrays.equals(dims, shape)) {
+            throw violation(node.getOpType() + " input " + input + " float32 " + Arrays.toString(shape),
+                    "initializer '" + tensor.getName() + "' " + typeName(tensor.getDataType()) + " " + Arrays.toString(dims));
+        }
+        float[] values = floats(tensor);
+        long elements = Arrays.stream(shape).reduce(1, Math::multiplyExact);
+        if (values.length != elements) {
+            throw violation(elements + " values in initializer '" + tensor.getName() + "'", values.length + " values");
+        }
+        for (int i = 0; i < values.length; i++) {
+            if (!Float.isFinite(values[i])) {
+                throw violation("finite weights", "initializer '" + tensor.getName() + "' holds " + values[i]
+                        + " at index " + i);
+            }
+        }
+    }
+
+    private static float[] floats(TensorProto tensor) {
+        if (!tensor.getRawData().isEmpty()) {
+            FloatBuffer raw = ByteBuffer.wrap(tensor.getRawData().toByteArray()).order(ByteOrder.LITTLE_ENDIAN)
+                    .asFloatBuffer();
+            float[] values = new float[raw.remaining()];
+            raw.get(values);
+            return values;
+        }
+        float[] values = new float[tensor.getFloatDataCount()];
+        for (int i = 0; i < values.length; i++) {
+            values[i] = tensor.getFloatData(i);
+        }
+        return values;
+    }
+
+    private static long[] longs(TensorProto tensor) {
+        if (!tensor.getRawData().isEmpty()) {
+            LongBuffer raw = ByteBuffer.wrap(tensor.getRawData().toByteArray()).order(ByteOrder.LITTLE_ENDIAN)
+                    .asLongBuffer();
+            long[] values = new long[raw.remaining()];
+            raw.get(values);
+            return values;
+        }
+        return tensor.getInt64DataList().stream().mapToLong(Long::longValue).toArray();
+    }
+
+    private void requireMetadata(Map<String, String> metadata, MetadataKey key, String value) {
+        String found = metadata.get(key.key());
+        if (!value.equals(found)) {
+            throw violation("metadata " + key.key() + " = " + value + " (" + key.description() + ")",
+                    found == null ? "no such metadata entry" : key.key() + " = " + found);
+        }
+    }
+
+    private static String attributeNames(NodeProto node) {
+        return node.getAttributeList().stream().map(AttributeProto::getName).collect(Collectors.toList()).toString();
+    }
+
+    private static String typeName(int dataType) {
+        TensorProto.DataType type = TensorProto.DataType.forNumber(dataType);
+        return type == null ? "unknown type " + dataType : type.name();
+    }
+
+    private ModelContractException violation(String expected, String found) {
+        return new ModelContractException("model " + source + " does not follow the neural-adder model contract "
+                + "version " + ModelContract.VERSION + ": expected " + expected + ", found " + found);
+    }
+}

@@ -1,0 +1,55 @@
+package io.neuraladder.train.certify;
+
+import java.util.List;
+import java.util.Locale;
+
+/**
+ * The outcome of {@link CarryCertifier#certify}: either a proof that the model adds exactly for
+ * inputs of every length, with its regions and margins, or the transition where the proof failed.
+ *
+ * @param proved whether every transition closed and every output was on the right side
+ * @param history pairs of input history in each region's label
+ * @param regions the regions, one per label, with their boxes' widths and output logits
+ * @param worstOutputMargin the smallest distance, in logits, of an output interval from the wrong
+ *     side, after the {@link CarryCertifier#LOGIT_MARGIN} is subtracted
+ * @param worstContainmentSlack the smallest distance from a transition's image (already grown by
+ *     {@link CarryCertifier#STATE_MARGIN}) to its target box's boundary
+ * @param rounds iterations until the boxes were closed
+ * @param millis time taken
+ * @param failure where and by how much the proof failed; {@code null} when proved
+ */
+public record Certificate(boolean proved, int history, List<Region> regions, double worstOutputMargin,
+        double worstContainmentSlack, int rounds, long millis, String failure) {
+
+    /**
+     * One region of the state space.
+     *
+     * @param label what the task knows in it
+     * @param sumBit the sum bit every state of the region must output
+     * @param width the widest side of its box
+     * @param logitLow the output logit's lower bound over the box
+     * @param logitHigh the output logit's upper bound over the box
+     */
+    public record Region(String label, int sumBit, double width, double logitLow, double logitHigh) {}
+
+    /** A one-line summary for model cards and metadata. */
+    public String summary() {
+        return proved
+                ? String.format(Locale.ROOT, "proved: %d regions (history %d), worst output margin %.3f logits, "
+                        + "worst containment slack %.2e, %d rounds", regions.size(), history, worstOutputMargin,
+                        worstContainmentSlack, rounds)
+                : "not proved: " + failure;
+    }
+
+    /** The certificate as a table for people. */
+    public String report() {
+        StringBuilder text = new StringBuilder();
+        text.append(String.format(Locale.ROOT, "%-40s %3s %10s %24s%n", "region", "bit", "box width", "output logit"));
+        for (Region r : regions) {
+            text.append(String.format(Locale.ROOT, "%-40s %3d %10.2e %11.3f .. %9.3f%n", r.label(), r.sumBit(),
+                    r.width(), r.logitLow(), r.logitHigh()));
+        }
+        text.append(String.format(Locale.ROOT, "%n%s%ntime: %d ms%n", summary(), millis));
+        return text.toString();
+    }
+}
