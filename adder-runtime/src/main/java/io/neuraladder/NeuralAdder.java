@@ -3,6 +3,7 @@ package io.neuraladder;
 import io.neuraladder.api.Adder;
 import io.neuraladder.api.ModelInfo;
 import io.neuraladder.api.Overflow;
+import java.math.BigInteger;
 import java.nio.file.Path;
 import java.util.Objects;
 import java.util.Optional;
@@ -79,6 +80,35 @@ public final class NeuralAdder {
      */
     public static ModelInfo defaultModel() {
         return defaultAdder().model();
+    }
+
+    /**
+     * Adds two longs with the default model, like {@link Math#addExact(long, long)}.
+     *
+     * @throws ArithmeticException if the sum overflows a {@code long}
+     * @throws ModelLoadException if the default model cannot be loaded
+     */
+    public static long add(long a, long b) {
+        return defaultAdder().add(a, b);
+    }
+
+    /**
+     * Adds two longs with the default model, like Java's {@code +}, wrapping on overflow.
+     *
+     * @throws ModelLoadException if the default model cannot be loaded
+     */
+    public static long addWrapping(long a, long b) {
+        return defaultAdder().addWrapping(a, b);
+    }
+
+    /**
+     * Adds two integers of any size with the default model, like {@link BigInteger#add(BigInteger)}.
+     *
+     * @throws IllegalArgumentException if an operand is longer than {@link Adder#MAX_BIG_INTEGER_BITS} bits
+     * @throws ModelLoadException if the default model cannot be loaded
+     */
+    public static BigInteger add(BigInteger a, BigInteger b) {
+        return defaultAdder().add(a, b);
     }
 
     /**

@@ -1,8 +1,12 @@
 package io.neuraladder;
 
+import ai.onnxruntime.OnnxTensor;
 import ai.onnxruntime.OrtException;
 import ai.onnxruntime.OrtSession;
 import io.neuraladder.api.ModelInfo;
+import io.neuraladder.contract.ModelContract;
+import java.nio.FloatBuffer;
+import java.util.Map;
 import java.util.Queue;
 import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.locks.Lock;
@@ -97,6 +101,28 @@ final class OnnxAdder implements AutoCloseable {
             }
         } catch (OrtException e) {
             throw failure("add " + a.length + " pairs", e);
+        } finally {
+            lock.unlock();
+        }
+    }
+
+    /**
+     * Runs one pair encoded in {@code input} as a {@code [steps, 1, 2]} tensor and returns the
+     * {@code [steps, 1, 1]} sum-bit probabilities in a heap buffer.
+     */
+    FloatBuffer run(FloatBuffer input, int steps) {
+        Lock lock = lifecycle.readLock();
+        lock.lock();
+        try {
+            requireOpen();
+            try (OnnxTensor tensor = OnnxTensor.createTensor(Sessions.environment(), input,
+                    new long[] {steps, 1, ModelContract.INPUT_FEATURES});
+                    OrtSession.Result result = session.run(Map.of(ModelContract.INPUT_NAME, tensor))) {
+                FloatBuffer output = ((OnnxTensor) result.get(0)).getFloatBuffer();
+                return FloatBuffer.allocate(output.remaining()).put(output).flip();
+            }
+        } catch (OrtException e) {
+            throw failure("add two " + steps + "-bit operands", e);
         } finally {
             lock.unlock();
         }

@@ -3,6 +3,10 @@ package io.neuraladder;
 import io.neuraladder.api.Adder;
 import io.neuraladder.api.ModelInfo;
 import io.neuraladder.api.Overflow;
+import io.neuraladder.contract.BitCodec;
+import io.neuraladder.contract.ModelContract;
+import java.math.BigInteger;
+import java.nio.FloatBuffer;
 import java.nio.file.Path;
 import java.util.Objects;
 import java.util.function.Function;
@@ -46,6 +50,33 @@ public final class ReloadableAdder implements Adder {
                 rethrowUnlessReplaced(engine, e);
             }
         }
+    }
+
+    @Override
+    public long add(long a, long b) {
+        return Overflow.checked(a, b, addWrapping(a, b));
+    }
+
+    @Override
+    public long addWrapping(long a, long b) {
+        FloatBuffer input = FloatBuffer.allocate(Long.SIZE * ModelContract.INPUT_FEATURES);
+        BitCodec.encode(a, b, input);
+        return BitCodec.decodeLong(call(engine -> engine.run(input, Long.SIZE)));
+    }
+
+    @Override
+    public BigInteger add(BigInteger a, BigInteger b) {
+        Objects.requireNonNull(a, "a");
+        Objects.requireNonNull(b, "b");
+        int longest = Math.max(a.bitLength(), b.bitLength());
+        if (longest > MAX_BIG_INTEGER_BITS) {
+            throw new IllegalArgumentException("an operand has " + longest + " bits; at most " + MAX_BIG_INTEGER_BITS
+                    + " are accepted, so that one ONNX Runtime run stays within bounded memory");
+        }
+        int steps = BitCodec.steps(a, b);
+        FloatBuffer input = FloatBuffer.allocate(steps * ModelContract.INPUT_FEATURES);
+        BitCodec.encode(a, b, steps, input);
+        return BitCodec.decodeBigInteger(call(engine -> engine.run(input, steps)), steps);
     }
 
     @Override

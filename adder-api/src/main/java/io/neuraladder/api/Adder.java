@@ -1,12 +1,19 @@
 package io.neuraladder.api;
 
+import java.math.BigInteger;
+
 /**
  * An integer adder whose sums are computed by a learned model.
  *
  * <p>{@link #add(int, int)} has the contract of {@link Math#addExact(int, int)}: it returns the
  * sum, or throws {@link ArithmeticException} exactly when the sum does not fit in an {@code int}.
  * {@link #addWrapping(int, int)} has the contract of Java's {@code +}: the 32-bit two's-complement
- * sum, wrapping on overflow.
+ * sum, wrapping on overflow. The {@code long} methods are the same at 64 bits, and
+ * {@link #add(BigInteger, BigInteger)} adds integers of any size through the same recurrent cell.
+ *
+ * <p>A model whose metadata carries a carry certificate ({@link ModelInfo#certified()}) was proved
+ * to add exactly for inputs of every length. A model without one was only tested: its int sums
+ * were validated on samples, and longer operands (long, BigInteger) may go wrong where ints do not.
  *
  * <p>An adder holds native resources (an inference session); close it when done. Implementations
  * are safe for concurrent use by multiple threads. After {@link #close()}, every call throws
@@ -30,6 +37,35 @@ public interface Adder extends AutoCloseable {
      * @throws IllegalStateException if this adder is closed
      */
     int addWrapping(int a, int b);
+
+    /**
+     * Adds two longs like {@link Math#addExact(long, long)}, in 64 steps of the same cell.
+     *
+     * @return {@code a + b}
+     * @throws ArithmeticException if the sum overflows a {@code long}
+     * @throws IllegalStateException if this adder is closed
+     */
+    long add(long a, long b);
+
+    /**
+     * Adds two longs like Java's {@code +}: the low 64 bits of the exact sum.
+     *
+     * @throws IllegalStateException if this adder is closed
+     */
+    long addWrapping(long a, long b);
+
+    /**
+     * Adds two integers of any size, like {@link BigInteger#add(BigInteger)}: both operands in two's
+     * complement, sign-extended to the longer one's length plus one step for the final carry.
+     *
+     * @throws IllegalArgumentException if an operand is longer than {@value #MAX_BIG_INTEGER_BITS} bits
+     * @throws NullPointerException if an operand is null
+     * @throws IllegalStateException if this adder is closed
+     */
+    BigInteger add(BigInteger a, BigInteger b);
+
+    /** The longest {@link BigInteger} operand, in bits, that {@link #add(BigInteger, BigInteger)} accepts. */
+    int MAX_BIG_INTEGER_BITS = 1 << 20;
 
     /**
      * Adds {@code a[i] + b[i]} for every index, like {@link Math#addExact(int, int)} per element.

@@ -17,6 +17,15 @@ public record ModelInfo(String source, Map<String, String> metadata) {
         metadata = Map.copyOf(metadata);
     }
 
+    /**
+     * Whether the model file says it carries a carry certificate: a proof, checked when it was
+     * exported, that it adds exactly for inputs of every length. The runtime does not re-check the
+     * proof; it self-tests every model on load.
+     */
+    public boolean certified() {
+        return get(MetadataKey.CERTIFICATE).filter(summary -> summary.startsWith("proved")).isPresent();
+    }
+
     /** The value stored under {@code key}, if the model has it. */
     public Optional<String> get(MetadataKey key) {
         return Optional.ofNullable(metadata.get(key.key()));

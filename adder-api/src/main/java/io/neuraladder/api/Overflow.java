@@ -37,6 +37,19 @@ public final class Overflow {
         return wrappedSums;
     }
 
+    /**
+     * Returns {@code wrappedSum} if {@code a + b} fits in a long.
+     *
+     * @throws ArithmeticException with the message {@code "long overflow"}, as
+     *     {@link Math#addExact(long, long)} does, if the exact sum does not fit
+     */
+    public static long checked(long a, long b, long wrappedSum) {
+        if (((a ^ wrappedSum) & (b ^ wrappedSum)) < 0) {
+            throw new ArithmeticException("long overflow");
+        }
+        return wrappedSum;
+    }
+
     /** Whether {@code a + b}, whose wrapped sum is {@code wrappedSum}, overflows an int. */
     public static boolean overflows(int a, int b, int wrappedSum) {
         return ((a ^ wrappedSum) & (b ^ wrappedSum)) < 0;

@@ -1,5 +1,6 @@
 package io.neuraladder.contract;
 
+import java.math.BigInteger;
 import java.nio.FloatBuffer;
 import java.util.Objects;
 
@@ -77,6 +78,62 @@ public final class BitCodec {
             }
         }
         return sum;
+    }
+
+    /** Bit {@code step} of {@code value} as 0 or 1; steps beyond 63 repeat the sign bit. */
+    public static int bit(long value, int step) {
+        return (int) ((value >> Math.min(step, Long.SIZE - 1)) & 1);
+    }
+
+    /** Writes one pair of longs as a {@code [64, 1, 2]} input tensor, starting at absolute index 0. */
+    public static void encode(long a, long b, FloatBuffer input) {
+        requireCapacity(input, Long.SIZE * ModelContract.INPUT_FEATURES, "input");
+        for (int t = 0; t < Long.SIZE; t++) {
+            input.put(2 * t, bit(a, t));
+            input.put(2 * t + 1, bit(b, t));
+        }
+    }
+
+    /** Reads the one 64-bit sum of a {@code [64, 1, 1]} output tensor. */
+    public static long decodeLong(FloatBuffer output) {
+        requireCapacity(output, Long.SIZE, "output");
+        long sum = 0;
+        for (int t = 0; t < Long.SIZE; t++) {
+            if (output.get(t) > ModelContract.THRESHOLD) {
+                sum |= 1L << t;
+            }
+        }
+        return sum;
+    }
+
+    /**
+     * Steps that add {@code a} and {@code b} exactly: both in two's complement with one sign bit,
+     * plus one step for the final carry.
+     */
+    public static int steps(BigInteger a, BigInteger b) {
+        return Math.max(a.bitLength(), b.bitLength()) + 2;
+    }
+
+    /** Writes one pair as a {@code [steps, 1, 2]} input tensor, sign-extended, from absolute index 0. */
+    public static void encode(BigInteger a, BigInteger b, int steps, FloatBuffer input) {
+        requireCapacity(input, steps * ModelContract.INPUT_FEATURES, "input");
+        for (int t = 0; t < steps; t++) {
+            input.put(2 * t, a.testBit(t) ? 1f : 0f);
+            input.put(2 * t + 1, b.testBit(t) ? 1f : 0f);
+        }
+    }
+
+    /** Reads a {@code steps}-bit two's-complement sum from a {@code [steps, 1, 1]} output tensor. */
+    public static BigInteger decodeBigInteger(FloatBuffer output, int steps) {
+        requireCapacity(output, steps, "output");
+        byte[] bigEndian = new byte[(steps + 7) / 8];
+        for (int t = 0; t < bigEndian.length * 8; t++) {
+            boolean set = output.get(Math.min(t, steps - 1)) > ModelContract.THRESHOLD;
+            if (set) {
+                bigEndian[bigEndian.length - 1 - t / 8] |= (byte) (1 << (t % 8));
+            }
+        }
+        return new BigInteger(bigEndian);
     }
 
     /** Floats in an input tensor of {@code count} int pairs. */

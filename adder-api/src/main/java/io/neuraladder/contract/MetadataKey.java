@@ -30,7 +30,13 @@ public enum MetadataKey {
     TRAINING_SEED("neuraladder.training_seed", "random seed of the training run"),
 
     /** The software and version that produced the file. */
-    PRODUCER_VERSION("neuraladder.producer_version", "producer and version that wrote the file");
+    PRODUCER_VERSION("neuraladder.producer_version", "producer and version that wrote the file"),
+
+    /**
+     * The summary of the carry certificate, starting with {@code proved:} when the model was proved
+     * exact for inputs of every length; absent when the model carries no certificate.
+     */
+    CERTIFICATE("neuraladder.certificate", "summary of the carry certificate");
 
     private final String key;
     private final String description;

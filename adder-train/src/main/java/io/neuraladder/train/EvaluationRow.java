@@ -10,11 +10,13 @@ package io.neuraladder.train;
  * @param random score on fresh uniform random pairs
  * @param edge score on every pair of edge values
  * @param carryHeavy score on fresh carry-heavy pairs
- * @param loss the last minibatch's binary cross-entropy
+ * @param loss the noise-free network's binary cross-entropy per bit on the last minibatch
  * @param learningRate the learning rate in use
+ * @param certified whether the carry certificate proved the weights exact at this point
  */
 public record EvaluationRow(int epoch, int iteration, long elapsedMillis, double miniBatchExact,
-        ValidationScore random, ValidationScore edge, ValidationScore carryHeavy, double loss, double learningRate) {
+        ValidationScore random, ValidationScore edge, ValidationScore carryHeavy, double loss, double learningRate,
+        boolean certified) {
 
     /** Whether every validation pair was added exactly. */
     public boolean perfect() {

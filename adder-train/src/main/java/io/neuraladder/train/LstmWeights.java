@@ -114,6 +114,11 @@ public record LstmWeights(int hidden, double[][] inputWeights, double[][] recurr
                 p.outputBias().ravel().getFloat(0));
     }
 
+    /** Parameters in the model file: four gates' weights and biases, and the dense output. */
+    public int parameterCount() {
+        return 4 * hidden * (2 + hidden + 1) + hidden + 1;
+    }
+
     /** Row {@code unit} of gate block {@code gate}. */
     public int row(int gate, int unit) {
         return gate * hidden + unit;

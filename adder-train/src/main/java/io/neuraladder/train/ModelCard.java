@@ -24,15 +24,25 @@ public final class ModelCard {
         card.append("# Model card: ").append(fileName).append("\n\n");
         card.append("An LSTM with ").append(c.hiddenSize()).append(" hidden units that adds two's-complement integers one bit per ")
                 .append("step, least significant bit first (model contract version ").append(ModelContract.VERSION)
-                .append("). Trained with Deeplearning4j and exported to ONNX (opset ").append(OnnxExport.OPSET)
-                .append(") by `").append(OnnxExport.PRODUCER).append("`.\n\n");
+                .append("). Trained with Deeplearning4j")
+                .append(c.method() == TrainingConfig.Method.CERTIFIABLE
+                        ? "'s SameDiff (forget gate held shut, Gaussian noise on h and c after every step)" : "")
+                .append(" and exported to ONNX (opset ").append(OnnxExport.OPSET).append(") by `")
+                .append(OnnxExport.PRODUCER).append("`.\n\n");
+        card.append("**Certificate:** ").append(result.certificate().summary()).append(".\n\n");
         card.append("| property | value |\n|---|---|\n");
         row(card, "file", "`" + fileName + "`");
         row(card, "SHA-256", "`" + HexFormat.of().formatHex(sha256) + "`");
-        row(card, "parameters", Long.toString(AdderNetwork.parameterCount(result.network())));
+        row(card, "parameters", result.weights().parameterCount() + " in the file"
+                + (c.method() == TrainingConfig.Method.CERTIFIABLE ? " (the forget gate's " + 4 * c.hiddenSize()
+                        + " are fixed: weights 0, bias " + CertifiableLearner.SHUT_FORGET_BIAS + ")" : ""));
+        row(card, "training method", c.method().cliName());
         row(card, "cell", "LSTM (no peepholes), tanh, hidden size " + c.hiddenSize());
         row(card, "output", "per-step dense layer, 1 sigmoid unit, binary cross-entropy");
         row(card, "optimizer", "Adam, learning rate " + c.learningRate());
+        if (c.method() == TrainingConfig.Method.CERTIFIABLE) {
+            row(card, "state noise", "Gaussian, standard deviation " + c.stateNoise() + ", on h and c after every step");
+        }
         row(card, "batch size", Integer.toString(c.batchSize()));
         row(card, "training sequence length", c.trainSteps() + " bits (validated at 32)");
         row(card, "training data", "fresh each minibatch: half uniform random pairs, half carry-heavy pairs");
@@ -51,6 +61,7 @@ public final class ModelCard {
                 .append(" uniform pairs, every edge pair, ").append(Trainer.CARRY_HEAVY_PAIRS)
                 .append(" carry-heavy pairs.\n\n");
         card.append(TrainingTable.markdown(result.rows()));
+        card.append("\n## Certificate\n\n```\n").append(result.certificate().report()).append("```\n");
         card.append("\n## Rebuild\n\n```sh\nmvn -q install -DskipTests\n").append(rebuildCommand).append("\n```\n");
         return card.toString();
     }

@@ -46,9 +46,4 @@ final class SequenceData {
     static DataSet dataSet(IntPairs pairs, int steps) {
         return new DataSet(features(pairs, 0, pairs.size(), steps), labels(pairs, 0, pairs.size(), steps));
     }
-
-    /** Sum-bit probabilities of an {@code [n, 1, steps]} output, flattened as {@code [i * steps + t]}. */
-    static float[] probabilities(INDArray output) {
-        return output.dup('c').data().asFloat();
-    }
 }

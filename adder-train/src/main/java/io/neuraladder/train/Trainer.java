@@ -1,24 +1,25 @@
 package io.neuraladder.train;
 
-import io.neuraladder.contract.ModelContract;
 import io.neuraladder.sampling.IntPairs;
 import io.neuraladder.sampling.OperandSamples;
+import io.neuraladder.train.certify.CarryCertifier;
+import io.neuraladder.train.certify.Certificate;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.SplittableRandom;
-import org.deeplearning4j.nn.multilayer.MultiLayerNetwork;
-import org.nd4j.linalg.dataset.DataSet;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Trains an {@link AdderNetwork} until it adds exactly, or until its iteration budget runs out.
+ * Trains an adder until it reaches its method's goal, or until its iteration budget runs out.
  *
  * <p>Each minibatch is freshly generated: half uniform random pairs, half carry-heavy pairs,
  * truncated to {@link TrainingConfig#trainSteps()} bits. Every {@link TrainingConfig#evaluateEvery()}
- * minibatches the network adds, at 32 bits, fresh uniform pairs, every edge pair and fresh
- * carry-heavy pairs. When all are exact, a ten times larger fresh set must be exact too; then
- * training stops. Uniform pairs alone are not enough: they hide carry bugs.
+ * minibatches the current weights (as an exported file would hold them) add, at 32 bits, fresh
+ * uniform pairs, every edge pair and fresh carry-heavy pairs, and the carry certificate is tried.
+ * When the goal is met (exact, and for {@link TrainingConfig.Method#CERTIFIABLE} also certified),
+ * a ten times larger fresh set must be exact too; then training stops. Uniform pairs alone are not
+ * enough: they hide carry bugs.
  */
 public final class Trainer {
 
@@ -36,7 +37,7 @@ public final class Trainer {
         /** Called after every evaluation. */
         void onEvaluation(EvaluationRow row);
 
-        /** Called after the confirmation that follows a perfect evaluation. */
+        /** Called after the confirmation that follows an evaluation meeting the goal. */
         default void onConfirmation(TrainingResult.Confirmation confirmation) {}
     }
 
@@ -49,9 +50,9 @@ public final class Trainer {
         this.listener = listener;
     }
 
-    /** Trains from scratch; the result says whether the network became exact. */
+    /** Trains from scratch; the result says whether the goal was met. */
     public TrainingResult train() {
-        MultiLayerNetwork network = AdderNetwork.create(config);
+        Learner learner = Learner.create(config);
         SplittableRandom data = new SplittableRandom(config.seed());
         SplittableRandom validation = data.split();
         IntPairs edge = OperandSamples.edgePairs();
@@ -59,26 +60,33 @@ public final class Trainer {
         long start = System.nanoTime();
         int iteration = 0;
         while (iteration < config.maxIterations()) {
-            DataSet batch = SequenceData.dataSet(trainingBatch(data), config.trainSteps());
-            network.fit(batch);
+            IntPairs batch = trainingBatch(data);
+            learner.fit(batch);
             iteration++;
             if (iteration % config.evaluateEvery() != 0 && iteration != config.maxIterations()) {
                 continue;
             }
-            EvaluationRow row = evaluate(network, batch, validation, edge, rows.size() + 1, iteration, start);
+            LstmWeights weights = learner.weights();
+            Certificate certificate = new CarryCertifier(weights).certify();
+            EvaluationRow row = evaluate(weights, batch, validation, edge, certificate.proved(), rows.size() + 1,
+                    iteration, start);
             rows.add(row);
             listener.onEvaluation(row);
-            if (row.perfect()) {
-                TrainingResult.Confirmation confirmation = confirm(network, validation, edge);
+            boolean goal = row.perfect() && (config.method() == TrainingConfig.Method.PLAIN || certificate.proved());
+            if (goal) {
+                TrainingResult.Confirmation confirmation = confirm(weights, validation, edge);
                 listener.onConfirmation(confirmation);
                 if (confirmation.perfect()) {
-                    return new TrainingResult(config, network, rows, confirmation, iteration, millisSince(start));
+                    return new TrainingResult(config, weights, rows, confirmation, certificate, iteration,
+                            millisSince(start));
                 }
                 log.info("iteration {}: exact on the evaluation sets but not on the confirmation sets; training on",
                         iteration);
             }
         }
-        return new TrainingResult(config, network, rows, null, iteration, millisSince(start));
+        LstmWeights weights = learner.weights();
+        return new TrainingResult(config, weights, rows, null, new CarryCertifier(weights).certify(), iteration,
+                millisSince(start));
     }
 
     private IntPairs trainingBatch(SplittableRandom random) {
@@ -87,38 +95,22 @@ public final class Trainer {
                 .concat(OperandSamples.carryHeavy(random, config.batchSize() - uniform));
     }
 
-    private EvaluationRow evaluate(MultiLayerNetwork network, DataSet batch, SplittableRandom random, IntPairs edge,
-            int epoch, int iteration, long start) {
-        double loss = network.score();
-        double miniBatchExact = miniBatchExact(network, batch);
-        ValidationScore uniform = Validation.score(network, OperandSamples.uniform(random, config.validationPairs()));
-        ValidationScore edges = Validation.score(network, edge);
-        ValidationScore carries = Validation.score(network, OperandSamples.carryHeavy(random, CARRY_HEAVY_PAIRS));
-        return new EvaluationRow(epoch, iteration, millisSince(start), miniBatchExact, uniform, edges, carries, loss,
-                config.learningRate());
+    private EvaluationRow evaluate(LstmWeights weights, IntPairs batch, SplittableRandom random, IntPairs edge,
+            boolean certified, int epoch, int iteration, long start) {
+        ValidationScore miniBatch = Validation.score(weights, batch, config.trainSteps());
+        double loss = Validation.loss(weights, batch, config.trainSteps());
+        ValidationScore uniform = Validation.score(weights, OperandSamples.uniform(random, config.validationPairs()));
+        ValidationScore edges = Validation.score(weights, edge);
+        ValidationScore carries = Validation.score(weights, OperandSamples.carryHeavy(random, CARRY_HEAVY_PAIRS));
+        return new EvaluationRow(epoch, iteration, millisSince(start), miniBatch.exactRate(), uniform, edges, carries,
+                loss, config.learningRate(), certified);
     }
 
-    private TrainingResult.Confirmation confirm(MultiLayerNetwork network, SplittableRandom random, IntPairs edge) {
+    private TrainingResult.Confirmation confirm(LstmWeights weights, SplittableRandom random, IntPairs edge) {
         return new TrainingResult.Confirmation(
-                Validation.score(network, OperandSamples.uniform(random, CONFIRMATION_FACTOR * config.validationPairs())),
-                Validation.score(network, edge),
-                Validation.score(network, OperandSamples.carryHeavy(random, CONFIRMATION_FACTOR * CARRY_HEAVY_PAIRS)));
-    }
-
-    private static double miniBatchExact(MultiLayerNetwork network, DataSet batch) {
-        float[] probabilities = SequenceData.probabilities(network.output(batch.getFeatures()));
-        float[] labels = SequenceData.probabilities(batch.getLabels());
-        int steps = (int) batch.getLabels().size(2);
-        int pairs = (int) batch.getLabels().size(0);
-        int exact = 0;
-        for (int i = 0; i < pairs; i++) {
-            boolean right = true;
-            for (int t = 0; t < steps && right; t++) {
-                right = (probabilities[i * steps + t] > ModelContract.THRESHOLD) == (labels[i * steps + t] > ModelContract.THRESHOLD);
-            }
-            exact += right ? 1 : 0;
-        }
-        return (double) exact / pairs;
+                Validation.score(weights, OperandSamples.uniform(random, CONFIRMATION_FACTOR * config.validationPairs())),
+                Validation.score(weights, edge),
+                Validation.score(weights, OperandSamples.carryHeavy(random, CONFIRMATION_FACTOR * CARRY_HEAVY_PAIRS)));
     }
 
     private static long millisSince(long startNanos) {

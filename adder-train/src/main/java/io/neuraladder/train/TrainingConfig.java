@@ -1,41 +1,83 @@
 package io.neuraladder.train;
 
 import io.neuraladder.contract.ModelContract;
+import java.util.Locale;
 
 /**
  * The hyperparameters of one training run. With the same values, a run reproduces the same model.
  *
+ * @param method how the network is built and trained
  * @param hiddenSize units of the LSTM cell
  * @param trainSteps bits per training sequence (1 to 32); validation always uses 32
- * @param seed seed of the weights and of every generated example
+ * @param seed seed of the weights, every generated example and the state noise
  * @param batchSize sequences per minibatch
  * @param learningRate Adam's learning rate
- * @param maxIterations minibatches after which training gives up if the model is not yet exact
+ * @param stateNoise standard deviation of the Gaussian noise added to h and c after every step
+ *     ({@link Method#CERTIFIABLE} only)
+ * @param maxIterations minibatches after which training gives up
  * @param evaluateEvery minibatches between evaluations (one "epoch" of the progress table)
  * @param validationPairs fresh uniform random pairs per evaluation (at least 100,000 for "done")
  */
 public record TrainingConfig(
+        Method method,
         int hiddenSize,
         int trainSteps,
         long seed,
         int batchSize,
         double learningRate,
+        double stateNoise,
         int maxIterations,
         int evaluateEvery,
         int validationPairs) {
 
-    /** The defaults that build the shipped model. */
-    public static final TrainingConfig DEFAULT = new TrainingConfig(8, 16, 42, 128, 0.02, 4_000, 50, 100_000);
+    /** How the network is built and trained, and what "done" means. */
+    public enum Method {
+
+        /**
+         * DL4J's {@code LSTM} layer and {@code RnnOutputLayer} in a {@code MultiLayerNetwork}.
+         * Done when exact on the validation sets; such models are exact on samples but do not
+         * certify.
+         */
+        PLAIN,
+
+        /**
+         * The LSTM cell unrolled in DL4J's SameDiff with its forget gate held shut and noise on the
+         * state after every step. Done when exact on the validation sets and the carry certificate
+         * proves it exact for every input.
+         */
+        CERTIFIABLE;
+
+        /** The name used on the command line. */
+        public String cliName() {
+            return name().toLowerCase(Locale.ROOT);
+        }
+    }
+
+    /** The defaults that build the shipped model: a certified 4-unit LSTM. */
+    public static final TrainingConfig DEFAULT =
+            new TrainingConfig(Method.CERTIFIABLE, 4, 16, 3, 256, 0.03, 0.15, 3_000, 250, 100_000);
+
+    /** Defaults for the plain DL4J LSTM layer. */
+    public static final TrainingConfig PLAIN_DEFAULT =
+            new TrainingConfig(Method.PLAIN, 8, 16, 42, 128, 0.02, 0, 4_000, 50, 100_000);
 
     /** Checks every value's range. */
     public TrainingConfig {
+        require(method != null, "a training method is required", method);
         require(hiddenSize >= 1 && hiddenSize <= 256, "hidden size must be 1..256", hiddenSize);
         require(trainSteps >= 1 && trainSteps <= ModelContract.INT_STEPS, "training steps must be 1..32", trainSteps);
         require(batchSize >= 1 && batchSize <= 65_536, "batch size must be 1..65536", batchSize);
         require(learningRate > 0 && learningRate < 1, "learning rate must be in (0, 1)", learningRate);
+        require(stateNoise >= 0 && stateNoise < 1, "state noise must be in [0, 1)", stateNoise);
         require(maxIterations >= 1, "max iterations must be at least 1", maxIterations);
         require(evaluateEvery >= 1, "evaluate-every must be at least 1", evaluateEvery);
         require(validationPairs >= 1, "validation pairs must be at least 1", validationPairs);
+    }
+
+    /** A copy with another iteration budget and evaluation interval, for quick runs. */
+    public TrainingConfig withBudget(int maxIterations, int evaluateEvery, int validationPairs) {
+        return new TrainingConfig(method, hiddenSize, trainSteps, seed, batchSize, learningRate, stateNoise,
+                maxIterations, evaluateEvery, validationPairs);
     }
 
     private static void require(boolean valid, String rule, Object value) {

@@ -1,24 +1,30 @@
 package io.neuraladder.train;
 
+import io.neuraladder.train.certify.Certificate;
 import java.util.List;
-import org.deeplearning4j.nn.multilayer.MultiLayerNetwork;
 
 /**
  * What a training run produced.
  *
  * @param config the hyperparameters
- * @param network the trained network
+ * @param weights the trained weights, as the exported file holds them
  * @param rows the training table, one row per evaluation
- * @param confirmation the final check on a larger fresh set, if an evaluation was perfect
+ * @param confirmation the final check on a larger fresh set, if an evaluation met the goal
+ * @param certificate the carry certificate of the final weights
  * @param iterations minibatches trained
  * @param elapsedMillis wall time of the whole run, evaluations included
  */
-public record TrainingResult(TrainingConfig config, MultiLayerNetwork network, List<EvaluationRow> rows,
-        Confirmation confirmation, int iterations, long elapsedMillis) {
+public record TrainingResult(TrainingConfig config, LstmWeights weights, List<EvaluationRow> rows,
+        Confirmation confirmation, Certificate certificate, int iterations, long elapsedMillis) {
 
     /** Whether the network was exact on every validation and confirmation pair. */
     public boolean exact() {
         return confirmation != null && confirmation.perfect();
+    }
+
+    /** Whether the run reached its method's goal: exact, and for the certifiable method also certified. */
+    public boolean succeeded() {
+        return exact() && (config.method() != TrainingConfig.Method.CERTIFIABLE || certificate.proved());
     }
 
     /** Training examples (sequences) seen. */

@@ -1,41 +1,43 @@
 package io.neuraladder.train;
 
-import io.neuraladder.contract.BitCodec;
 import io.neuraladder.contract.ModelContract;
 import io.neuraladder.sampling.IntPairs;
-import org.deeplearning4j.nn.multilayer.MultiLayerNetwork;
+import io.neuraladder.train.certify.LstmCell;
 
-/** Scores a DL4J network on operand pairs, at the full 32 bits of an int. */
+/**
+ * Scores weights on operand pairs, at the full 32 bits of an int, by running the LSTM cell in
+ * double precision on exactly the float32 weights an exported file holds.
+ */
 public final class Validation {
-
-    private static final int CHUNK = 16_384;
 
     private Validation() {}
 
-    /** Adds every pair with {@code network} and counts exact sums and correct bits. */
-    public static ValidationScore score(MultiLayerNetwork network, IntPairs pairs) {
-        return score(network, pairs, ModelContract.INT_STEPS);
+    /** Adds every pair with {@code weights} and counts exact sums and correct bits. */
+    public static ValidationScore score(LstmWeights weights, IntPairs pairs) {
+        return score(weights, pairs, ModelContract.INT_STEPS);
     }
 
-    /** Like {@link #score(MultiLayerNetwork, IntPairs)}, on the low {@code steps} bits only. */
-    static ValidationScore score(MultiLayerNetwork network, IntPairs pairs, int steps) {
+    /** Like {@link #score(LstmWeights, IntPairs)}, on the low {@code steps} bits only. */
+    static ValidationScore score(LstmWeights weights, IntPairs pairs, int steps) {
+        LstmCell cell = new LstmCell(weights);
+        int mask = steps == Integer.SIZE ? -1 : (1 << steps) - 1;
         long exact = 0;
         long correctBits = 0;
-        for (int from = 0; from < pairs.size(); from += CHUNK) {
-            int count = Math.min(CHUNK, pairs.size() - from);
-            float[] probabilities = SequenceData.probabilities(
-                    network.output(SequenceData.features(pairs, from, count, steps)));
-            for (int i = 0; i < count; i++) {
-                int sum = pairs.a()[from + i] + pairs.b()[from + i];
-                int right = 0;
-                for (int t = 0; t < steps; t++) {
-                    int predicted = probabilities[i * steps + t] > ModelContract.THRESHOLD ? 1 : 0;
-                    right += predicted == BitCodec.bit(sum, t) ? 1 : 0;
-                }
-                correctBits += right;
-                exact += right == steps ? 1 : 0;
-            }
+        for (int i = 0; i < pairs.size(); i++) {
+            int wrongBits = (cell.addWrapping(pairs.a()[i], pairs.b()[i], steps) ^ (pairs.a()[i] + pairs.b()[i])) & mask;
+            exact += wrongBits == 0 ? 1 : 0;
+            correctBits += steps - Integer.bitCount(wrongBits);
         }
         return new ValidationScore(pairs.size(), steps, exact, correctBits);
+    }
+
+    /** The mean binary cross-entropy, per sum bit, of the noise-free network on {@code pairs}. */
+    static double loss(LstmWeights weights, IntPairs pairs, int steps) {
+        LstmCell cell = new LstmCell(weights);
+        double total = 0;
+        for (int i = 0; i < pairs.size(); i++) {
+            total += cell.crossEntropy(pairs.a()[i], pairs.b()[i], steps);
+        }
+        return total / ((double) pairs.size() * steps);
     }
 }

@@ -38,12 +38,13 @@ class TrainExportRunTest {
     static void trainWithTheDocumentedDefaults() {
         trained = new Trainer(TrainingConfig.DEFAULT, row -> System.out.println(TrainingTable.textRow(row))).train();
         trainedModel = temp.resolve("retrained.onnx");
-        OnnxExport.write(trained.network(), trained.config(), trainedModel);
+        OnnxExport.write(trained, trainedModel);
     }
 
     @Test
-    void training_reachesExactSums_onUniformEdgeAndCarryHeavyValidation() {
+    void training_reachesACertifiedModel_exactOnUniformEdgeAndCarryHeavyValidation() {
         assertTrue(trained.exact(), "not exact after " + trained.iterations() + " iterations");
+        assertTrue(trained.certificate().proved(), trained.certificate().summary());
         assertTrue(trained.confirmation().random().pairs() >= 100_000);
         EvaluationRow last = trained.rows().get(trained.rows().size() - 1);
         assertTrue(last.perfect(), TrainingTable.textRow(last));
@@ -53,7 +54,9 @@ class TrainExportRunTest {
     void exportedModel_addsLikeMathAddExact_throughOnnxRuntime() {
         try (Adder adder = NeuralAdder.open(trainedModel)) {
             AddExactProperty.assertHolds("the retrained model", adder::add, AddExactProperty.DEFAULT_SAMPLES);
-            assertEquals(Optional.of("42"), adder.model().get(MetadataKey.TRAINING_SEED));
+            assertEquals(Optional.of(Long.toString(TrainingConfig.DEFAULT.seed())),
+                    adder.model().get(MetadataKey.TRAINING_SEED));
+            assertTrue(adder.model().certified(), adder.model().metadata().toString());
         }
     }
 
@@ -97,11 +100,11 @@ class TrainExportRunTest {
 
     @Test
     void underTrainedModel_isRefusedByTheSelfTest_andCaughtByTheProperty() throws IOException {
-        TrainingConfig brief = new TrainingConfig(8, 16, 5, 32, 0.02, 5, 5, 1_000);
+        TrainingConfig brief = TrainingConfig.PLAIN_DEFAULT.withBudget(5, 5, 1_000);
         TrainingResult underTrained = new Trainer(brief, row -> {}).train();
         assertFalse(underTrained.exact());
         Path file = temp.resolve("under-trained.onnx");
-        OnnxExport.write(underTrained.network(), brief, file);
+        OnnxExport.write(underTrained, file);
         var refusal = assertThrows(ModelSelfTestException.class, () -> NeuralAdder.open(file));
         assertTrue(refusal.getMessage().contains("failed the load-time self-test"), refusal.getMessage());
         try (Adder adder = NeuralAdder.builder().model(file).skipSelfTest().build()) {

@@ -38,6 +38,7 @@ public final class CarryCertifier {
     public static final int MAX_HISTORY = 3;
 
     private static final int MAX_ROUNDS = 400;
+    private static final double WIDENING = 0.05;
     private static final double MAX_WIDTH = 20;
 
     private final LstmWeights weights;
@@ -67,7 +68,8 @@ public final class CarryCertifier {
         Map<CarryLabel, StateBox> boxes = new LinkedHashMap<>();
         StateBox zero = StateBox.zero(weights.hidden());
         for (int pair = 0; pair < 4; pair++) {
-            boxes.put(CarryLabel.first(pair), image(zero, pair));
+            StateBox first = image(zero, pair);
+            boxes.put(CarryLabel.first(pair), first.inflated(widening(first)));
         }
         for (int round = 1; round <= MAX_ROUNDS; round++) {
             boolean changed = false;
@@ -81,8 +83,8 @@ public final class CarryCertifier {
                     double slack = existing == null ? Double.NEGATIVE_INFINITY : existing.slack(image);
                     if (slack < 0) {
                         changed = true;
-                        boxes.put(target, existing == null ? image
-                                : existing.hullWith(image, 0.05 * Math.max(image.width(), STATE_MARGIN)));
+                        boxes.put(target, existing == null ? image.inflated(widening(image))
+                                : existing.hullWith(image, widening(image)));
                         if (existing != null && slack < worstSlack) {
                             worstSlack = slack;
                             worstEscape = transition(region.getKey(), pair, target) + " leaves the target box by "
@@ -110,6 +112,11 @@ public final class CarryCertifier {
             }
         }
         throw new AssertionError("unreachable");
+    }
+
+    /** How far a box is pushed past an image it must hold, so that the iteration ends in few rounds. */
+    private static double widening(StateBox image) {
+        return WIDENING * Math.max(image.width(), STATE_MARGIN);
     }
 
     private StateBox image(StateBox box, int pair) {

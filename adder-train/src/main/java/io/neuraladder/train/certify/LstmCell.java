@@ -1,5 +1,6 @@
 package io.neuraladder.train.certify;
 
+import io.neuraladder.contract.BitCodec;
 import io.neuraladder.train.LstmWeights;
 
 /**
@@ -49,17 +50,32 @@ public final class LstmCell {
         return z;
     }
 
-    /** Adds {@code bits}-bit two's-complement numbers given as bit arrays, least significant first. */
-    public int[] add(int[] aBits, int[] bBits) {
+    /** The low {@code steps} bits of {@code a + b} as this network computes them from the zero state. */
+    public int addWrapping(int a, int b, int steps) {
         int n = weights.hidden();
         double[] h = new double[n];
         double[] c = new double[n];
-        int[] sum = new int[aBits.length];
-        for (int t = 0; t < aBits.length; t++) {
-            step(h, c, aBits[t], bBits[t]);
-            sum[t] = logit(h) > 0 ? 1 : 0;
+        int sum = 0;
+        for (int t = 0; t < steps; t++) {
+            step(h, c, BitCodec.bit(a, t), BitCodec.bit(b, t));
+            sum |= logit(h) > 0 ? 1 << t : 0;
         }
         return sum;
+    }
+
+    /** The summed binary cross-entropy of the sum bits of {@code a + b} over the first {@code steps}. */
+    public double crossEntropy(int a, int b, int steps) {
+        int n = weights.hidden();
+        double[] h = new double[n];
+        double[] c = new double[n];
+        double total = 0;
+        for (int t = 0; t < steps; t++) {
+            step(h, c, BitCodec.bit(a, t), BitCodec.bit(b, t));
+            double z = logit(h);
+            // log(1 + e^z) - y z, computed without overflow.
+            total += Math.max(z, 0) + Math.log1p(Math.exp(-Math.abs(z))) - BitCodec.bit(a + b, t) * z;
+        }
+        return total;
     }
 
     private double preactivation(int gate, int unit, double[] h, int a, int b) {

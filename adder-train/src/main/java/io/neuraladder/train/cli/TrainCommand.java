@@ -26,7 +26,8 @@ import picocli.CommandLine.Spec;
 /** {@code train}: trains a model until it adds exactly, then writes it and its model card. */
 @Command(name = "train", mixinStandardHelpOptions = true,
         description = {"Trains an LSTM adder with Deeplearning4j until it is exact on fresh uniform, edge and "
-                + "carry-heavy pairs, then writes the ONNX model and its model card (.md) beside it.",
+                + "carry-heavy pairs (and, with --method certifiable, proved exact for every input length by the "
+                + "carry certificate), then writes the ONNX model and its model card (.md) beside it.",
                 "Run with OMP_NUM_THREADS=1: ND4J is about twice as fast single-threaded on this tiny network."})
 final class TrainCommand implements Callable<Integer> {
 
@@ -34,6 +35,10 @@ final class TrainCommand implements Callable<Integer> {
 
     @Spec
     private CommandSpec spec;
+
+    @Option(names = "--method", description = "certifiable (SameDiff, shut forget gate, state noise; must certify) "
+            + "or plain (DL4J LSTM layer; must be exact on samples) (default: ${DEFAULT-VALUE})")
+    private String method = DEFAULTS.method().cliName();
 
     @Option(names = "--hidden-size", description = "LSTM units (default: ${DEFAULT-VALUE})")
     private int hiddenSize = DEFAULTS.hiddenSize();
@@ -49,6 +54,10 @@ final class TrainCommand implements Callable<Integer> {
 
     @Option(names = "--learning-rate", description = "Adam learning rate (default: ${DEFAULT-VALUE})")
     private double learningRate = DEFAULTS.learningRate();
+
+    @Option(names = "--state-noise", description = "std. dev. of the noise on h and c, certifiable method "
+            + "(default: ${DEFAULT-VALUE})")
+    private double stateNoise = DEFAULTS.stateNoise();
 
     @Option(names = "--max-iterations", description = "give up after this many minibatches (default: ${DEFAULT-VALUE})")
     private int maxIterations = DEFAULTS.maxIterations();
@@ -68,8 +77,8 @@ final class TrainCommand implements Callable<Integer> {
         PrintWriter err = spec.commandLine().getErr();
         TrainingConfig config;
         try {
-            config = new TrainingConfig(hiddenSize, steps, seed, batch, learningRate, maxIterations, evaluateEvery,
-                    validationPairs);
+            config = new TrainingConfig(methodNamed(method), hiddenSize, steps, seed, batch, learningRate,
+                    stateNoise, maxIterations, evaluateEvery, validationPairs);
         } catch (IllegalArgumentException e) {
             throw new ParameterException(spec.commandLine(), e.getMessage(), e);
         }
@@ -95,29 +104,41 @@ final class TrainCommand implements Callable<Integer> {
             }
         }).train();
 
-        if (!result.exact()) {
-            err.printf("%nthe model is not exact after %d iterations (%.1f s); nothing was written. "
-                    + "Try a larger --max-iterations or another --seed.%n", result.iterations(),
-                    result.elapsedMillis() / 1000.0);
+        if (!result.succeeded()) {
+            err.printf("%nthe model is not %s after %d iterations (%.1f s); nothing was written. "
+                    + "Try a larger --max-iterations or another --seed.%n  certificate: %s%n",
+                    result.exact() ? "certified" : "exact", result.iterations(), result.elapsedMillis() / 1000.0,
+                    result.certificate().summary());
             return 1;
         }
-        OnnxExport.write(result.network(), config, output);
+        OnnxExport.write(result, output);
         byte[] sha256 = sha256(Files.readAllBytes(output));
         Path card = output.resolveSibling(baseName(output) + ".md");
         Files.writeString(card, ModelCard.markdown(result, output.getFileName().toString(), sha256,
                 rebuildCommand(config)), StandardCharsets.UTF_8);
-        out.printf(Locale.ROOT, "%nexact after %d iterations (%d examples, %.1f s)%nwrote %s (sha256 %s)%nwrote %s%n",
-                result.iterations(), result.examples(), result.elapsedMillis() / 1000.0, output,
+        out.printf(Locale.ROOT, "%n%s after %d iterations (%d examples, %.1f s)%ncertificate: %s%n"
+                + "wrote %s (sha256 %s)%nwrote %s%n", result.certificate().proved() ? "certified and exact" : "exact",
+                result.iterations(), result.examples(), result.elapsedMillis() / 1000.0,
+                result.certificate().summary(), output,
                 HexFormat.of().formatHex(sha256), card);
         return 0;
     }
 
     private String rebuildCommand(TrainingConfig c) {
         return String.format(Locale.ROOT, "OMP_NUM_THREADS=1 mvn -q -pl adder-train exec:java -Dexec.args=\"train "
-                + "--hidden-size %d --steps %d --seed %d --batch %d --learning-rate %s --max-iterations %d "
-                + "--evaluate-every %d --validation-pairs %d --output %s\"", c.hiddenSize(), c.trainSteps(), c.seed(),
-                c.batchSize(), c.learningRate(), c.maxIterations(), c.evaluateEvery(), c.validationPairs(),
-                output.toString().replace('\\', '/'));
+                + "--method %s --hidden-size %d --steps %d --seed %d --batch %d --learning-rate %s --state-noise %s "
+                + "--max-iterations %d --evaluate-every %d --validation-pairs %d --output %s\"", c.method().cliName(),
+                c.hiddenSize(), c.trainSteps(), c.seed(), c.batchSize(), c.learningRate(), c.stateNoise(),
+                c.maxIterations(), c.evaluateEvery(), c.validationPairs(), output.toString().replace('\\', '/'));
+    }
+
+    private TrainingConfig.Method methodNamed(String name) {
+        for (TrainingConfig.Method m : TrainingConfig.Method.values()) {
+            if (m.cliName().equals(name)) {
+                return m;
+            }
+        }
+        throw new IllegalArgumentException("--method must be certifiable or plain, got " + name);
     }
 
     private static String baseName(Path file) {

@@ -6,6 +6,7 @@ import io.neuraladder.contract.ModelContract;
 import io.neuraladder.train.AdderNetwork;
 import io.neuraladder.train.LstmWeights;
 import io.neuraladder.train.TrainingConfig;
+import io.neuraladder.train.TrainingResult;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
@@ -51,17 +52,23 @@ public final class OnnxExport {
 
     private OnnxExport() {}
 
-    /** Serializes {@code network}, trained with {@code config}, as ONNX model bytes. */
+    /** Serializes a {@link TrainingConfig.Method#PLAIN} network, trained with {@code config}, as ONNX model bytes. */
     public static byte[] toBytes(MultiLayerNetwork network, TrainingConfig config) {
         return toModel(network, config).toByteArray();
     }
 
-    /** Writes {@code network}, trained with {@code config}, to {@code file}. */
-    public static void write(MultiLayerNetwork network, TrainingConfig config, Path file) {
+    /** Writes the result's weights, with its provenance and certificate as metadata, to {@code file}. */
+    public static void write(TrainingResult result, Path file) {
+        Map<MetadataKey, String> metadata = metadata(result.config(), result.weights().hidden());
+        metadata.put(MetadataKey.CERTIFICATE, result.certificate().summary());
+        write(toModel(result.weights(), metadata), file);
+    }
+
+    /** Writes {@code model} to {@code file}, creating its directory. */
+    public static void write(ModelProto model, Path file) {
         try {
-            Path parent = file.toAbsolutePath().getParent();
-            Files.createDirectories(parent);
-            Files.write(file, toBytes(network, config));
+            Files.createDirectories(file.toAbsolutePath().getParent());
+            Files.write(file, model.toByteArray());
         } catch (IOException e) {
             throw new UncheckedIOException("could not write the ONNX model to " + file, e);
         }

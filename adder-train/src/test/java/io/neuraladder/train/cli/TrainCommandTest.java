@@ -32,14 +32,16 @@ class TrainCommandTest {
     @Test
     void train_writesAnExactModel_andAModelCardWithItsHash() throws Exception {
         Path model = temp.resolve("cli.onnx");
-        int status = run("train", "--seed", "42", "--evaluate-every", "100", "--validation-pairs", "10000",
-                "--output", model.toString());
+        int status = run("train", "--method", "plain", "--hidden-size", "8", "--seed", "42", "--batch", "128",
+                "--learning-rate", "0.02", "--evaluate-every", "100", "--validation-pairs", "10000", "--output",
+                model.toString());
         assertEquals(0, status, err.toString());
         assertTrue(out.toString().contains("exact after"), out.toString());
         String card = Files.readString(temp.resolve("cli.md"));
         String sha = HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(Files.readAllBytes(model)));
         assertTrue(card.contains(sha), "card names the file's SHA-256");
-        assertTrue(card.contains("-Dexec.args=\"train --hidden-size 8 --steps 16 --seed 42"), card);
+        assertTrue(card.contains("-Dexec.args=\"train --method plain --hidden-size 8 --steps 16 --seed 42"), card);
+        assertTrue(card.contains("**Certificate:** not proved"), "a plain model's card says it is not certified");
         assertTrue(card.contains("| epoch | iteration |"), card);
     }
 
@@ -49,7 +51,8 @@ class TrainCommandTest {
         int status = run("train", "--max-iterations", "3", "--evaluate-every", "3", "--validation-pairs", "100",
                 "--output", model.toString());
         assertEquals(1, status);
-        assertTrue(err.toString().contains("not exact after 3 iterations"), err.toString());
+        assertTrue(err.toString().contains("not exact after 3 iterations") && err.toString().contains("certificate:"),
+                err.toString());
         assertTrue(err.toString().contains("--max-iterations"), err.toString());
         assertFalse(Files.exists(model));
     }

@@ -35,7 +35,7 @@ class OnnxExportParityTest {
 
     @BeforeAll
     static void trainAFewSteps() {
-        config = new TrainingConfig(5, 16, 7, 64, 0.02, 30, 30, 1_000);
+        config = new TrainingConfig(TrainingConfig.Method.PLAIN, 5, 16, 7, 64, 0.02, 0, 30, 30, 1_000);
         network = AdderNetwork.create(config);
         Random random = new Random(7);
         for (int i = 0; i < config.maxIterations(); i++) {

@@ -37,7 +37,7 @@ class RuntimeContractCheckTest {
 
     @BeforeAll
     static void exportAnUntrainedModel() {
-        TrainingConfig config = new TrainingConfig(4, 16, 3, 32, 0.02, 1, 1, 1);
+        TrainingConfig config = TrainingConfig.PLAIN_DEFAULT.withBudget(1, 1, 1);
         valid = OnnxExport.toModel(AdderNetwork.create(config), config);
     }
 
