@@ -7,15 +7,13 @@ import ai.onnxruntime.OrtEnvironment;
 import ai.onnxruntime.OrtSession;
 import io.neuraladder.contract.ModelContract;
 import io.neuraladder.train.LstmWeights;
-import java.io.IOException;
-import java.io.UncheckedIOException;
+import io.neuraladder.train.ShippedModelFiles;
 import java.nio.FloatBuffer;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
 import java.util.Random;
-import java.util.stream.Stream;
 import onnx.Onnx.ModelProto;
 import onnx.Onnx.NodeProto;
 import onnx.Onnx.TensorProto;
@@ -35,11 +33,7 @@ class FloatMarginTest {
     private static final int STATES = 4096;
 
     static List<Path> shippedModels() {
-        try (Stream<Path> files = Files.list(Path.of("..", "models"))) {
-            return files.filter(f -> f.toString().endsWith(".onnx")).sorted().toList();
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
+        return ShippedModelFiles.all();
     }
 
     @ParameterizedTest

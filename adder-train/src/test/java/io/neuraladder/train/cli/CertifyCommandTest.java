@@ -6,11 +6,11 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import io.neuraladder.contract.MetadataKey;
 import io.neuraladder.contract.ModelContract;
 import io.neuraladder.train.LstmWeights;
+import io.neuraladder.train.ShippedModelFiles;
 import io.neuraladder.train.export.OnnxExport;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.io.StringWriter;
-import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
@@ -33,11 +33,7 @@ class CertifyCommandTest {
     }
 
     static List<Path> shippedModels() {
-        try (Stream<Path> files = Files.list(Path.of("..", "models"))) {
-            return files.filter(f -> f.toString().endsWith(".onnx")).sorted().toList();
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
+        return ShippedModelFiles.all();
     }
 
     @Test
