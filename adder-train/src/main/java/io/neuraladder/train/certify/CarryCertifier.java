@@ -129,8 +129,9 @@ public final class CarryCertifier {
             int bit = region.getKey().sumBit();
             double margin = outputMargin(bit, logit);
             if (margin <= 0) {
-                return String.format(Locale.ROOT, "output of region [%s]: sum bit %d needs the logit %s %.0e, "
-                        + "but it ranges over [%.4f, %.4f], %.4f logits short", region.getKey(), bit,
+                return String.format(Locale.ROOT, "every transition into region [%s] must output sum bit %d, "
+                        + "which needs the logit %s %.0e, but over the region it ranges over [%.4f, %.4f], %.4f logits "
+                        + "short", region.getKey(), bit,
                         bit == 1 ? ">" : "<", bit == 1 ? LOGIT_MARGIN : -LOGIT_MARGIN, logit[0], logit[1], -margin);
             }
         }

@@ -50,6 +50,6 @@ class CertifyCommandTest {
         OnnxExport.write(OnnxExport.toModel(weights, Map.of(MetadataKey.CONTRACT_VERSION, ModelContract.VERSION,
                 MetadataKey.OPERATOR, ModelContract.OPERATOR_ADD)), negated);
         assertEquals(1, certify(negated));
-        assertTrue(out.toString().contains("not proved: output of region [carry"), out.toString());
+        assertTrue(out.toString().contains("not proved: every transition into region [carry"), out.toString());
     }
 }
