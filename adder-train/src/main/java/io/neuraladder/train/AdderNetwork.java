@@ -62,9 +62,35 @@ public final class AdderNetwork {
                 network.getLayer(OUTPUT_LAYER).getParam(DefaultParamInitializer.BIAS_KEY));
     }
 
-    /** The number of trainable parameters. */
-    public static long parameterCount(MultiLayerNetwork network) {
-        return network.numParams();
+    /**
+     * A network holding {@code weights} (in ONNX's layout), whatever method trained them: DL4J's
+     * own inference of the same model, for comparisons.
+     */
+    public static MultiLayerNetwork of(LstmWeights weights) {
+        int hidden = weights.hidden();
+        MultiLayerNetwork network = create(TrainingConfig.PLAIN_DEFAULT.withHiddenSize(hidden));
+        INDArray w = network.getLayer(LSTM_LAYER).getParam(LSTMParamInitializer.INPUT_WEIGHT_KEY);
+        INDArray r = network.getLayer(LSTM_LAYER).getParam(LSTMParamInitializer.RECURRENT_WEIGHT_KEY);
+        INDArray b = network.getLayer(LSTM_LAYER).getParam(LSTMParamInitializer.BIAS_KEY);
+        for (int gate = 0; gate < 4; gate++) {
+            for (int unit = 0; unit < hidden; unit++) {
+                int row = weights.row(gate, unit);
+                long column = (long) LstmWeights.dl4jBlock(gate) * hidden + unit;
+                for (int k = 0; k < ModelContract.INPUT_FEATURES; k++) {
+                    w.putScalar(k, column, weights.inputWeights()[row][k]);
+                }
+                for (int k = 0; k < hidden; k++) {
+                    r.putScalar(k, column, weights.recurrentWeights()[row][k]);
+                }
+                b.putScalar(column, weights.bias()[row]);
+            }
+        }
+        INDArray outW = network.getLayer(OUTPUT_LAYER).getParam(DefaultParamInitializer.WEIGHT_KEY);
+        for (int j = 0; j < hidden; j++) {
+            outW.putScalar(j, 0, weights.outputWeights()[j]);
+        }
+        network.getLayer(OUTPUT_LAYER).getParam(DefaultParamInitializer.BIAS_KEY).assign(weights.outputBias());
+        return network;
     }
 
     /**

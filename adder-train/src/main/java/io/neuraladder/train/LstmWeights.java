@@ -114,6 +114,11 @@ public record LstmWeights(int hidden, double[][] inputWeights, double[][] recurr
                 p.outputBias().ravel().getFloat(0));
     }
 
+    /** The DL4J gate block (cell candidate, forget, output, input) holding ONNX gate block {@code gate}. */
+    static int dl4jBlock(int gate) {
+        return DL4J_BLOCK_OF_ONNX_GATE[gate];
+    }
+
     /** Parameters in the model file: four gates' weights and biases, and the dense output. */
     public int parameterCount() {
         return 4 * hidden * (2 + hidden + 1) + hidden + 1;

@@ -74,6 +74,12 @@ public record TrainingConfig(
         require(validationPairs >= 1, "validation pairs must be at least 1", validationPairs);
     }
 
+    /** A copy with another hidden size. */
+    public TrainingConfig withHiddenSize(int hidden) {
+        return new TrainingConfig(method, hidden, trainSteps, seed, batchSize, learningRate, stateNoise,
+                maxIterations, evaluateEvery, validationPairs);
+    }
+
     /** A copy with another iteration budget and evaluation interval, for quick runs. */
     public TrainingConfig withBudget(int maxIterations, int evaluateEvery, int validationPairs) {
         return new TrainingConfig(method, hiddenSize, trainSteps, seed, batchSize, learningRate, stateNoise,
