@@ -48,8 +48,9 @@ public final class AddDemo {
             }
         }
         ModelInfo model = NeuralAdder.defaultModel();
-        out.printf("model: %s (%s, hidden size %s)%n", model.source(),
-                model.get(MetadataKey.CELL).orElse("unknown cell"), model.get(MetadataKey.HIDDEN_SIZE).orElse("?"));
+        out.printf("model: %s (%s, hidden size %s, %s)%n", model.source(),
+                model.get(MetadataKey.CELL).orElse("unknown cell"), model.get(MetadataKey.HIDDEN_SIZE).orElse("?"),
+                model.certified() ? "certified exact for every input" : "not certified");
         int sum = operands[0];
         for (int i = 1; i < operands.length; i++) {
             try {
