@@ -17,7 +17,8 @@ import org.slf4j.LoggerFactory;
 
 /**
  * One loaded model: an ONNX Runtime session whose file passed the {@link StructureCheck} before
- * ONNX Runtime saw it, and which passed the self-test unless that was skipped. It computes wrapped sums; {@link ReloadableAdder} adds the public API.
+ * ONNX Runtime saw it, and a second session for batches built from the same checked weights by
+ * {@link PackedGraph}; both passed the self-test unless that was skipped. It computes wrapped sums; {@link ReloadableAdder} adds the public API.
  *
  * <p>Calls share the session (ONNX Runtime's {@code run} is thread-safe) and hold a read lock;
  * {@link #close()} takes the write lock, so the session is never closed while a call is inside
@@ -29,6 +30,7 @@ final class OnnxAdder implements AutoCloseable {
     private static final Logger log = LoggerFactory.getLogger(OnnxAdder.class);
 
     private final OrtSession session;
+    private final OrtSession batchSession;
     private final ModelInfo model;
     private final ReadWriteLock lifecycle = new ReentrantReadWriteLock();
     private final Queue<SingleCall> idleSingles = new ConcurrentLinkedQueue<>();
@@ -43,21 +45,30 @@ final class OnnxAdder implements AutoCloseable {
     }
 
     OnnxAdder(ModelSource source, ExecutionProvider provider, int intraOpThreads, boolean selfTest) {
-        this.model = new ModelInfo(source.name(), StructureCheck.verify(source));
+        StructureCheck.CheckedModel checked = StructureCheck.verify(source);
+        this.model = new ModelInfo(source.name(), checked.metadata());
         this.session = Sessions.create(source, provider, intraOpThreads);
+        OrtSession packed = null;
         try {
+            packed = Sessions.create(new ModelSource(source.name() + " (packed for batches)",
+                    PackedGraph.of(checked.proto())), provider, intraOpThreads);
             if (selfTest) {
-                BatchCall call = new BatchCall();
-                SelfTest.verify(source.name(), call.probabilities(Sessions.environment(), session,
-                        SelfTest.CASES.a(), SelfTest.CASES.b(), SelfTest.CASES.size()));
-                idleBatches.offer(call);
+                selfTest(source.name(), session, new BatchCall(1));
+                selfTest(source.name() + " (packed for batches)", packed, new BatchCall(PackedGraph.PAIRS_PER_ROW));
             }
         } catch (OrtException | RuntimeException e) {
-            closeSession();
+            close(packed);
+            close(session);
             throw e instanceof ModelLoadException refusal ? refusal
                     : new ModelLoadException("model " + source.name() + " could not be run: " + e.getMessage(), e);
         }
+        this.batchSession = packed;
         log.info("loaded model {} (sha256 {}, {})", source.name(), source.sha256(), model.metadata());
+    }
+
+    private static void selfTest(String name, OrtSession session, BatchCall call) throws OrtException {
+        SelfTest.verify(name, call.probabilities(Sessions.environment(), session, SelfTest.CASES.a(),
+                SelfTest.CASES.b(), SelfTest.CASES.size()));
     }
 
     ModelInfo model() {
@@ -92,10 +103,10 @@ final class OnnxAdder implements AutoCloseable {
             requireOpen();
             BatchCall call = idleBatches.poll();
             if (call == null) {
-                call = new BatchCall();
+                call = new BatchCall(PackedGraph.PAIRS_PER_ROW);
             }
             try {
-                call.addWrapping(Sessions.environment(), session, a, b, sums);
+                call.addWrapping(Sessions.environment(), batchSession, a, b, sums);
             } finally {
                 idleBatches.offer(call);
             }
@@ -142,7 +153,8 @@ final class OnnxAdder implements AutoCloseable {
                 call.close();
             }
             idleBatches.clear();
-            closeSession();
+            close(batchSession);
+            close(session);
             log.debug("closed model {}", model.source());
         } finally {
             lock.unlock();
@@ -160,7 +172,10 @@ final class OnnxAdder implements AutoCloseable {
                 + e.getMessage(), e);
     }
 
-    private void closeSession() {
+    private static void close(OrtSession session) {
+        if (session == null) {
+            return;
+        }
         try {
             session.close();
         } catch (OrtException e) {

@@ -53,8 +53,11 @@ final class StructureCheck {
         this.source = source;
     }
 
-    /** Returns the model's metadata if its structure is the contract's; throws otherwise. */
-    static Map<String, String> verify(ModelSource model) {
+    /** The parsed model, once its structure is known to be the contract's. */
+    record CheckedModel(ModelProto proto, Map<String, String> metadata) {}
+
+    /** Returns the parsed model and its metadata if its structure is the contract's; throws otherwise. */
+    static CheckedModel verify(ModelSource model) {
         ModelProto proto;
         try {
             proto = ModelProto.parseFrom(model.bytes());
@@ -62,7 +65,7 @@ final class StructureCheck {
             throw new ModelLoadException("model " + model.name() + " is not a valid ONNX file (protobuf: "
                     + e.getMessage() + ")", e);
         }
-        return new StructureCheck(model.name()).verify(proto);
+        return new CheckedModel(proto, new StructureCheck(model.name()).verify(proto));
     }
 
     private Map<String, String> verify(ModelProto model) {
@@ -254,7 +257,7 @@ final class StructureCheck {
         }
     }
 
-    private static float[] floats(TensorProto tensor) {
+    static float[] floats(TensorProto tensor) {
         if (!tensor.getRawData().isEmpty()) {
             FloatBuffer raw = ByteBuffer.wrap(tensor.getRawData().toByteArray()).order(ByteOrder.LITTLE_ENDIAN)
                     .asFloatBuffer();
