@@ -48,6 +48,23 @@ final class BatchCall {
         }
     }
 
+    /** Writes the wrapped 64-bit sums of {@code a[i] + b[i]} into {@code sums}, chunk by chunk. */
+    void addWrapping(OrtEnvironment environment, OrtSession session, long[] a, long[] b, long[] sums)
+            throws OrtException {
+        int chunk = CHUNK * Integer.SIZE / Long.SIZE;
+        for (int from = 0; from < a.length; from += chunk) {
+            int count = Math.min(chunk, a.length - from);
+            int padded = padded(count);
+            long[] chunkA = Arrays.copyOfRange(a, from, from + padded);
+            long[] chunkB = Arrays.copyOfRange(b, from, from + padded);
+            BitCodec.encode(chunkA, chunkB, 0, padded, input);
+            run(environment, session, padded, Long.SIZE);
+            long[] chunkSums = new long[padded];
+            BitCodec.decode(output, padded, chunkSums, 0);
+            System.arraycopy(chunkSums, 0, sums, from, count);
+        }
+    }
+
     /**
      * Runs one chunk of {@code count} pairs (at most {@link #CHUNK}, a multiple of the pairs per row)
      * and returns the raw sum-bit probabilities, {@code [32, count, 1]} from index 0. The buffer is
@@ -79,10 +96,17 @@ final class BatchCall {
     private void run(OrtEnvironment environment, OrtSession session, int[] a, int[] b, int from, int count)
             throws OrtException {
         BitCodec.encode(a, b, from, count, input);
-        FloatBuffer in = input.duplicate().position(0).limit(BitCodec.inputSize(count));
-        FloatBuffer out = output.duplicate().position(0).limit(BitCodec.outputSize(count));
-        try (OnnxTensor inputTensor = OnnxTensor.createTensor(environment, in.slice(), BitCodec.inputShape(count));
-                OnnxTensor outputTensor = OnnxTensor.createTensor(environment, out.slice(), BitCodec.outputShape(count));
+        run(environment, session, count, ModelContract.INT_STEPS);
+    }
+
+    /** Runs the {@code [steps, count, 2]} input already in the buffer into the pinned output buffer. */
+    private void run(OrtEnvironment environment, OrtSession session, int count, int steps) throws OrtException {
+        long[] inputShape = {steps, count, ModelContract.INPUT_FEATURES};
+        long[] outputShape = {steps, count, ModelContract.OUTPUT_FEATURES};
+        FloatBuffer in = input.duplicate().position(0).limit(steps * count * ModelContract.INPUT_FEATURES);
+        FloatBuffer out = output.duplicate().position(0).limit(steps * count * ModelContract.OUTPUT_FEATURES);
+        try (OnnxTensor inputTensor = OnnxTensor.createTensor(environment, in.slice(), inputShape);
+                OnnxTensor outputTensor = OnnxTensor.createTensor(environment, out.slice(), outputShape);
                 OrtSession.Result ignored = session.run(Map.of(ModelContract.INPUT_NAME, inputTensor),
                         Map.of(ModelContract.OUTPUT_NAME, outputTensor))) {
             // The sums are in the pinned output buffer.

@@ -133,6 +133,27 @@ public final class NeuralAdder {
     }
 
     /**
+     * Adds {@code a[i] + b[i]} with the default model, like {@link Math#addExact(long, long)} per element.
+     *
+     * @throws ArithmeticException naming the first index whose sum overflows
+     * @throws IllegalArgumentException if the arrays differ in length
+     * @throws ModelLoadException if the default model cannot be loaded
+     */
+    public static long[] add(long[] a, long[] b) {
+        return defaultAdder().add(a, b);
+    }
+
+    /**
+     * Adds {@code a[i] + b[i]} with the default model, like Java's {@code +} on longs per element.
+     *
+     * @throws IllegalArgumentException if the arrays differ in length
+     * @throws ModelLoadException if the default model cannot be loaded
+     */
+    public static long[] addWrapping(long[] a, long[] b) {
+        return defaultAdder().addWrapping(a, b);
+    }
+
+    /**
      * Switches the static methods to the model file {@code model} at run time, with the default
      * model's options. Calls in flight finish on the old model.
      *

@@ -1,6 +1,7 @@
 package io.neuraladder;
 
 import ai.onnxruntime.OnnxTensor;
+import ai.onnxruntime.OrtEnvironment;
 import ai.onnxruntime.OrtException;
 import ai.onnxruntime.OrtSession;
 import io.neuraladder.api.ModelInfo;
@@ -97,6 +98,19 @@ final class OnnxAdder implements AutoCloseable {
     }
 
     void addWrapping(int[] a, int[] b, int[] sums) {
+        batch("add " + a.length + " int pairs", (call, env) -> call.addWrapping(env, batchSession, a, b, sums));
+    }
+
+    void addWrapping(long[] a, long[] b, long[] sums) {
+        batch("add " + a.length + " long pairs", (call, env) -> call.addWrapping(env, batchSession, a, b, sums));
+    }
+
+    /** A batch operation on pooled buffers. */
+    private interface BatchOperation {
+        void run(BatchCall call, OrtEnvironment environment) throws OrtException;
+    }
+
+    private void batch(String what, BatchOperation operation) {
         Lock lock = lifecycle.readLock();
         lock.lock();
         try {
@@ -106,12 +120,12 @@ final class OnnxAdder implements AutoCloseable {
                 call = new BatchCall(PackedGraph.PAIRS_PER_ROW);
             }
             try {
-                call.addWrapping(Sessions.environment(), batchSession, a, b, sums);
+                operation.run(call, Sessions.environment());
             } finally {
                 idleBatches.offer(call);
             }
         } catch (OrtException e) {
-            throw failure("add " + a.length + " pairs", e);
+            throw failure(what, e);
         } finally {
             lock.unlock();
         }

@@ -93,10 +93,28 @@ public final class ReloadableAdder implements Adder {
 
     @Override
     public void addWrapping(int[] a, int[] b, int[] sums) {
-        if (b.length != a.length || sums.length != a.length) {
-            throw new IllegalArgumentException("arrays differ in length: a has " + a.length + " elements, b "
-                    + b.length + ", sums " + sums.length);
-        }
+        requireSameLength(a.length, b.length, sums.length);
+        call(engine -> {
+            engine.addWrapping(a, b, sums);
+            return null;
+        });
+    }
+
+    @Override
+    public long[] add(long[] a, long[] b) {
+        return Overflow.checked(a, b, addWrapping(a, b));
+    }
+
+    @Override
+    public long[] addWrapping(long[] a, long[] b) {
+        long[] sums = new long[a.length];
+        addWrapping(a, b, sums);
+        return sums;
+    }
+
+    @Override
+    public void addWrapping(long[] a, long[] b, long[] sums) {
+        requireSameLength(a.length, b.length, sums.length);
         call(engine -> {
             engine.addWrapping(a, b, sums);
             return null;
@@ -170,6 +188,13 @@ public final class ReloadableAdder implements Adder {
         if (closed || current == engine) {
             throw new IllegalStateException("this adder for model " + engine.model().source()
                     + " is closed; open a new one", e);
+        }
+    }
+
+    private static void requireSameLength(int a, int b, int sums) {
+        if (b != a || sums != a) {
+            throw new IllegalArgumentException("arrays differ in length: a has " + a + " elements, b " + b + ", sums "
+                    + sums);
         }
     }
 

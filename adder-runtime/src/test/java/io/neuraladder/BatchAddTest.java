@@ -59,9 +59,32 @@ class BatchAddTest {
     }
 
     @Test
+    void addLongs_matchesMathAddExact_acrossChunkBoundaries_andNamesTheOverflowingIndex() {
+        SplittableRandom random = new SplittableRandom(8);
+        for (int n : new int[] {0, 1, 7, 2048, 2049, 5000}) {
+            long[] a = new long[n];
+            long[] b = new long[n];
+            long[] expected = new long[n];
+            for (int i = 0; i < n; i++) {
+                a[i] = random.nextLong() >> 1;
+                b[i] = i % 3 == 0 ? -a[i] : random.nextLong() >> 1;
+                expected[i] = Math.addExact(a[i], b[i]);
+            }
+            assertArrayEquals(expected, adder.add(a, b), "batch of " + n);
+        }
+        var error = assertThrows(ArithmeticException.class,
+                () -> adder.add(new long[] {1, Long.MAX_VALUE}, new long[] {2, 1}));
+        assertEquals("long overflow at index 1: 9223372036854775807 + 1", error.getMessage());
+        assertArrayEquals(new long[] {Long.MIN_VALUE}, adder.addWrapping(new long[] {Long.MAX_VALUE}, new long[] {1}));
+        assertThrows(IllegalArgumentException.class, () -> adder.addWrapping(new long[2], new long[2], new long[1]));
+    }
+
+    @Test
     void staticFacade_addsArrays() {
         assertArrayEquals(new int[] {596, -4}, NeuralAdder.add(new int[] {535, -7}, new int[] {61, 3}));
         assertArrayEquals(new int[] {Integer.MIN_VALUE}, NeuralAdder.addWrapping(new int[] {Integer.MAX_VALUE}, new int[] {1}));
+        assertArrayEquals(new long[] {5_000_000_000L}, NeuralAdder.add(new long[] {2_000_000_000L}, new long[] {3_000_000_000L}));
+        assertArrayEquals(new long[] {Long.MIN_VALUE}, NeuralAdder.addWrapping(new long[] {Long.MAX_VALUE}, new long[] {1L}));
     }
 
     private static IntPairs nonOverflowing(IntPairs pairs) {

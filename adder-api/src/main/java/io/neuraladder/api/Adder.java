@@ -96,6 +96,34 @@ public interface Adder extends AutoCloseable {
     void addWrapping(int[] a, int[] b, int[] sums);
 
     /**
+     * Adds {@code a[i] + b[i]} for every index, like {@link Math#addExact(long, long)} per element.
+     *
+     * @return a new array of the sums
+     * @throws ArithmeticException naming the first index whose sum overflows; no array is returned
+     * @throws IllegalArgumentException if the arrays differ in length
+     * @throws IllegalStateException if this adder is closed
+     */
+    long[] add(long[] a, long[] b);
+
+    /**
+     * Adds {@code a[i] + b[i]} for every index, like Java's {@code +} on longs per element.
+     *
+     * @return a new array of the wrapped sums
+     * @throws IllegalArgumentException if the arrays differ in length
+     * @throws IllegalStateException if this adder is closed
+     */
+    long[] addWrapping(long[] a, long[] b);
+
+    /**
+     * Writes {@code a[i] + b[i]}, wrapped to 64 bits, into {@code sums[i]} for every index of
+     * {@code a}. Arrays of any length are processed in bounded chunks.
+     *
+     * @throws IllegalArgumentException if {@code b} or {@code sums} differ in length from {@code a}
+     * @throws IllegalStateException if this adder is closed
+     */
+    void addWrapping(long[] a, long[] b, long[] sums);
+
+    /**
      * Describes the model behind this adder, as read from the model file's metadata.
      *
      * @throws IllegalStateException if this adder is closed

@@ -50,6 +50,20 @@ public final class Overflow {
         return wrappedSum;
     }
 
+    /**
+     * Returns {@code wrappedSums} if every {@code a[i] + b[i]} fits in a long.
+     *
+     * @throws ArithmeticException naming the first index whose sum overflows
+     */
+    public static long[] checked(long[] a, long[] b, long[] wrappedSums) {
+        for (int i = 0; i < wrappedSums.length; i++) {
+            if (((a[i] ^ wrappedSums[i]) & (b[i] ^ wrappedSums[i])) < 0) {
+                throw new ArithmeticException("long overflow at index " + i + ": " + a[i] + " + " + b[i]);
+            }
+        }
+        return wrappedSums;
+    }
+
     /** Whether {@code a + b}, whose wrapped sum is {@code wrappedSum}, overflows an int. */
     public static boolean overflows(int a, int b, int wrappedSum) {
         return ((a ^ wrappedSum) & (b ^ wrappedSum)) < 0;

@@ -85,6 +85,39 @@ public final class BitCodec {
         return (int) ((value >> Math.min(step, Long.SIZE - 1)) & 1);
     }
 
+    /**
+     * Writes the bits of the long pairs {@code a[from + i], b[from + i]}, {@code 0 <= i < count},
+     * into {@code input} as a {@code [64, count, 2]} tensor, starting at absolute index 0.
+     */
+    public static void encode(long[] a, long[] b, int from, int count, FloatBuffer input) {
+        Objects.checkFromIndexSize(from, count, a.length);
+        Objects.checkFromIndexSize(from, count, b.length);
+        requireCapacity(input, Long.SIZE * count * ModelContract.INPUT_FEATURES, "input");
+        for (int t = 0; t < Long.SIZE; t++) {
+            int row = t * count * ModelContract.INPUT_FEATURES;
+            for (int i = 0; i < count; i++) {
+                int at = row + i * ModelContract.INPUT_FEATURES;
+                input.put(at, bit(a[from + i], t));
+                input.put(at + 1, bit(b[from + i], t));
+            }
+        }
+    }
+
+    /** Reads {@code count} 64-bit sums from a {@code [64, count, 1]} output tensor into {@code sums[to ..]}. */
+    public static void decode(FloatBuffer output, int count, long[] sums, int to) {
+        Objects.checkFromIndexSize(to, count, sums.length);
+        requireCapacity(output, Long.SIZE * count, "output");
+        for (int i = 0; i < count; i++) {
+            long sum = 0;
+            for (int t = 0; t < Long.SIZE; t++) {
+                if (output.get(t * count + i) > ModelContract.THRESHOLD) {
+                    sum |= 1L << t;
+                }
+            }
+            sums[to + i] = sum;
+        }
+    }
+
     /** Writes one pair of longs as a {@code [64, 1, 2]} input tensor, starting at absolute index 0. */
     public static void encode(long a, long b, FloatBuffer input) {
         requireCapacity(input, Long.SIZE * ModelContract.INPUT_FEATURES, "input");
