@@ -52,7 +52,8 @@ class ModelFuzzTest {
             outcomes.merge(outcome, 1, Integer::sum);
         }
         System.out.printf("fuzzed %d mutants of %s (seed %d): %s%n", mutations, ShippedModels.DEFAULT, SEED, outcomes);
-        assertEquals(mutations, outcomes.values().stream().mapToInt(Integer::intValue).sum());
+        assertTrue(outcomes.getOrDefault("ModelContractException", 0) > 0,
+                "some mutants must reach, and be refused by, the Java structure check: " + outcomes);
     }
 
     private static byte[] mutate(byte[] original, SplittableRandom random) {

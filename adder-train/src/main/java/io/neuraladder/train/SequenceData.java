@@ -17,11 +17,12 @@ final class SequenceData {
     private SequenceData() {}
 
     /** Features {@code [n, 2, steps]}: the operands' low {@code steps} bits. */
-    static INDArray features(IntPairs pairs, int from, int count, int steps) {
+    private static INDArray features(IntPairs pairs, int steps) {
+        int count = pairs.size();
         float[] data = new float[count * ModelContract.INPUT_FEATURES * steps];
         for (int i = 0; i < count; i++) {
-            int a = pairs.a()[from + i];
-            int b = pairs.b()[from + i];
+            int a = pairs.a()[i];
+            int b = pairs.b()[i];
             int base = i * ModelContract.INPUT_FEATURES * steps;
             for (int t = 0; t < steps; t++) {
                 data[base + t] = BitCodec.bit(a, t);
@@ -32,10 +33,11 @@ final class SequenceData {
     }
 
     /** Labels {@code [n, 1, steps]}: the low {@code steps} bits of each wrapped sum. */
-    static INDArray labels(IntPairs pairs, int from, int count, int steps) {
+    private static INDArray labels(IntPairs pairs, int steps) {
+        int count = pairs.size();
         float[] data = new float[count * steps];
         for (int i = 0; i < count; i++) {
-            int sum = pairs.a()[from + i] + pairs.b()[from + i];
+            int sum = pairs.a()[i] + pairs.b()[i];
             for (int t = 0; t < steps; t++) {
                 data[i * steps + t] = BitCodec.bit(sum, t);
             }
@@ -43,7 +45,8 @@ final class SequenceData {
         return Nd4j.create(data, new long[] {count, ModelContract.OUTPUT_FEATURES, steps}, DataType.FLOAT);
     }
 
+    /** The pairs as DL4J training data, truncated to {@code steps} bits. */
     static DataSet dataSet(IntPairs pairs, int steps) {
-        return new DataSet(features(pairs, 0, pairs.size(), steps), labels(pairs, 0, pairs.size(), steps));
+        return new DataSet(features(pairs, steps), labels(pairs, steps));
     }
 }

@@ -15,10 +15,12 @@ import io.neuraladder.train.LstmWeights;
 public final class LstmCell {
 
     private final LstmWeights weights;
+    private final double[] nextH;
 
-    /** A cell computing with {@code weights}. */
+    /** A cell computing with {@code weights}. Not for concurrent use: it reuses a scratch buffer. */
     public LstmCell(LstmWeights weights) {
         this.weights = weights;
+        this.nextH = new double[weights.hidden()];
     }
 
     /** The weights this cell computes with. */
@@ -29,16 +31,15 @@ public final class LstmCell {
     /** Advances {@code (h, c)} in place by one step on the bit pair {@code (a, b)}. */
     public void step(double[] h, double[] c, int a, int b) {
         int n = weights.hidden();
-        double[] next = new double[n];
         for (int j = 0; j < n; j++) {
             double i = sigmoid(preactivation(LstmWeights.INPUT_GATE, j, h, a, b));
             double o = sigmoid(preactivation(LstmWeights.OUTPUT_GATE, j, h, a, b));
             double f = sigmoid(preactivation(LstmWeights.FORGET_GATE, j, h, a, b));
             double g = Math.tanh(preactivation(LstmWeights.CELL_GATE, j, h, a, b));
             c[j] = f * c[j] + i * g;
-            next[j] = o * Math.tanh(c[j]);
+            nextH[j] = o * Math.tanh(c[j]);
         }
-        System.arraycopy(next, 0, h, 0, n);
+        System.arraycopy(nextH, 0, h, 0, n);
     }
 
     /** The output logit for hidden state {@code h}; the sum bit is 1 when it is positive. */
