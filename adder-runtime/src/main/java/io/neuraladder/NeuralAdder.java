@@ -47,9 +47,16 @@ public final class NeuralAdder {
     /** Default limit on a model file's size: ours are a few KB. */
     public static final long DEFAULT_MAX_MODEL_BYTES = 4L << 20;
 
+    /** The decimal adder bundled in the jar, used by {@link #addDecimal} unless configured otherwise. */
+    public static final String BUNDLED_DECIMAL_MODEL = "adder-decimal.onnx";
+
+    /** System property naming the decimal model file {@link #addDecimal} uses. */
+    public static final String DECIMAL_MODEL_PROPERTY = "neuraladder.decimal.model";
+
     private static final Logger log = LoggerFactory.getLogger(NeuralAdder.class);
     private static final Object DEFAULT_LOCK = new Object();
     private static volatile ReloadableAdder defaultAdder;
+    private static volatile DecimalAdder defaultDecimalAdder;
 
     private NeuralAdder() {}
 
@@ -164,6 +171,41 @@ public final class NeuralAdder {
     }
 
     /**
+     * The sum of two non-negative decimal integers of any length (up to
+     * {@value DecimalAdder#MAX_DIGITS} digits), computed digit by digit by the default decimal
+     * model: the bundled one, or the file named by {@value #DECIMAL_MODEL_PROPERTY}.
+     * {@code addDecimal("535", "61")} is {@code "596"}.
+     *
+     * @throws NumberFormatException if an operand is empty or holds anything but the digits 0-9
+     *     (no sign, spaces, separators or decimal point; leading zeros are fine)
+     * @throws IllegalArgumentException if an operand has more than {@value DecimalAdder#MAX_DIGITS} digits
+     */
+    public static String addDecimal(String a, String b) {
+        return defaultDecimalAdder().add(a, b);
+    }
+
+    /**
+     * The sum of two non-negative integers, computed digit by digit in decimal by the default
+     * decimal model.
+     *
+     * @throws IllegalArgumentException if an operand is negative or too long
+     */
+    public static BigInteger addDecimal(BigInteger a, BigInteger b) {
+        return defaultDecimalAdder().add(a, b);
+    }
+
+    /**
+     * Opens the decimal model file {@code model} on the CPU, checked against the decimal contract
+     * and self-tested. Close the returned adder when done.
+     *
+     * @throws ModelLoadException if the file is missing, unreadable, not ONNX, not a decimal adder,
+     *     or fails the self-test
+     */
+    public static DecimalAdder openDecimal(Path model) {
+        return builder().model(model).buildDecimal();
+    }
+
+    /**
      * Opens the model file {@code model} on the CPU, checked against the contract and self-tested.
      * Close the returned adder when done.
      *
@@ -177,6 +219,24 @@ public final class NeuralAdder {
     /** A builder for an adder with a chosen model file, execution provider and threads. */
     public static Builder builder() {
         return new Builder();
+    }
+
+    private static DecimalAdder defaultDecimalAdder() {
+        DecimalAdder adder = defaultDecimalAdder;
+        if (adder == null) {
+            synchronized (DEFAULT_LOCK) {
+                adder = defaultDecimalAdder;
+                if (adder == null) {
+                    Builder builder = new Builder();
+                    Optional.ofNullable(System.getProperty(DECIMAL_MODEL_PROPERTY)).filter(path -> !path.isBlank())
+                            .ifPresent(path -> builder.model(Path.of(path)));
+                    adder = builder.buildDecimal();
+                    log.info("default decimal model: {}", adder.model().source());
+                    defaultDecimalAdder = adder;
+                }
+            }
+        }
+        return adder;
     }
 
     private static ReloadableAdder defaultAdder() {
@@ -309,6 +369,23 @@ public final class NeuralAdder {
          */
         public ReloadableAdder build() {
             return new ReloadableAdder(copy(), load());
+        }
+
+        /**
+         * Loads the model as a decimal adder ({@link io.neuraladder.contract.DecimalContract}; the
+         * bundled {@value NeuralAdder#BUNDLED_DECIMAL_MODEL} unless a file was chosen), with this
+         * builder's provider, threads, size limit, pin and self-test setting.
+         *
+         * @throws ModelLoadException if the model is refused, as for {@link #build()}
+         */
+        public DecimalAdder buildDecimal() {
+            ModelSource source = model == null
+                    ? ModelSource.bundled(BUNDLED_DECIMAL_MODEL, maxModelBytes)
+                    : ModelSource.read(model, maxModelBytes);
+            if (sha256 != null) {
+                source.requireSha256(sha256);
+            }
+            return new DecimalAdder(source, provider, intraOpThreads, selfTest);
         }
 
         OnnxAdder load() {

@@ -47,12 +47,17 @@ final class OnnxAdder implements AutoCloseable {
 
     OnnxAdder(ModelSource source, ExecutionProvider provider, int intraOpThreads, boolean selfTest) {
         StructureCheck.CheckedModel checked = StructureCheck.verify(source);
+        if (checked.radix() != 2) {
+            throw new ModelContractException("model " + source.name() + " is a decimal adder (metadata "
+                    + "neuraladder.radix = " + checked.radix() + "), not a binary one; open it with "
+                    + "NeuralAdder.openDecimal instead");
+        }
         this.model = new ModelInfo(source.name(), checked.metadata());
         this.session = Sessions.create(source, provider, intraOpThreads);
         OrtSession packed = null;
         try {
             packed = Sessions.create(new ModelSource(source.name() + " (packed for batches)",
-                    PackedGraph.of(checked.proto())), provider, intraOpThreads);
+                    PackedGraph.of(checked.proto(), checked.cell())), provider, intraOpThreads);
             if (selfTest) {
                 selfTest(source.name(), session, new BatchCall(1));
                 selfTest(source.name() + " (packed for batches)", packed, new BatchCall(PackedGraph.PAIRS_PER_ROW));

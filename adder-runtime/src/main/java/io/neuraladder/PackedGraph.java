@@ -10,6 +10,7 @@ import ai.onnx.proto.OnnxMl.TensorShapeProto;
 import ai.onnx.proto.OnnxMl.TypeProto;
 import ai.onnx.proto.OnnxMl.ValueInfoProto;
 import com.google.protobuf.ByteString;
+import io.neuraladder.contract.CellType;
 import io.neuraladder.contract.ModelContract;
 import java.nio.ByteBuffer;
 import java.nio.ByteOrder;
@@ -18,8 +19,9 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * Rewrites a checked model for batches: {@value #PAIRS_PER_ROW} pairs share one LSTM row, through
- * a block-diagonal copy of the same cell.
+ * Rewrites a checked model for batches: {@value #PAIRS_PER_ROW} pairs share one row of the
+ * recurrent operator, through a block-diagonal copy of the same cell (RNN, GRU or LSTM: every gate
+ * block is block-diagonal, so each pair's units see only their own pair's inputs and state).
  *
  * <p>ONNX Runtime's {@code LSTM} kernel spends its time on per-step, per-row overhead when the
  * hidden size is tiny, not on arithmetic. Packing P pairs into one row of hidden size P·H shares
@@ -42,8 +44,8 @@ final class PackedGraph {
 
     private PackedGraph() {}
 
-    /** The packed model's bytes, for a model that passed {@link StructureCheck}. */
-    static byte[] of(ModelProto model) {
+    /** The packed model's bytes, for a model running {@code cell} that passed {@link StructureCheck}. */
+    static byte[] of(ModelProto model, CellType cell) {
         GraphProto graph = model.getGraph();
         Map<String, TensorProto> initializers = new HashMap<>();
         graph.getInitializerList().forEach(t -> initializers.put(t.getName(), t));
@@ -57,11 +59,12 @@ final class PackedGraph {
         int p = PAIRS_PER_ROW;
         int packedHidden = p * hidden;
         int inputs = ModelContract.INPUT_FEATURES;
+        int gates = cell.gates();
 
-        float[] packedW = new float[4 * packedHidden * inputs * p];
-        float[] packedR = new float[4 * packedHidden * packedHidden];
-        float[] packedB = new float[8 * packedHidden];
-        for (int gate = 0; gate < 4; gate++) {
+        float[] packedW = new float[gates * packedHidden * inputs * p];
+        float[] packedR = new float[gates * packedHidden * packedHidden];
+        float[] packedB = new float[2 * gates * packedHidden];
+        for (int gate = 0; gate < gates; gate++) {
             for (int pair = 0; pair < p; pair++) {
                 for (int unit = 0; unit < hidden; unit++) {
                     int row = gate * packedHidden + pair * hidden + unit;
@@ -73,7 +76,7 @@ final class PackedGraph {
                         packedR[row * packedHidden + pair * hidden + k] = r[source * hidden + k];
                     }
                     packedB[row] = b[source];
-                    packedB[4 * packedHidden + row] = b[4 * hidden + source];
+                    packedB[gates * packedHidden + row] = b[gates * hidden + source];
                 }
             }
         }
@@ -91,15 +94,15 @@ final class PackedGraph {
                 .addInput(value(ModelContract.INPUT_NAME, ModelContract.INPUT_FEATURES))
                 .addOutput(value(ModelContract.OUTPUT_NAME, ModelContract.OUTPUT_FEATURES))
                 .addInitializer(longs("pack_shape", 0, -1, (long) inputs * p))
-                .addInitializer(floats("W", packedW, 1, 4L * packedHidden, (long) inputs * p))
-                .addInitializer(floats("R", packedR, 1, 4L * packedHidden, packedHidden))
-                .addInitializer(floats("B", packedB, 1, 8L * packedHidden))
+                .addInitializer(floats("W", packedW, 1, (long) gates * packedHidden, (long) inputs * p))
+                .addInitializer(floats("R", packedR, 1, (long) gates * packedHidden, packedHidden))
+                .addInitializer(floats("B", packedB, 1, 2L * gates * packedHidden))
                 .addInitializer(longs("axes", 1))
                 .addInitializer(floats("dense_W", packedDenseW, packedHidden, p))
                 .addInitializer(floats("dense_b", packedDenseB, p))
                 .addInitializer(longs("unpack_shape", 0, -1, ModelContract.OUTPUT_FEATURES))
                 .addNode(node("Reshape", List.of(ModelContract.INPUT_NAME, "pack_shape"), "packed_bits"))
-                .addNode(node("LSTM", List.of("packed_bits", "W", "R", "B"), "y").toBuilder()
+                .addNode(node(cell.onnxOperator(), List.of("packed_bits", "W", "R", "B"), "y").toBuilder()
                         .addAttribute(AttributeProto.newBuilder().setName("hidden_size")
                                 .setType(AttributeProto.AttributeType.INT).setI(packedHidden)))
                 .addNode(node("Squeeze", List.of("y", "axes"), "states"))

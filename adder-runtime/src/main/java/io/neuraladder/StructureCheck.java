@@ -10,6 +10,8 @@ import ai.onnx.proto.OnnxMl.TensorProto;
 import ai.onnx.proto.OnnxMl.TensorShapeProto;
 import ai.onnx.proto.OnnxMl.ValueInfoProto;
 import com.google.protobuf.InvalidProtocolBufferException;
+import io.neuraladder.contract.CellType;
+import io.neuraladder.contract.DecimalContract;
 import io.neuraladder.contract.MetadataKey;
 import io.neuraladder.contract.ModelContract;
 import java.nio.ByteBuffer;
@@ -38,7 +40,10 @@ import java.util.stream.Collectors;
  * </pre>
  *
  * with float32 weights that are all finite, one default-domain opset from {@value #MIN_OPSET} to
- * {@value #MAX_OPSET}, and the required metadata.
+ * {@value #MAX_OPSET}, and the required metadata; a {@code neuraladder.cell} entry, when present,
+ * must name the cell the graph runs. A decimal adder ({@code neuraladder.radix = 10},
+ * {@link DecimalContract}) has the same graph with its own tensor names, 20 input and 10 output
+ * features, and {@code Softmax(axis = 2)} in place of the {@code Sigmoid}.
  */
 final class StructureCheck {
 
@@ -48,13 +53,25 @@ final class StructureCheck {
 
     private final String source;
     private final Map<String, TensorProto> initializers = new HashMap<>();
+    private CellType cell;
+    private Layout layout;
 
     private StructureCheck(String source) {
         this.source = source;
     }
 
-    /** The parsed model, once its structure is known to be the contract's. */
-    record CheckedModel(ModelProto proto, Map<String, String> metadata) {}
+    /** The parsed model, once its structure is known to be the contract's, the cell it runs and its radix. */
+    record CheckedModel(ModelProto proto, Map<String, String> metadata, CellType cell, int radix) {}
+
+    /** Where the binary and the decimal contracts differ. */
+    private record Layout(int radix, String inputName, int inputFeatures, String outputName, int outputFeatures,
+            String lastOp) {
+
+        static final Layout BINARY = new Layout(2, ModelContract.INPUT_NAME, ModelContract.INPUT_FEATURES,
+                ModelContract.OUTPUT_NAME, ModelContract.OUTPUT_FEATURES, "Sigmoid");
+        static final Layout DECIMAL = new Layout(DecimalContract.RADIX, DecimalContract.INPUT_NAME,
+                DecimalContract.INPUT_FEATURES, DecimalContract.OUTPUT_NAME, DecimalContract.OUTPUT_FEATURES, "Softmax");
+    }
 
     /** Returns the parsed model and its metadata if its structure is the contract's; throws otherwise. */
     static CheckedModel verify(ModelSource model) {
@@ -65,7 +82,9 @@ final class StructureCheck {
             throw new ModelLoadException("model " + model.name() + " is not a valid ONNX file (protobuf: "
                     + e.getMessage() + ")", e);
         }
-        return new CheckedModel(proto, new StructureCheck(model.name()).verify(proto));
+        StructureCheck check = new StructureCheck(model.name());
+        Map<String, String> metadata = check.verify(proto);
+        return new CheckedModel(proto, metadata, check.cell, check.layout.radix());
     }
 
     private Map<String, String> verify(ModelProto model) {
@@ -74,9 +93,22 @@ final class StructureCheck {
             throw violation("no functions or training information", model.getFunctionsCount() + " functions and "
                     + model.getTrainingInfoCount() + " training-information entries");
         }
+        Map<String, String> metadata = new LinkedHashMap<>();
+        for (StringStringEntryProto entry : model.getMetadataPropsList()) {
+            metadata.put(entry.getKey(), entry.getValue());
+        }
+        requireMetadata(metadata, MetadataKey.CONTRACT_VERSION, ModelContract.VERSION);
+        requireMetadata(metadata, MetadataKey.OPERATOR, ModelContract.OPERATOR_ADD);
+        String radix = metadata.getOrDefault(MetadataKey.RADIX.key(), "2");
+        layout = switch (radix) {
+            case "2" -> Layout.BINARY;
+            case DecimalContract.RADIX_VALUE -> Layout.DECIMAL;
+            default -> throw violation("metadata " + MetadataKey.RADIX.key() + " absent, 2 or "
+                    + DecimalContract.RADIX_VALUE, MetadataKey.RADIX.key() + " = " + radix);
+        };
         GraphProto graph = model.getGraph();
-        verifyValue("input", graph.getInputList(), ModelContract.INPUT_NAME, ModelContract.INPUT_FEATURES);
-        verifyValue("output", graph.getOutputList(), ModelContract.OUTPUT_NAME, ModelContract.OUTPUT_FEATURES);
+        verifyValue("input", graph.getInputList(), layout.inputName(), layout.inputFeatures());
+        verifyValue("output", graph.getOutputList(), layout.outputName(), layout.outputFeatures());
         if (graph.getInitializerCount() != 6 || graph.getSparseInitializerCount() > 0 || graph.getValueInfoCount() > 0) {
             throw violation("6 dense initializers and no value_info", graph.getInitializerCount() + " initializers, "
                     + graph.getSparseInitializerCount() + " sparse initializers, " + graph.getValueInfoCount()
@@ -88,12 +120,11 @@ final class StructureCheck {
             }
         }
         verifyNodes(graph.getNodeList());
-        Map<String, String> metadata = new LinkedHashMap<>();
-        for (StringStringEntryProto entry : model.getMetadataPropsList()) {
-            metadata.put(entry.getKey(), entry.getValue());
+        String cellName = metadata.get(MetadataKey.CELL.key());
+        if (cellName != null && !cellName.equals(cell.metadataName())) {
+            throw violation("metadata " + MetadataKey.CELL.key() + " = " + cell.metadataName() + " for a graph that runs "
+                    + cell.onnxOperator(), MetadataKey.CELL.key() + " = " + cellName);
         }
-        requireMetadata(metadata, MetadataKey.CONTRACT_VERSION, ModelContract.VERSION);
-        requireMetadata(metadata, MetadataKey.OPERATOR, ModelContract.OPERATOR_ADD);
         return metadata;
     }
 
@@ -132,27 +163,31 @@ final class StructureCheck {
     }
 
     private void verifyNodes(List<NodeProto> nodes) {
-        List<String> expectedOps = List.of("LSTM", "Squeeze", "MatMul", "Add", "Sigmoid");
         List<String> ops = nodes.stream().map(n -> n.getDomain().isEmpty() ? n.getOpType() : n.getDomain() + ":"
                 + n.getOpType()).toList();
-        if (!ops.equals(expectedOps)) {
+        cell = ops.isEmpty() ? null : CellType.forOnnxOperator(ops.get(0)).orElse(null);
+        List<String> expectedOps = List.of(cell == null ? "RNN|GRU|LSTM" : cell.onnxOperator(), "Squeeze", "MatMul",
+                "Add", layout.lastOp());
+        if (cell == null || !ops.equals(expectedOps)) {
             throw violation("the nodes " + expectedOps, "the nodes " + ops);
         }
-        NodeProto lstm = nodes.get(0);
-        requireInputs(lstm, 4);
-        requireSingleOutput(lstm);
-        if (!lstm.getInput(0).equals(ModelContract.INPUT_NAME)) {
-            throw violation("the LSTM to read '" + ModelContract.INPUT_NAME + "'", "it reads '" + lstm.getInput(0) + "'");
+        NodeProto recurrent = nodes.get(0);
+        requireInputs(recurrent, 4);
+        requireSingleOutput(recurrent);
+        if (!recurrent.getInput(0).equals(layout.inputName())) {
+            throw violation("the " + cell.onnxOperator() + " to read '" + layout.inputName() + "'",
+                    "it reads '" + recurrent.getInput(0) + "'");
         }
-        long hidden = lstmHiddenSize(lstm);
-        floatInitializer(lstm, 1, 1, 4 * hidden, ModelContract.INPUT_FEATURES);
-        floatInitializer(lstm, 2, 1, 4 * hidden, hidden);
-        floatInitializer(lstm, 3, 1, 8 * hidden);
+        long hidden = hiddenSize(recurrent);
+        long rows = cell.gates() * hidden;
+        floatInitializer(recurrent, 1, 1, rows, layout.inputFeatures());
+        floatInitializer(recurrent, 2, 1, rows, hidden);
+        floatInitializer(recurrent, 3, 1, 2 * rows);
 
         NodeProto squeeze = nodes.get(1);
         requireInputs(squeeze, 2);
         requireSingleOutput(squeeze);
-        requireChain(lstm, squeeze);
+        requireChain(recurrent, squeeze);
         TensorProto axes = initializer(squeeze, 1);
         if (axes.getDataType() != TensorProto.DataType.INT64_VALUE || !Arrays.equals(longs(axes), new long[] {1})) {
             throw violation("Squeeze axes [1] (int64)", "axes " + Arrays.toString(longs(axes)) + " of type "
@@ -163,45 +198,57 @@ final class StructureCheck {
         requireInputs(matMul, 2);
         requireSingleOutput(matMul);
         requireChain(squeeze, matMul);
-        floatInitializer(matMul, 1, hidden, ModelContract.OUTPUT_FEATURES);
+        floatInitializer(matMul, 1, hidden, layout.outputFeatures());
 
         NodeProto add = nodes.get(3);
         requireInputs(add, 2);
         requireSingleOutput(add);
         requireChain(matMul, add);
-        floatInitializer(add, 1, ModelContract.OUTPUT_FEATURES);
+        floatInitializer(add, 1, layout.outputFeatures());
 
-        NodeProto sigmoid = nodes.get(4);
-        requireInputs(sigmoid, 1);
-        requireSingleOutput(sigmoid);
-        requireChain(add, sigmoid);
-        if (!sigmoid.getOutput(0).equals(ModelContract.OUTPUT_NAME)) {
-            throw violation("the Sigmoid to write '" + ModelContract.OUTPUT_NAME + "'",
-                    "it writes '" + sigmoid.getOutput(0) + "'");
+        NodeProto last = nodes.get(4);
+        requireInputs(last, 1);
+        requireSingleOutput(last);
+        requireChain(add, last);
+        if (!last.getOutput(0).equals(layout.outputName())) {
+            throw violation("the " + layout.lastOp() + " to write '" + layout.outputName() + "'",
+                    "it writes '" + last.getOutput(0) + "'");
         }
-        for (NodeProto node : nodes.subList(1, nodes.size())) {
+        for (NodeProto node : nodes.subList(1, nodes.size() - 1)) {
             if (node.getAttributeCount() > 0) {
                 throw violation(node.getOpType() + " without attributes", "attributes " + attributeNames(node));
             }
         }
+        verifyLastAttributes(last);
     }
 
-    private long lstmHiddenSize(NodeProto lstm) {
+    private void verifyLastAttributes(NodeProto last) {
+        boolean valid = layout == Layout.BINARY ? last.getAttributeCount() == 0
+                : last.getAttributeCount() == 1 && last.getAttribute(0).getName().equals("axis")
+                        && (last.getAttribute(0).getI() == 2 || last.getAttribute(0).getI() == -1);
+        if (!valid) {
+            throw violation(layout == Layout.BINARY ? "Sigmoid without attributes" : "Softmax with axis 2 (or -1) only",
+                    "attributes " + last.getAttributeList().stream().map(a -> a.getName() + "=" + a.getI()).toList());
+        }
+    }
+
+    private long hiddenSize(NodeProto recurrent) {
+        String op = recurrent.getOpType();
         Long hidden = null;
-        for (AttributeProto attribute : lstm.getAttributeList()) {
+        for (AttributeProto attribute : recurrent.getAttributeList()) {
             switch (attribute.getName()) {
                 case "hidden_size" -> hidden = attribute.getI();
                 case "direction" -> {
                     if (!attribute.getS().toStringUtf8().equals("forward")) {
-                        throw violation("LSTM direction 'forward'", "'" + attribute.getS().toStringUtf8() + "'");
+                        throw violation(op + " direction 'forward'", "'" + attribute.getS().toStringUtf8() + "'");
                     }
                 }
-                default -> throw violation("LSTM attributes hidden_size and direction only",
-                        "attributes " + attributeNames(lstm));
+                default -> throw violation(op + " attributes hidden_size and direction only",
+                        "attributes " + attributeNames(recurrent));
             }
         }
         if (hidden == null || hidden < 1 || hidden > MAX_HIDDEN_SIZE) {
-            throw violation("LSTM hidden_size from 1 to " + MAX_HIDDEN_SIZE, hidden == null ? "none" : hidden.toString());
+            throw violation(op + " hidden_size from 1 to " + MAX_HIDDEN_SIZE, hidden == null ? "none" : hidden.toString());
         }
         return hidden;
     }

@@ -29,7 +29,8 @@ class PackedGraphTest {
     @MethodSource("models")
     void packedGraph_matchesTheModelFile_onEveryProbability(Path model) throws Exception {
         byte[] bytes = Files.readAllBytes(model);
-        byte[] packed = PackedGraph.of(StructureCheck.verify(new ModelSource(model.toString(), bytes)).proto());
+        StructureCheck.CheckedModel checked = StructureCheck.verify(new ModelSource(model.toString(), bytes));
+        byte[] packed = PackedGraph.of(checked.proto(), checked.cell());
         IntPairs pairs = OperandSamples.mixed(new SplittableRandom(4), 8 * 512);
         FloatBuffer input = FloatBuffer.allocate(BitCodec.inputSize(pairs.size()));
         BitCodec.encode(pairs.a(), pairs.b(), 0, pairs.size(), input);

@@ -23,10 +23,18 @@ final class ShippedModels {
         return DEFAULT;
     }
 
-    /** Every {@code .onnx} file in {@code models/}, sorted by name. */
+    /** The shipped decimal adder. */
+    static final Path DECIMAL = DIRECTORY.resolve(NeuralAdder.BUNDLED_DECIMAL_MODEL);
+
+    /**
+     * Every binary adder in {@code models/} ({@code .onnx} files not named {@code adder-decimal*}),
+     * sorted by name: RNN, GRU and LSTM models alike.
+     */
     static List<Path> all() {
         try (Stream<Path> files = Files.list(DIRECTORY)) {
-            return files.filter(f -> f.getFileName().toString().endsWith(".onnx")).sorted().toList();
+            return files.map(Path::getFileName).map(Path::toString)
+                    .filter(name -> name.endsWith(".onnx") && !name.startsWith("adder-decimal"))
+                    .sorted().map(DIRECTORY::resolve).toList();
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }

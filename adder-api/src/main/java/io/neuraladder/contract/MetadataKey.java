@@ -17,6 +17,12 @@ public enum MetadataKey {
     /** The operation the model computes; {@link ModelContract#OPERATOR_ADD} for adders. Required. */
     OPERATOR("neuraladder.operator", "operation the model computes"),
 
+    /**
+     * The number base the model adds in: absent or {@code 2} for a binary adder
+     * ({@link ModelContract}), {@code 10} for a decimal adder ({@link DecimalContract}).
+     */
+    RADIX("neuraladder.radix", "number base of the operands"),
+
     /** The recurrent cell, a {@link CellType} name such as {@code lstm}. */
     CELL("neuraladder.cell", "recurrent cell type"),
 

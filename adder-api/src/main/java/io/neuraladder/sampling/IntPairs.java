@@ -31,4 +31,9 @@ public record IntPairs(int[] a, int[] b) {
         System.arraycopy(other.b, 0, cb, size(), other.size());
         return new IntPairs(ca, cb);
     }
+
+    /** Pairs {@code from} (inclusive) to {@code to} (exclusive). */
+    public IntPairs slice(int from, int to) {
+        return new IntPairs(Arrays.copyOfRange(a, from, to), Arrays.copyOfRange(b, from, to));
+    }
 }

@@ -9,8 +9,8 @@ import io.neuraladder.api.Adder;
 import io.neuraladder.contract.BitCodec;
 import io.neuraladder.contract.ModelContract;
 import io.neuraladder.train.AdderNetwork;
-import io.neuraladder.train.LstmWeights;
-import io.neuraladder.train.certify.LstmCell;
+import io.neuraladder.train.CellWeights;
+import io.neuraladder.train.certify.RecurrentCell;
 import java.io.IOException;
 import java.nio.ByteBuffer;
 import java.nio.ByteOrder;
@@ -67,7 +67,7 @@ public class AdderBenchmarks {
 
     private Adder oneThread;
     private Adder twoThreads;
-    private LstmCell cell;
+    private RecurrentCell cell;
     private MultiLayerNetwork dl4j;
     private OrtSession identity;
     private OnnxTensor identityInput;
@@ -82,8 +82,8 @@ public class AdderBenchmarks {
     public void load() throws IOException, OrtException {
         oneThread = NeuralAdder.builder().model(Path.of(model)).intraOpThreads(1).build();
         twoThreads = NeuralAdder.builder().model(Path.of(model)).intraOpThreads(2).build();
-        LstmWeights weights = LstmWeights.read(Path.of(model));
-        cell = new LstmCell(weights);
+        CellWeights weights = CellWeights.read(Path.of(model));
+        cell = RecurrentCell.of(weights);
         dl4j = AdderNetwork.of(weights);
         SplittableRandom random = new SplittableRandom(1);
         a = random.ints(BATCH).toArray();

@@ -66,7 +66,7 @@ public final class AdderNetwork {
      * A network holding {@code weights} (in ONNX's layout), whatever method trained them: DL4J's
      * own inference of the same model, for comparisons.
      */
-    public static MultiLayerNetwork of(LstmWeights weights) {
+    public static MultiLayerNetwork of(CellWeights weights) {
         int hidden = weights.hidden();
         MultiLayerNetwork network = create(TrainingConfig.PLAIN_DEFAULT.withHiddenSize(hidden));
         INDArray w = network.getLayer(LSTM_LAYER).getParam(LSTMParamInitializer.INPUT_WEIGHT_KEY);
@@ -75,7 +75,7 @@ public final class AdderNetwork {
         for (int gate = 0; gate < 4; gate++) {
             for (int unit = 0; unit < hidden; unit++) {
                 int row = weights.row(gate, unit);
-                long column = (long) LstmWeights.dl4jBlock(gate) * hidden + unit;
+                long column = (long) CellWeights.dl4jBlock(gate) * hidden + unit;
                 for (int k = 0; k < ModelContract.INPUT_FEATURES; k++) {
                     w.putScalar(k, column, weights.inputWeights()[row][k]);
                 }
@@ -87,9 +87,9 @@ public final class AdderNetwork {
         }
         INDArray outW = network.getLayer(OUTPUT_LAYER).getParam(DefaultParamInitializer.WEIGHT_KEY);
         for (int j = 0; j < hidden; j++) {
-            outW.putScalar(j, 0, weights.outputWeights()[j]);
+            outW.putScalar(j, 0, weights.outputWeights()[0][j]);
         }
-        network.getLayer(OUTPUT_LAYER).getParam(DefaultParamInitializer.BIAS_KEY).assign(weights.outputBias());
+        network.getLayer(OUTPUT_LAYER).getParam(DefaultParamInitializer.BIAS_KEY).assign(weights.outputBias()[0]);
         return network;
     }
 

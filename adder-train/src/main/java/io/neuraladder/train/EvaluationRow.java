@@ -10,12 +10,14 @@ package io.neuraladder.train;
  * @param random score on fresh uniform random pairs
  * @param edge score on every pair of edge values
  * @param carryHeavy score on fresh carry-heavy pairs
- * @param loss the noise-free network's binary cross-entropy per bit on the last minibatch
+ * @param loss the noise-free network's binary cross-entropy per bit on the last minibatch, at the
+ *     training length
+ * @param validationLoss the same on {@link Trainer#VALIDATION_LOSS_PAIRS} fresh uniform pairs at 32 bits
  * @param learningRate the learning rate in use
  * @param certified whether the carry certificate proved the weights exact at this point
  */
 public record EvaluationRow(int epoch, int iteration, long elapsedMillis, double miniBatchExact,
-        ValidationScore random, ValidationScore edge, ValidationScore carryHeavy, double loss, double learningRate,
+        ValidationScore random, ValidationScore edge, ValidationScore carryHeavy, double loss, double validationLoss, double learningRate,
         boolean certified) {
 
     /** Whether every validation pair was added exactly. */

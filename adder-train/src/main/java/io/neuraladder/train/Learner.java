@@ -9,7 +9,7 @@ interface Learner {
     void fit(IntPairs batch);
 
     /** The current weights in ONNX's layout, as float32 values: what an exported file holds. */
-    LstmWeights weights();
+    CellWeights weights();
 
     /** Creates the learner for {@code config.method()}. */
     static Learner create(TrainingConfig config) {

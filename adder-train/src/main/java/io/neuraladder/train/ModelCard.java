@@ -1,5 +1,6 @@
 package io.neuraladder.train;
 
+import io.neuraladder.contract.CellType;
 import io.neuraladder.contract.ModelContract;
 import io.neuraladder.train.export.OnnxExport;
 import java.util.HexFormat;
@@ -20,13 +21,17 @@ public final class ModelCard {
     public static String markdown(TrainingResult result, String fileName, byte[] sha256, String rebuildCommand) {
         TrainingConfig c = result.config();
         TrainingResult.Confirmation f = result.confirmation();
+        boolean shutGate = c.method() == TrainingConfig.Method.CERTIFIABLE && c.cell() != CellType.RNN;
+        String gateName = c.cell() == CellType.GRU ? "update" : "forget";
         StringBuilder card = new StringBuilder();
         card.append("# Model card: ").append(fileName).append("\n\n");
-        card.append("An LSTM with ").append(c.hiddenSize()).append(" hidden units that adds two's-complement integers one bit per ")
+        card.append("A ").append(c.cell().onnxOperator()).append(" with ").append(c.hiddenSize())
+                .append(" hidden units that adds two's-complement integers one bit per ")
                 .append("step, least significant bit first (model contract version ").append(ModelContract.VERSION)
                 .append("). Trained with Deeplearning4j")
                 .append(c.method() == TrainingConfig.Method.CERTIFIABLE
-                        ? "'s SameDiff (forget gate held shut, Gaussian noise on h and c after every step)" : "")
+                        ? "'s SameDiff (" + (shutGate ? gateName + " gate held shut, " : "")
+                                + "Gaussian noise on the state after every step)" : "")
                 .append(" and exported to ONNX (opset ").append(OnnxExport.OPSET).append(") by `")
                 .append(OnnxExport.PRODUCER).append("`.\n\n");
         card.append("**Certificate:** ").append(result.certificate().summary()).append(".\n\n");
@@ -34,14 +39,20 @@ public final class ModelCard {
         row(card, "file", "`" + fileName + "`");
         row(card, "SHA-256", "`" + HexFormat.of().formatHex(sha256) + "`");
         row(card, "parameters", result.weights().parameterCount() + " in the file"
-                + (c.method() == TrainingConfig.Method.CERTIFIABLE ? " (the forget gate's " + 4 * c.hiddenSize()
-                        + " are fixed: weights 0, bias " + CertifiableLearner.SHUT_FORGET_BIAS + ")" : ""));
+                + (shutGate ? " (the " + gateName + " gate's " + (ModelContract.INPUT_FEATURES + c.hiddenSize() + 1)
+                        * c.hiddenSize() + " are fixed: weights 0, bias " + CertifiableLearner.SHUT_GATE_BIAS + ")" : ""));
         row(card, "training method", c.method().cliName());
-        row(card, "cell", "LSTM (no peepholes), tanh, hidden size " + c.hiddenSize());
-        row(card, "output", "per-step dense layer, 1 sigmoid unit, binary cross-entropy");
+        row(card, "cell", switch (c.cell()) {
+            case RNN -> "Elman RNN (ONNX RNN), tanh";
+            case GRU -> "GRU (ONNX GRU, linear_before_reset 0), sigmoid gates, tanh";
+            case LSTM -> "LSTM (ONNX LSTM, no peepholes), sigmoid gates, tanh";
+        } + ", hidden size " + c.hiddenSize());
+        row(card, "output", "per-step dense layer, 1 sigmoid unit");
+        row(card, "loss", c.loss() == TrainingConfig.Loss.BCE ? "binary cross-entropy" : "mean squared error of the probability");
         row(card, "optimizer", "Adam, learning rate " + c.learningRate());
         if (c.method() == TrainingConfig.Method.CERTIFIABLE) {
-            row(card, "state noise", "Gaussian, standard deviation " + c.stateNoise() + ", on h and c after every step");
+            row(card, "state noise", "Gaussian, standard deviation " + c.stateNoise() + ", on "
+                    + (c.cell().hasCellState() ? "h and c" : "h") + " after every step");
         }
         row(card, "batch size", Integer.toString(c.batchSize()));
         row(card, "training sequence length", c.trainSteps() + " bits (validated at 32)");

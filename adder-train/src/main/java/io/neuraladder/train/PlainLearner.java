@@ -20,8 +20,8 @@ final class PlainLearner implements Learner {
     }
 
     @Override
-    public LstmWeights weights() {
-        return LstmWeights.fromDl4j(AdderNetwork.parameters(network));
+    public CellWeights weights() {
+        return CellWeights.fromDl4j(AdderNetwork.parameters(network));
     }
 
     MultiLayerNetwork network() {

@@ -1,5 +1,6 @@
 package io.neuraladder.train;
 
+import io.neuraladder.contract.ModelContract;
 import io.neuraladder.sampling.IntPairs;
 import io.neuraladder.sampling.OperandSamples;
 import io.neuraladder.train.certify.CarryCertifier;
@@ -31,11 +32,17 @@ public final class Trainer {
 
     private static final Logger log = LoggerFactory.getLogger(Trainer.class);
 
+    /** Fresh uniform pairs on which each evaluation measures the validation loss. */
+    public static final int VALIDATION_LOSS_PAIRS = 2_000;
+
     /** Receives progress as training runs. */
     public interface Listener {
 
-        /** Called after every evaluation. */
-        void onEvaluation(EvaluationRow row);
+        /** Called after every evaluation with the weights it evaluated. */
+        void onEvaluation(EvaluationRow row, CellWeights weights);
+
+        /** Called after every minibatch. */
+        default void onIteration(int iteration) {}
 
         /** Called after the confirmation that follows an evaluation meeting the goal. */
         default void onConfirmation(TrainingResult.Confirmation confirmation) {}
@@ -63,15 +70,16 @@ public final class Trainer {
             IntPairs batch = trainingBatch(data);
             learner.fit(batch);
             iteration++;
+            listener.onIteration(iteration);
             if (iteration % config.evaluateEvery() != 0 && iteration != config.maxIterations()) {
                 continue;
             }
-            LstmWeights weights = learner.weights();
+            CellWeights weights = learner.weights();
             Certificate certificate = new CarryCertifier(weights).certify();
             EvaluationRow row = evaluate(weights, batch, validation, edge, certificate.proved(), rows.size() + 1,
                     iteration, start);
             rows.add(row);
-            listener.onEvaluation(row);
+            listener.onEvaluation(row, weights);
             boolean goal = row.perfect() && (config.method() == TrainingConfig.Method.PLAIN || certificate.proved());
             if (goal) {
                 TrainingResult.Confirmation confirmation = confirm(weights, validation, edge);
@@ -84,7 +92,7 @@ public final class Trainer {
                         iteration);
             }
         }
-        LstmWeights weights = learner.weights();
+        CellWeights weights = learner.weights();
         return new TrainingResult(config, weights, rows, null, new CarryCertifier(weights).certify(), iteration,
                 millisSince(start));
     }
@@ -95,18 +103,21 @@ public final class Trainer {
                 .concat(OperandSamples.carryHeavy(random, config.batchSize() - uniform));
     }
 
-    private EvaluationRow evaluate(LstmWeights weights, IntPairs batch, SplittableRandom random, IntPairs edge,
+    private EvaluationRow evaluate(CellWeights weights, IntPairs batch, SplittableRandom random, IntPairs edge,
             boolean certified, int epoch, int iteration, long start) {
         ValidationScore miniBatch = Validation.score(weights, batch, config.trainSteps());
         double loss = Validation.loss(weights, batch, config.trainSteps());
-        ValidationScore uniform = Validation.score(weights, OperandSamples.uniform(random, config.validationPairs()));
+        IntPairs uniformPairs = OperandSamples.uniform(random, config.validationPairs());
+        double validationLoss = Validation.loss(weights,
+                uniformPairs.slice(0, Math.min(VALIDATION_LOSS_PAIRS, uniformPairs.size())), ModelContract.INT_STEPS);
+        ValidationScore uniform = Validation.score(weights, uniformPairs);
         ValidationScore edges = Validation.score(weights, edge);
         ValidationScore carries = Validation.score(weights, OperandSamples.carryHeavy(random, CARRY_HEAVY_PAIRS));
         return new EvaluationRow(epoch, iteration, millisSince(start), miniBatch.exactRate(), uniform, edges, carries,
-                loss, config.learningRate(), certified);
+                loss, validationLoss, config.learningRate(), certified);
     }
 
-    private TrainingResult.Confirmation confirm(LstmWeights weights, SplittableRandom random, IntPairs edge) {
+    private TrainingResult.Confirmation confirm(CellWeights weights, SplittableRandom random, IntPairs edge) {
         return new TrainingResult.Confirmation(
                 Validation.score(weights, OperandSamples.uniform(random, CONFIRMATION_FACTOR * config.validationPairs())),
                 Validation.score(weights, edge),

@@ -14,7 +14,7 @@ import java.util.List;
  * @param iterations minibatches trained
  * @param elapsedMillis wall time of the whole run, evaluations included
  */
-public record TrainingResult(TrainingConfig config, LstmWeights weights, List<EvaluationRow> rows,
+public record TrainingResult(TrainingConfig config, CellWeights weights, List<EvaluationRow> rows,
         Confirmation confirmation, Certificate certificate, int iterations, long elapsedMillis) {
 
     /** Whether the network was exact on every validation and confirmation pair. */

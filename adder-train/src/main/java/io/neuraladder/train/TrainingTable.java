@@ -20,6 +20,7 @@ public final class TrainingTable {
             new Column("exact edge", 10, r -> percent(r.edge().exactRate())),
             new Column("exact carry", 11, r -> percent(r.carryHeavy().exactRate())),
             new Column("loss", 8, r -> String.format(Locale.ROOT, "%.5f", r.loss())),
+            new Column("val loss", 8, r -> String.format(Locale.ROOT, "%.5f", r.validationLoss())),
             new Column("lr", 6, r -> String.format(Locale.ROOT, "%.4f", r.learningRate())),
             new Column("certified", 9, r -> r.certified() ? "yes" : "no"));
 

@@ -2,10 +2,10 @@ package io.neuraladder.train;
 
 import io.neuraladder.contract.ModelContract;
 import io.neuraladder.sampling.IntPairs;
-import io.neuraladder.train.certify.LstmCell;
+import io.neuraladder.train.certify.RecurrentCell;
 
 /**
- * Scores weights on operand pairs, at the full 32 bits of an int, by running the LSTM cell in
+ * Scores weights on operand pairs, at the full 32 bits of an int, by running the cell in
  * double precision on exactly the float32 weights an exported file holds.
  */
 public final class Validation {
@@ -13,13 +13,13 @@ public final class Validation {
     private Validation() {}
 
     /** Adds every pair with {@code weights} and counts exact sums and correct bits. */
-    public static ValidationScore score(LstmWeights weights, IntPairs pairs) {
+    public static ValidationScore score(CellWeights weights, IntPairs pairs) {
         return score(weights, pairs, ModelContract.INT_STEPS);
     }
 
-    /** Like {@link #score(LstmWeights, IntPairs)}, on the low {@code steps} bits only. */
-    static ValidationScore score(LstmWeights weights, IntPairs pairs, int steps) {
-        LstmCell cell = new LstmCell(weights);
+    /** Like {@link #score(CellWeights, IntPairs)}, on the low {@code steps} bits only. */
+    static ValidationScore score(CellWeights weights, IntPairs pairs, int steps) {
+        RecurrentCell cell = RecurrentCell.of(weights);
         int mask = steps == Integer.SIZE ? -1 : (1 << steps) - 1;
         long exact = 0;
         long correctBits = 0;
@@ -32,8 +32,8 @@ public final class Validation {
     }
 
     /** The mean binary cross-entropy, per sum bit, of the noise-free network on {@code pairs}. */
-    static double loss(LstmWeights weights, IntPairs pairs, int steps) {
-        LstmCell cell = new LstmCell(weights);
+    static double loss(CellWeights weights, IntPairs pairs, int steps) {
+        RecurrentCell cell = RecurrentCell.of(weights);
         double total = 0;
         for (int i = 0; i < pairs.size(); i++) {
             total += cell.crossEntropy(pairs.a()[i], pairs.b()[i], steps);

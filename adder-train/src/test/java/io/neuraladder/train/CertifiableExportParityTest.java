@@ -1,27 +1,43 @@
 package io.neuraladder.train;
 
+import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import ai.onnxruntime.OnnxTensor;
 import ai.onnxruntime.OrtEnvironment;
 import ai.onnxruntime.OrtSession;
 import io.neuraladder.contract.BitCodec;
+import io.neuraladder.contract.CellType;
 import io.neuraladder.contract.MetadataKey;
 import io.neuraladder.contract.ModelContract;
 import io.neuraladder.sampling.IntPairs;
 import io.neuraladder.sampling.OperandSamples;
 import io.neuraladder.train.export.OnnxExport;
 import java.nio.FloatBuffer;
+import java.util.Arrays;
 import java.util.Map;
 import java.util.SplittableRandom;
-import org.junit.jupiter.api.Test;
+import java.util.stream.Stream;
+import onnx.Onnx.ModelProto;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.Arguments;
+import org.junit.jupiter.params.provider.MethodSource;
 
-/** The SameDiff-trained network and its ONNX export, run by ONNX Runtime, agree within 1e-5. */
+/**
+ * For every cell and loss, the SameDiff-trained network and its ONNX export (ONNX's RNN, GRU or
+ * LSTM operator), run by ONNX Runtime, agree within 1e-5.
+ */
 class CertifiableExportParityTest {
 
-    @Test
-    void onnxRuntime_matchesSameDiff_onTheTrainingLength() throws Exception {
-        TrainingConfig config = TrainingConfig.DEFAULT.withBudget(30, 30, 1_000);
+    static Stream<Arguments> cellsAndLosses() {
+        return Arrays.stream(CellType.values()).flatMap(cell -> Arrays.stream(TrainingConfig.Loss.values())
+                .map(loss -> Arguments.of(cell, loss)));
+    }
+
+    @ParameterizedTest
+    @MethodSource("cellsAndLosses")
+    void onnxRuntime_matchesSameDiff_onTheTrainingLength(CellType cell, TrainingConfig.Loss loss) throws Exception {
+        TrainingConfig config = TrainingConfig.DEFAULT.with(cell, loss, 16, 5).withBudget(30, 30, 1_000);
         CertifiableLearner learner = new CertifiableLearner(config);
         SplittableRandom random = new SplittableRandom(11);
         for (int i = 0; i < config.maxIterations(); i++) {
@@ -52,6 +68,8 @@ class CertifiableExportParityTest {
                 }
             }
         }
-        assertTrue(worst < 1e-5, "max |SameDiff - ONNX Runtime| = " + worst);
+        String node = ModelProto.parseFrom(model).getGraph().getNode(0).getOpType();
+        assertEquals(cell.onnxOperator(), node);
+        assertTrue(worst < 1e-5, cell + " " + loss + ": max |SameDiff - ONNX Runtime| = " + worst);
     }
 }

@@ -36,7 +36,7 @@ class TrainExportRunTest {
 
     @BeforeAll
     static void trainWithTheDocumentedDefaults() {
-        trained = new Trainer(TrainingConfig.DEFAULT, row -> System.out.println(TrainingTable.textRow(row))).train();
+        trained = new Trainer(TrainingConfig.DEFAULT, (row, weights) -> System.out.println(TrainingTable.textRow(row))).train();
         trainedModel = temp.resolve("retrained.onnx");
         OnnxExport.write(trained, trainedModel);
     }
@@ -101,7 +101,7 @@ class TrainExportRunTest {
     @Test
     void underTrainedModel_isRefusedByTheSelfTest_andCaughtByTheProperty() throws IOException {
         TrainingConfig brief = TrainingConfig.PLAIN_DEFAULT.withBudget(5, 5, 1_000);
-        TrainingResult underTrained = new Trainer(brief, row -> {}).train();
+        TrainingResult underTrained = new Trainer(brief, (row, weights) -> {}).train();
         assertFalse(underTrained.exact());
         Path file = temp.resolve("under-trained.onnx");
         OnnxExport.write(underTrained, file);

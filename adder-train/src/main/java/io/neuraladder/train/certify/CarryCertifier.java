@@ -1,24 +1,27 @@
 package io.neuraladder.train.certify;
 
-import io.neuraladder.train.LstmWeights;
-
+import io.neuraladder.train.CellWeights;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Optional;
 
 /**
- * Proves that an LSTM adder is exact for inputs of every length, or says where the proof fails.
+ * Proves that a recurrent adder (RNN, GRU or LSTM; binary or decimal) is exact for inputs of every
+ * length, or says where the proof fails.
  *
  * <p>Choose a box of cell states for each {@link CarryLabel} (the carry into a window of the last
- * {@code history} bit pairs, and those pairs) such that
+ * {@code history} digit pairs, and those pairs) such that
  * <ol>
  *   <li>the states reached from the zero initial state in the first step lie in their label's box;
- *   <li>for every label and each of the 4 next bit pairs, the cell maps the whole box, grown by
- *       {@link #STATE_MARGIN}, into the box of the label that follows;
- *   <li>the output logit over every box lies on the side of 0 that the label's sum bit demands,
- *       by more than {@link #LOGIT_MARGIN}.
+ *   <li>for every label and each of the radix² next digit pairs (4 bit pairs, 100 decimal digit
+ *       pairs), the cell maps the whole box, grown by {@link #STATE_MARGIN}, into the box of the
+ *       label that follows;
+ *   <li>over every box, the output names the label's sum digit by more than {@link #LOGIT_MARGIN}:
+ *       a binary adder's logit lies on the side of 0 the sum bit demands; a decimal adder's logit
+ *       of the sum digit exceeds each other digit's (the arg-max is fixed).
  * </ol>
  * Then by induction over the steps, every state the network reaches while adding any two numbers
  * lies in the box of the true label, so every sum bit is right: for all int pairs, all long
@@ -34,26 +37,51 @@ public final class CarryCertifier {
     /** Demanded of every output logit beyond 0: covers float32 error in the output layer. */
     public static final double LOGIT_MARGIN = 1e-3;
 
-    /** Longest label history tried. */
+    /** Longest label history tried for a binary adder (4^3 · 2 = 128 labels). */
     public static final int MAX_HISTORY = 3;
+
+    /**
+     * Longest label history tried for a decimal adder: 2 · 100 = 200 labels with history 1,
+     * 2 · 100² = 20,000 with history 2 (seconds per proof).
+     */
+    public static final int MAX_DECIMAL_HISTORY = 2;
 
     private static final int MAX_ROUNDS = 400;
     private static final double WIDENING = 0.05;
     private static final double MAX_WIDTH = 20;
 
-    private final LstmWeights weights;
-    private final IntervalLstm cell;
+    private final CellWeights weights;
+    private final IntervalCell cell;
+    private final int radix;
+    private final int pairs;
 
     /** A certifier for a model with these weights. */
-    public CarryCertifier(LstmWeights weights) {
+    public CarryCertifier(CellWeights weights) {
         this.weights = weights;
-        this.cell = new IntervalLstm(weights);
+        this.cell = IntervalCell.of(weights);
+        this.radix = weights.radix();
+        this.pairs = radix * radix;
     }
 
-    /** Tries label histories 1 to {@link #MAX_HISTORY}; returns the first proof, else the last failure. */
+    /**
+     * Tries label histories 1 to {@link #MAX_HISTORY} ({@link #MAX_DECIMAL_HISTORY} for a decimal
+     * adder), and for an RNN with a rank-one recurrent matrix, after history 1, the one-dimensional
+     * argument of {@link RankOneCertifier}; returns the first proof, else the last box failure.
+     */
     public Certificate certify() {
-        Certificate result = null;
-        for (int history = 1; history <= MAX_HISTORY; history++) {
+        Certificate result = certify(1);
+        if (result.proved()) {
+            return result;
+        }
+        Optional<RankOneCertifier> rankOne = RankOneCertifier.of(weights);
+        if (rankOne.isPresent()) {
+            Certificate coordinate = rankOne.get().certify();
+            if (coordinate.proved()) {
+                return coordinate;
+            }
+        }
+        int maxHistory = radix == 2 ? MAX_HISTORY : MAX_DECIMAL_HISTORY;
+        for (int history = 2; history <= maxHistory; history++) {
             result = certify(history);
             if (result.proved()) {
                 return result;
@@ -66,17 +94,17 @@ public final class CarryCertifier {
     public Certificate certify(int history) {
         long start = System.nanoTime();
         Map<CarryLabel, StateBox> boxes = new LinkedHashMap<>();
-        StateBox zero = StateBox.zero(weights.hidden());
-        for (int pair = 0; pair < 4; pair++) {
+        StateBox zero = zeroState();
+        for (int pair = 0; pair < pairs; pair++) {
             StateBox first = image(zero, pair);
-            boxes.put(CarryLabel.first(pair), first.inflated(widening(first)));
+            boxes.put(CarryLabel.first(radix, pair), first.inflated(widening(first)));
         }
         for (int round = 1; round <= MAX_ROUNDS; round++) {
             boolean changed = false;
             String worstEscape = null;
             double worstSlack = Double.POSITIVE_INFINITY;
             for (Map.Entry<CarryLabel, StateBox> region : new ArrayList<>(boxes.entrySet())) {
-                for (int pair = 0; pair < 4; pair++) {
+                for (int pair = 0; pair < pairs; pair++) {
                     CarryLabel target = region.getKey().next(pair, history);
                     StateBox image = image(region.getValue(), pair);
                     StateBox existing = boxes.get(target);
@@ -120,43 +148,67 @@ public final class CarryCertifier {
     }
 
     private StateBox image(StateBox box, int pair) {
-        return cell.step(box, pair >> 1, pair & 1).inflated(STATE_MARGIN);
+        return cell.step(box, pair / radix, pair % radix).inflated(STATE_MARGIN);
     }
 
     private String outputFailure(Map<CarryLabel, StateBox> boxes) {
         for (Map.Entry<CarryLabel, StateBox> region : boxes.entrySet()) {
-            double[] logit = cell.logit(region.getValue());
-            int bit = region.getKey().sumBit();
-            double margin = outputMargin(bit, logit);
+            int digit = region.getKey().sumDigit();
+            double[] range = outputRange(region.getValue(), digit);
+            double margin = range[0] - LOGIT_MARGIN;
             if (margin <= 0) {
-                return String.format(Locale.ROOT, "every transition into region [%s] must output sum bit %d, "
-                        + "which needs the logit %s %.0e, but over the region it ranges over [%.4f, %.4f], %.4f logits "
-                        + "short", region.getKey(), bit,
-                        bit == 1 ? ">" : "<", bit == 1 ? LOGIT_MARGIN : -LOGIT_MARGIN, logit[0], logit[1], -margin);
+                return weights.outputs() == 1
+                        ? String.format(Locale.ROOT, "every transition into region [%s] must output sum bit %d, "
+                                + "which needs the logit %s %.0e, but over the region it ranges over [%.4f, %.4f], "
+                                + "%.4f logits short", region.getKey(), digit, digit == 1 ? ">" : "<",
+                                digit == 1 ? LOGIT_MARGIN : -LOGIT_MARGIN, digit == 1 ? range[0] : -range[1],
+                                digit == 1 ? range[1] : -range[0], -margin)
+                        : String.format(Locale.ROOT, "every transition into region [%s] must output sum digit %d, "
+                                + "which needs its logit to exceed every other digit's by %.0e, but over the region "
+                                + "the smallest lead ranges over [%.4f, %.4f], %.4f logits short", region.getKey(),
+                                digit, LOGIT_MARGIN, range[0], range[1], -margin);
             }
         }
         return null;
     }
 
-    private static double outputMargin(int bit, double[] logit) {
-        return bit == 1 ? logit[0] - LOGIT_MARGIN : -logit[1] - LOGIT_MARGIN;
+    /**
+     * How far the output names {@code digit} over {@code box}, as an interval: for a binary adder
+     * the logit signed toward the bit, for a decimal adder the sum digit's smallest lead over the
+     * other digits' logits.
+     */
+    private double[] outputRange(StateBox box, int digit) {
+        if (weights.outputs() == 1) {
+            double[] logit = Intervals.logit(weights, box);
+            return digit == 1 ? logit : new double[] {-logit[1], -logit[0]};
+        }
+        double low = Double.POSITIVE_INFINITY;
+        double high = Double.POSITIVE_INFINITY;
+        for (int other = 0; other < weights.outputs(); other++) {
+            if (other != digit) {
+                double[] lead = Intervals.logitDifference(weights, box, digit, other);
+                low = Math.min(low, lead[0]);
+                high = Math.min(high, lead[1]);
+            }
+        }
+        return new double[] {low, high};
     }
 
-    private static String transition(CarryLabel from, int pair, CarryLabel to) {
-        return "transition [" + from + "] --(" + (pair >> 1) + "," + (pair & 1) + ")--> [" + to + "]";
+    private String transition(CarryLabel from, int pair, CarryLabel to) {
+        return "transition [" + from + "] --(" + pair / radix + "," + pair % radix + ")--> [" + to + "]";
     }
 
     private Certificate proved(int history, Map<CarryLabel, StateBox> boxes, int rounds, long start) {
         double worstSlack = Double.POSITIVE_INFINITY;
         for (Map.Entry<CarryLabel, StateBox> region : boxes.entrySet()) {
-            for (int pair = 0; pair < 4; pair++) {
+            for (int pair = 0; pair < pairs; pair++) {
                 CarryLabel target = region.getKey().next(pair, history);
                 worstSlack = Math.min(worstSlack, boxes.get(target).slack(image(region.getValue(), pair)));
             }
         }
-        StateBox zero = StateBox.zero(weights.hidden());
-        for (int pair = 0; pair < 4; pair++) {
-            worstSlack = Math.min(worstSlack, boxes.get(CarryLabel.first(pair)).slack(image(zero, pair)));
+        StateBox zero = zeroState();
+        for (int pair = 0; pair < pairs; pair++) {
+            worstSlack = Math.min(worstSlack, boxes.get(CarryLabel.first(radix, pair)).slack(image(zero, pair)));
         }
         if (worstSlack < 0) {
             return failed(history, boxes, rounds, start, "a transition left its box on the final check");
@@ -172,17 +224,21 @@ public final class CarryCertifier {
 
     private double worstOutputMargin(Map<CarryLabel, StateBox> boxes) {
         return boxes.entrySet().stream()
-                .mapToDouble(e -> outputMargin(e.getKey().sumBit(), cell.logit(e.getValue())))
+                .mapToDouble(e -> outputRange(e.getValue(), e.getKey().sumDigit())[0] - LOGIT_MARGIN)
                 .min().orElse(Double.NaN);
     }
 
     private List<Certificate.Region> regions(Map<CarryLabel, StateBox> boxes) {
         List<Certificate.Region> regions = new ArrayList<>();
         boxes.forEach((label, box) -> {
-            double[] logit = cell.logit(box);
-            regions.add(new Certificate.Region(label.toString(), label.sumBit(), box.width(), logit[0], logit[1]));
+            double[] range = weights.outputs() == 1 ? Intervals.logit(weights, box) : outputRange(box, label.sumDigit());
+            regions.add(new Certificate.Region(label.toString(), label.sumDigit(), box.width(), range[0], range[1]));
         });
         return regions;
+    }
+
+    private StateBox zeroState() {
+        return StateBox.zero(RecurrentCell.of(weights).stateSize());
     }
 
     private static long millisSince(long start) {

@@ -5,16 +5,17 @@ import java.util.List;
 import java.util.stream.Collectors;
 
 /**
- * What the addition task knows after a step: the carry into a window of the last few bit pairs,
+ * What the addition task knows after a step: the carry into a window of the last few digit pairs,
  * and those pairs. The window's length is at most the certificate's history length.
  *
+ * @param radix the number base: 2 for bits, 10 for decimal digits
  * @param carryIn the carry into the window's first step
- * @param pairs the window's bit pairs, oldest first, each {@code 2a + b}
+ * @param pairs the window's digit pairs, oldest first, each {@code a · radix + b}
  */
-record CarryLabel(int carryIn, List<Integer> pairs) {
+record CarryLabel(int radix, int carryIn, List<Integer> pairs) {
 
-    static CarryLabel first(int pair) {
-        return new CarryLabel(0, List.of(pair));
+    static CarryLabel first(int radix, int pair) {
+        return new CarryLabel(radix, 0, List.of(pair));
     }
 
     /** The label after one more step on {@code pair}, keeping at most {@code history} pairs. */
@@ -25,28 +26,26 @@ record CarryLabel(int carryIn, List<Integer> pairs) {
         while (window.size() > history) {
             carry = carryOut(window.remove(0), carry);
         }
-        return new CarryLabel(carry, List.copyOf(window));
+        return new CarryLabel(radix, carry, List.copyOf(window));
     }
 
-    /** The sum bit of the window's last step. */
-    int sumBit() {
+    /** The sum digit of the window's last step. */
+    int sumDigit() {
         int carry = carryIn;
         for (int k = 0; k < pairs.size() - 1; k++) {
             carry = carryOut(pairs.get(k), carry);
         }
         int last = pairs.get(pairs.size() - 1);
-        return (last >> 1) ^ (last & 1) ^ carry;
+        return (last / radix + last % radix + carry) % radix;
     }
 
-    static int carryOut(int pair, int carry) {
-        int a = pair >> 1;
-        int b = pair & 1;
-        return (a & b) | (carry & (a ^ b));
+    int carryOut(int pair, int carry) {
+        return pair / radix + pair % radix + carry >= radix ? 1 : 0;
     }
 
     @Override
     public String toString() {
-        return "carry " + carryIn + ", then " + pairs.stream().map(p -> "(" + (p >> 1) + "," + (p & 1) + ")")
+        return "carry " + carryIn + ", then " + pairs.stream().map(p -> "(" + p / radix + "," + p % radix + ")")
                 .collect(Collectors.joining(" "));
     }
 }

@@ -1,5 +1,6 @@
 package io.neuraladder.train.certify;
 
+import java.util.Comparator;
 import java.util.List;
 import java.util.Locale;
 
@@ -17,35 +18,58 @@ import java.util.Locale;
  * @param rounds iterations until the boxes were closed
  * @param millis time taken
  * @param failure where and by how much the proof failed; {@code null} when proved
+ * @param method how the regions were bounded, when not by boxes over the whole state; {@code null} for boxes
  */
 public record Certificate(boolean proved, int history, List<Region> regions, double worstOutputMargin,
-        double worstContainmentSlack, int rounds, long millis, String failure) {
+        double worstContainmentSlack, int rounds, long millis, String failure, String method) {
+
+    /** A certificate whose regions are boxes over the whole state. */
+    public Certificate(boolean proved, int history, List<Region> regions, double worstOutputMargin,
+            double worstContainmentSlack, int rounds, long millis, String failure) {
+        this(proved, history, regions, worstOutputMargin, worstContainmentSlack, rounds, millis, failure, null);
+    }
 
     /**
      * One region of the state space.
      *
      * @param label what the task knows in it
-     * @param sumBit the sum bit every state of the region must output
+     * @param sumBit the sum bit (or digit) every state of the region must output
      * @param width the widest side of its box
-     * @param logitLow the output logit's lower bound over the box
-     * @param logitHigh the output logit's upper bound over the box
+     * @param logitLow over the box, the lower bound of the output logit (binary) or of the sum
+     *     digit's smallest lead over the other digits' logits (decimal)
+     * @param logitHigh the matching upper bound
      */
     public record Region(String label, int sumBit, double width, double logitLow, double logitHigh) {}
+
+    private static final int SHOWN_TIGHTEST = 20;
 
     /** A one-line summary for model cards and metadata. */
     public String summary() {
         return proved
                 ? String.format(Locale.ROOT, "proved: %d regions (history %d), worst output margin %.3f logits, "
                         + "worst containment slack %.2e, %d rounds", regions.size(), history, worstOutputMargin,
-                        worstContainmentSlack, rounds)
+                        worstContainmentSlack, rounds) + (method == null ? "" : ", " + method)
                 : "not proved: " + failure;
     }
 
-    /** The certificate as a table for people. */
+    /** Regions listed in full by {@link #report()}; beyond this, only the tightest are. */
+    public static final int LISTED_REGIONS = 200;
+
+    /**
+     * The certificate as a table for people: every region, or for large certificates the
+     * {@value #SHOWN_TIGHTEST} with the smallest output margin.
+     */
     public String report() {
         StringBuilder text = new StringBuilder();
+        List<Region> shown = regions;
+        if (regions.size() > LISTED_REGIONS) {
+            shown = regions.stream().sorted(Comparator.comparingDouble(Region::logitLow))
+                    .limit(SHOWN_TIGHTEST).toList();
+            text.append(String.format(Locale.ROOT, "%d regions; the %d with the smallest output lead:%n",
+                    regions.size(), SHOWN_TIGHTEST));
+        }
         text.append(String.format(Locale.ROOT, "%-40s %3s %10s %24s%n", "region", "bit", "box width", "output logit"));
-        for (Region r : regions) {
+        for (Region r : shown) {
             text.append(String.format(Locale.ROOT, "%-40s %3d %10.2e %11.3f .. %9.3f%n", r.label(), r.sumBit(),
                     r.width(), r.logitLow(), r.logitHigh()));
         }

@@ -2,58 +2,56 @@ package io.neuraladder.train.certify;
 
 import java.util.Arrays;
 
-/** An axis-aligned box of LSTM states: an interval for each component of {@code h} and {@code c}. */
+/**
+ * An axis-aligned box of cell states: an interval for each component of the state array of a
+ * {@link RecurrentCell} ({@code h}, then {@code c} for an LSTM).
+ */
 final class StateBox {
 
-    private final double[] hLow;
-    private final double[] hHigh;
-    private final double[] cLow;
-    private final double[] cHigh;
+    private final double[] low;
+    private final double[] high;
 
-    private StateBox(double[] hLow, double[] hHigh, double[] cLow, double[] cHigh) {
-        this.hLow = hLow;
-        this.hHigh = hHigh;
-        this.cLow = cLow;
-        this.cHigh = cHigh;
+    private StateBox(double[] low, double[] high) {
+        this.low = low;
+        this.high = high;
     }
 
-    static StateBox empty(int hidden) {
-        return new StateBox(new double[hidden], new double[hidden], new double[hidden], new double[hidden]);
+    /** The single point 0 in a state space of {@code size} components: the initial state. */
+    static StateBox zero(int size) {
+        return new StateBox(new double[size], new double[size]);
     }
 
-    /** The single point {@code h = c = 0}: the initial state. */
-    static StateBox zero(int hidden) {
-        return empty(hidden);
+    void set(int component, double from, double to) {
+        low[component] = from;
+        high[component] = to;
     }
 
-    void set(int unit, double hFrom, double hTo, double cFrom, double cTo) {
-        hLow[unit] = hFrom;
-        hHigh[unit] = hTo;
-        cLow[unit] = cFrom;
-        cHigh[unit] = cTo;
+    void set(int component, double[] interval) {
+        set(component, interval[0], interval[1]);
     }
 
-    double[] hLow() {
-        return hLow;
+    double low(int component) {
+        return low[component];
     }
 
-    double[] hHigh() {
-        return hHigh;
+    double high(int component) {
+        return high[component];
     }
 
-    double[] cLow() {
-        return cLow;
+    /** The interval of one component, as {@code {low, high}}. */
+    double[] interval(int component) {
+        return new double[] {low[component], high[component]};
     }
 
-    double[] cHigh() {
-        return cHigh;
+    int size() {
+        return low.length;
     }
 
     /** This box grown by {@code margin} on every side. */
     StateBox inflated(double margin) {
         StateBox box = copy();
-        for (int j = 0; j < hLow.length; j++) {
-            box.set(j, hLow[j] - margin, hHigh[j] + margin, cLow[j] - margin, cHigh[j] + margin);
+        for (int j = 0; j < low.length; j++) {
+            box.set(j, low[j] - margin, high[j] + margin);
         }
         return box;
     }
@@ -64,9 +62,8 @@ final class StateBox {
      */
     double slack(StateBox inner) {
         double slack = Double.POSITIVE_INFINITY;
-        for (int j = 0; j < hLow.length; j++) {
-            slack = Math.min(slack, Math.min(inner.hLow[j] - hLow[j], hHigh[j] - inner.hHigh[j]));
-            slack = Math.min(slack, Math.min(inner.cLow[j] - cLow[j], cHigh[j] - inner.cHigh[j]));
+        for (int j = 0; j < low.length; j++) {
+            slack = Math.min(slack, Math.min(inner.low[j] - low[j], high[j] - inner.high[j]));
         }
         return slack;
     }
@@ -74,11 +71,9 @@ final class StateBox {
     /** The smallest box holding this one and {@code other}, each new face pushed out by {@code push}. */
     StateBox hullWith(StateBox other, double push) {
         StateBox box = copy();
-        for (int j = 0; j < hLow.length; j++) {
-            box.hLow[j] = other.hLow[j] < hLow[j] ? other.hLow[j] - push : hLow[j];
-            box.hHigh[j] = other.hHigh[j] > hHigh[j] ? other.hHigh[j] + push : hHigh[j];
-            box.cLow[j] = other.cLow[j] < cLow[j] ? other.cLow[j] - push : cLow[j];
-            box.cHigh[j] = other.cHigh[j] > cHigh[j] ? other.cHigh[j] + push : cHigh[j];
+        for (int j = 0; j < low.length; j++) {
+            box.low[j] = other.low[j] < low[j] ? other.low[j] - push : low[j];
+            box.high[j] = other.high[j] > high[j] ? other.high[j] + push : high[j];
         }
         return box;
     }
@@ -86,19 +81,18 @@ final class StateBox {
     /** The widest side of the box. */
     double width() {
         double width = 0;
-        for (int j = 0; j < hLow.length; j++) {
-            width = Math.max(width, Math.max(hHigh[j] - hLow[j], cHigh[j] - cLow[j]));
+        for (int j = 0; j < low.length; j++) {
+            width = Math.max(width, high[j] - low[j]);
         }
         return width;
     }
 
     StateBox copy() {
-        return new StateBox(hLow.clone(), hHigh.clone(), cLow.clone(), cHigh.clone());
+        return new StateBox(low.clone(), high.clone());
     }
 
     @Override
     public String toString() {
-        return "h " + Arrays.toString(hLow) + ".." + Arrays.toString(hHigh) + ", c " + Arrays.toString(cLow) + ".."
-                + Arrays.toString(cHigh);
+        return Arrays.toString(low) + ".." + Arrays.toString(high);
     }
 }

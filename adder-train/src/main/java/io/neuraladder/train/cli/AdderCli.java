@@ -4,7 +4,8 @@ import picocli.CommandLine;
 import picocli.CommandLine.Command;
 
 /**
- * The training command line: {@code train} builds, validates and exports a model.
+ * The training command line: {@code train} builds, validates and exports a model, {@code certify}
+ * proves model files exact, {@code experiments} compares cells, losses and training lengths.
  *
  * <pre>
  * OMP_NUM_THREADS=1 mvn -q -pl adder-train exec:java -Dexec.args="train --seed 42"
@@ -12,14 +13,20 @@ import picocli.CommandLine.Command;
  */
 @Command(name = "adder-train", mixinStandardHelpOptions = true, version = "neural-adder-train",
         description = "Trains, validates and exports neural-adder models.",
-        subcommands = {TrainCommand.class, CertifyCommand.class})
+        subcommands = {TrainCommand.class, TrainDecimalCommand.class, CertifyCommand.class,
+                ExperimentsCommand.class})
 public final class AdderCli {
 
     AdderCli() {}
 
+    /** The command line, with case-insensitive enum values ({@code --cell gru}). */
+    static CommandLine commandLine() {
+        return new CommandLine(new AdderCli()).setCaseInsensitiveEnumValuesAllowed(true);
+    }
+
     /** Runs the command line and exits with its status. */
     public static void main(String[] args) {
-        int status = new CommandLine(new AdderCli()).execute(args);
+        int status = commandLine().execute(args);
         if (status != 0) {
             System.exit(status);
         }

@@ -2,7 +2,7 @@ package io.neuraladder.train.cli;
 
 import io.neuraladder.train.certify.CarryCertifier;
 import io.neuraladder.train.certify.Certificate;
-import io.neuraladder.train.LstmWeights;
+import io.neuraladder.train.CellWeights;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.nio.file.Path;
@@ -30,7 +30,7 @@ final class CertifyCommand implements Callable<Integer> {
         PrintWriter out = spec.commandLine().getOut();
         int failures = 0;
         for (Path model : models) {
-            Certificate certificate = new CarryCertifier(LstmWeights.read(model)).certify();
+            Certificate certificate = new CarryCertifier(CellWeights.read(model)).certify();
             out.printf("certificate for %s%n%n%s%n", model, certificate.report());
             out.flush();
             failures += certificate.proved() ? 0 : 1;

@@ -1,7 +1,10 @@
 package io.neuraladder.train.cli;
 
+import io.neuraladder.contract.CellType;
+import io.neuraladder.train.CellWeights;
 import io.neuraladder.train.EvaluationRow;
 import io.neuraladder.train.ModelCard;
+import io.neuraladder.train.SamplePredictions;
 import io.neuraladder.train.Trainer;
 import io.neuraladder.train.TrainingConfig;
 import io.neuraladder.train.TrainingResult;
@@ -25,7 +28,7 @@ import picocli.CommandLine.Spec;
 
 /** {@code train}: trains a model until it adds exactly, then writes it and its model card. */
 @Command(name = "train", mixinStandardHelpOptions = true,
-        description = {"Trains an LSTM adder with Deeplearning4j until it is exact on fresh uniform, edge and "
+        description = {"Trains a recurrent adder with Deeplearning4j until it is exact on fresh uniform, edge and "
                 + "carry-heavy pairs (and, with --method certifiable, proved exact for every input length by the "
                 + "carry certificate), then writes the ONNX model and its model card (.md) beside it.",
                 "Run with OMP_NUM_THREADS=1: ND4J is about twice as fast single-threaded on this tiny network."})
@@ -40,11 +43,23 @@ final class TrainCommand implements Callable<Integer> {
             + "or plain (DL4J LSTM layer; must be exact on samples) (default: ${DEFAULT-VALUE})")
     private String method = DEFAULTS.method().cliName();
 
-    @Option(names = "--hidden-size", description = "LSTM units (default: ${DEFAULT-VALUE})")
+    @Option(names = "--cell", description = "rnn, gru or lstm, run by ONNX's operator of that name "
+            + "(default: ${DEFAULT-VALUE})")
+    private CellType cell = DEFAULTS.cell();
+
+    @Option(names = "--loss", description = "bce (binary cross-entropy) or mse (squared error of the probability) "
+            + "(default: ${DEFAULT-VALUE})")
+    private TrainingConfig.Loss loss = DEFAULTS.loss();
+
+    @Option(names = "--hidden-size", description = "units of the cell (default: ${DEFAULT-VALUE})")
     private int hiddenSize = DEFAULTS.hiddenSize();
 
-    @Option(names = "--steps", description = "bits per training sequence, 1..32 (default: ${DEFAULT-VALUE})")
+    @Option(names = {"--train-steps", "--steps"}, description = "bits per training sequence, 1..32 "
+            + "(default: ${DEFAULT-VALUE})")
     private int steps = DEFAULTS.trainSteps();
+
+    @Option(names = "--samples", description = "sample predictions printed at each evaluation (default: ${DEFAULT-VALUE})")
+    private int samples = 4;
 
     @Option(names = "--seed", description = "seed of weights and data (default: ${DEFAULT-VALUE})")
     private long seed = DEFAULTS.seed();
@@ -77,7 +92,7 @@ final class TrainCommand implements Callable<Integer> {
         PrintWriter err = spec.commandLine().getErr();
         TrainingConfig config;
         try {
-            config = new TrainingConfig(methodNamed(method), hiddenSize, steps, seed, batch, learningRate,
+            config = new TrainingConfig(methodNamed(method), cell, loss, hiddenSize, steps, seed, batch, learningRate,
                     stateNoise, maxIterations, evaluateEvery, validationPairs);
         } catch (IllegalArgumentException e) {
             throw new ParameterException(spec.commandLine(), e.getMessage(), e);
@@ -87,15 +102,27 @@ final class TrainCommand implements Callable<Integer> {
         }
         out.printf("training %s%n%n%s%n", config, TrainingTable.textHeader());
         out.flush();
-        TrainingResult result = new Trainer(config, new Trainer.Listener() {
+        TrainingResult result;
+        try (TrainingProgress progress = TrainingProgress.start(config)) {
+            result = new Trainer(config, new Trainer.Listener() {
             @Override
-            public void onEvaluation(EvaluationRow row) {
+            public void onIteration(int iteration) {
+                progress.step(iteration);
+            }
+
+            @Override
+            public void onEvaluation(EvaluationRow row, CellWeights weights) {
+                progress.clearLine();
                 out.println(TrainingTable.textRow(row));
+                for (String sample : SamplePredictions.lines(weights, config.seed() + row.epoch(), samples)) {
+                    out.println(sample.replaceAll("(?m)^", "    "));
+                }
                 out.flush();
             }
 
             @Override
             public void onConfirmation(TrainingResult.Confirmation confirmation) {
+                progress.clearLine();
                 out.printf("  confirmation: exact on %s of %d uniform, %s of %d edge, %s of %d carry-heavy pairs%n",
                         TrainingTable.percent(confirmation.random().exactRate()), confirmation.random().pairs(),
                         TrainingTable.percent(confirmation.edge().exactRate()), confirmation.edge().pairs(),
@@ -103,11 +130,12 @@ final class TrainCommand implements Callable<Integer> {
                 out.flush();
             }
         }).train();
+        }
 
         if (!result.succeeded()) {
             err.printf("%nthe model is not %s after %d iterations (%.1f s); nothing was written. "
                     + "Try a larger --max-iterations or another --seed.%n  certificate: %s%n",
-                    result.exact() ? "certified" : "exact", result.iterations(), result.elapsedMillis() / 1000.0,
+                    lastEvaluationExact(result) ? "certified" : "exact", result.iterations(), result.elapsedMillis() / 1000.0,
                     result.certificate().summary());
             return 1;
         }
@@ -126,10 +154,14 @@ final class TrainCommand implements Callable<Integer> {
 
     private String rebuildCommand(TrainingConfig c) {
         return String.format(Locale.ROOT, "OMP_NUM_THREADS=1 mvn -q -pl adder-train exec:java -Dexec.args=\"train "
-                + "--method %s --hidden-size %d --steps %d --seed %d --batch %d --learning-rate %s --state-noise %s "
+                + "--method %s --cell %s --loss %s --hidden-size %d --train-steps %d --seed %d --batch %d --learning-rate %s --state-noise %s "
                 + "--max-iterations %d --evaluate-every %d --validation-pairs %d --output %s\"", c.method().cliName(),
-                c.hiddenSize(), c.trainSteps(), c.seed(), c.batchSize(), c.learningRate(), c.stateNoise(),
+                c.cell().metadataName(), c.loss().cliName(), c.hiddenSize(), c.trainSteps(), c.seed(), c.batchSize(), c.learningRate(), c.stateNoise(),
                 c.maxIterations(), c.evaluateEvery(), c.validationPairs(), output.toString().replace('\\', '/'));
+    }
+
+    private static boolean lastEvaluationExact(TrainingResult result) {
+        return !result.rows().isEmpty() && result.rows().get(result.rows().size() - 1).perfect();
     }
 
     private TrainingConfig.Method methodNamed(String name) {

@@ -1,10 +1,11 @@
 package io.neuraladder.train.export;
 
 import io.neuraladder.contract.CellType;
+import io.neuraladder.contract.DecimalContract;
 import io.neuraladder.contract.MetadataKey;
 import io.neuraladder.contract.ModelContract;
 import io.neuraladder.train.AdderNetwork;
-import io.neuraladder.train.LstmWeights;
+import io.neuraladder.train.CellWeights;
 import io.neuraladder.train.TrainingConfig;
 import io.neuraladder.train.TrainingResult;
 import java.io.IOException;
@@ -23,21 +24,21 @@ import onnx.Onnx.StringStringEntryProto;
 import org.deeplearning4j.nn.multilayer.MultiLayerNetwork;
 
 /**
- * Exports a trained {@link AdderNetwork} as an ONNX model that follows {@link ModelContract}:
- * one standard {@code LSTM} node, then the per-step dense layer and sigmoid.
+ * Exports trained weights as an ONNX model that follows {@link ModelContract}: one standard
+ * {@code RNN}, {@code GRU} or {@code LSTM} node, then the per-step dense layer and sigmoid.
  *
  * <pre>
  * operand_bits [steps, batch, 2]
- *   -> LSTM(W, R, B, hidden_size = H)  Y [steps, 1, batch, H]
+ *   -> RNN | GRU | LSTM(W, R, B, hidden_size = H)  Y [steps, 1, batch, H]
  *   -> Squeeze(axes = [1])              [steps, batch, H]
  *   -> MatMul(W_out [H, 1]) -> Add(b_out) -> Sigmoid
  *   -> sum_bit_probability [steps, batch, 1]
  * </pre>
  *
- * <p>DL4J and ONNX lay out LSTM parameters differently; {@link LstmWeights#fromDl4j} converts.
- * ONNX: {@code W [1, 4H, nIn]}, {@code R [1, 4H, H]}, {@code B [1, 8H]} (input biases, then
- * recurrent biases, written as zeros), gate blocks ordered (input, output, forget, cell). The parity
- * test runs DL4J and ONNX Runtime on the same sequences.
+ * <p>ONNX stacks G gate blocks ({@link CellType#gates()}): {@code W [1, G·H, nIn]}, {@code R [1, G·H, H]},
+ * {@code B [1, 2·G·H]} (input biases, then recurrent biases, written as zeros). DL4J's LSTM layer
+ * orders its gates differently; {@link CellWeights#fromDl4j} converts. The parity tests run the
+ * training network and ONNX Runtime on the same sequences.
  */
 public final class OnnxExport {
 
@@ -59,7 +60,7 @@ public final class OnnxExport {
 
     /** Writes the result's weights, with its provenance and certificate as metadata, to {@code file}. */
     public static void write(TrainingResult result, Path file) {
-        Map<MetadataKey, String> metadata = metadata(result.config(), result.weights().hidden());
+        Map<MetadataKey, String> metadata = metadata(result.config(), result.weights());
         metadata.put(MetadataKey.CERTIFICATE, result.certificate().summary());
         write(toModel(result.weights(), metadata), file);
     }
@@ -75,47 +76,65 @@ public final class OnnxExport {
     }
 
     static ModelProto toModel(MultiLayerNetwork network, TrainingConfig config) {
-        LstmWeights weights = LstmWeights.fromDl4j(AdderNetwork.parameters(network));
-        return toModel(weights, metadata(config, weights.hidden()));
+        CellWeights weights = CellWeights.fromDl4j(AdderNetwork.parameters(network));
+        return toModel(weights, metadata(config, weights));
     }
 
     /** The ONNX model computing {@code weights}, with {@code metadata} in its {@code metadata_props}. */
-    public static ModelProto toModel(LstmWeights weights, Map<MetadataKey, String> metadata) {
+    public static ModelProto toModel(CellWeights weights, Map<MetadataKey, String> metadata) {
         int hidden = weights.hidden();
-        int inputs = ModelContract.INPUT_FEATURES;
-        OnnxGraphBuilder graph = new OnnxGraphBuilder("neural_adder_lstm");
+        int inputs = weights.inputs();
+        CellType cell = weights.cell();
+        String prefix = cell.metadataName();
+        long rows = (long) cell.gates() * hidden;
+        boolean decimal = weights.radix() == DecimalContract.RADIX;
+        int outputs = weights.outputs();
+        String inputName = decimal ? DecimalContract.INPUT_NAME : ModelContract.INPUT_NAME;
+        String outputName = decimal ? DecimalContract.OUTPUT_NAME : ModelContract.OUTPUT_NAME;
+        OnnxGraphBuilder graph = new OnnxGraphBuilder("neural_adder_" + (decimal ? "decimal_" : "") + prefix);
 
-        String x = graph.floatInput(ModelContract.INPUT_NAME,
-                ModelContract.STEPS_DIMENSION, ModelContract.BATCH_DIMENSION, inputs);
-        String w = graph.floatInitializer("lstm_W", flatten(weights.inputWeights()), 1, 4L * hidden, inputs);
-        String r = graph.floatInitializer("lstm_R", flatten(weights.recurrentWeights()), 1, 4L * hidden, hidden);
-        float[] biases = new float[8 * hidden];
-        for (int row = 0; row < 4 * hidden; row++) {
+        String x = graph.floatInput(inputName, ModelContract.STEPS_DIMENSION, ModelContract.BATCH_DIMENSION, inputs);
+        String w = graph.floatInitializer(prefix + "_W", flatten(weights.inputWeights()), 1, rows, inputs);
+        String r = graph.floatInitializer(prefix + "_R", flatten(weights.recurrentWeights()), 1, rows, hidden);
+        float[] biases = new float[2 * (int) rows];
+        for (int row = 0; row < rows; row++) {
             biases[row] = (float) weights.bias()[row];
         }
-        String b = graph.floatInitializer("lstm_B", biases, 1, 8L * hidden);
-        String y = graph.node(OnnxOperator.LSTM, null, List.of(x, w, r, b),
+        String b = graph.floatInitializer(prefix + "_B", biases, 1, 2 * rows);
+        String y = graph.node(OnnxOperator.forCell(cell), null, List.of(x, w, r, b),
                 OnnxGraphBuilder.intAttribute("hidden_size", hidden),
                 OnnxGraphBuilder.stringAttribute("direction", "forward"));
         String axes = graph.longInitializer("direction_axis", new long[] {1}, 1);
         String states = graph.node(OnnxOperator.SQUEEZE, null, List.of(y, axes));
-        String wOut = graph.floatInitializer("dense_W", toFloats(weights.outputWeights()), hidden,
-                ModelContract.OUTPUT_FEATURES);
-        String bOut = graph.floatInitializer("dense_b", new float[] {(float) weights.outputBias()},
-                ModelContract.OUTPUT_FEATURES);
+        float[] denseW = new float[hidden * outputs];
+        float[] denseB = new float[outputs];
+        for (int k = 0; k < outputs; k++) {
+            for (int j = 0; j < hidden; j++) {
+                denseW[j * outputs + k] = (float) weights.outputWeights()[k][j];
+            }
+            denseB[k] = (float) weights.outputBias()[k];
+        }
+        String wOut = graph.floatInitializer("dense_W", denseW, hidden, outputs);
+        String bOut = graph.floatInitializer("dense_b", denseB, outputs);
         String logits = graph.node(OnnxOperator.ADD, null,
                 List.of(graph.node(OnnxOperator.MATMUL, null, List.of(states, wOut)), bOut));
-        graph.node(OnnxOperator.SIGMOID, ModelContract.OUTPUT_NAME, List.of(logits));
-        graph.floatOutput(ModelContract.OUTPUT_NAME,
-                ModelContract.STEPS_DIMENSION, ModelContract.BATCH_DIMENSION, ModelContract.OUTPUT_FEATURES);
+        if (decimal) {
+            graph.node(OnnxOperator.SOFTMAX, outputName, List.of(logits), OnnxGraphBuilder.intAttribute("axis", 2));
+        } else {
+            graph.node(OnnxOperator.SIGMOID, outputName, List.of(logits));
+        }
+        graph.floatOutput(outputName, ModelContract.STEPS_DIMENSION, ModelContract.BATCH_DIMENSION, outputs);
 
         ModelProto.Builder model = ModelProto.newBuilder()
                 .setIrVersion(IR_VERSION)
                 .setProducerName(PRODUCER)
                 .setProducerVersion(producerVersion())
                 .setModelVersion(1)
-                .setDocString("neural-adder: adds two's-complement integers bit by bit, least significant bit "
-                        + "first, with a " + hidden + "-unit LSTM")
+                .setDocString(decimal
+                        ? "neural-adder: adds decimal numbers digit by digit, least significant digit first, with a "
+                                + hidden + "-unit " + cell.onnxOperator()
+                        : "neural-adder: adds two's-complement integers bit by bit, least significant bit "
+                                + "first, with a " + hidden + "-unit " + cell.onnxOperator())
                 .addOpsetImport(OperatorSetIdProto.newBuilder().setDomain("").setVersion(OPSET))
                 .setGraph(graph.build());
         metadata.forEach((key, value) ->
@@ -124,12 +143,15 @@ public final class OnnxExport {
     }
 
     /** The metadata written into every exported model, in a stable order. */
-    static Map<MetadataKey, String> metadata(TrainingConfig config, int hidden) {
+    static Map<MetadataKey, String> metadata(TrainingConfig config, CellWeights weights) {
         Map<MetadataKey, String> metadata = new LinkedHashMap<>();
         metadata.put(MetadataKey.CONTRACT_VERSION, ModelContract.VERSION);
         metadata.put(MetadataKey.OPERATOR, ModelContract.OPERATOR_ADD);
-        metadata.put(MetadataKey.CELL, CellType.LSTM.metadataName());
-        metadata.put(MetadataKey.HIDDEN_SIZE, Integer.toString(hidden));
+        if (weights.radix() != 2) {
+            metadata.put(MetadataKey.RADIX, Integer.toString(weights.radix()));
+        }
+        metadata.put(MetadataKey.CELL, weights.cell().metadataName());
+        metadata.put(MetadataKey.HIDDEN_SIZE, Integer.toString(weights.hidden()));
         metadata.put(MetadataKey.TRAINED_STEPS, Integer.toString(config.trainSteps()));
         metadata.put(MetadataKey.TRAINING_SEED, Long.toString(config.seed()));
         metadata.put(MetadataKey.PRODUCER_VERSION, PRODUCER + " " + producerVersion());
@@ -148,7 +170,8 @@ public final class OnnxExport {
         return floats;
     }
 
-    static String producerVersion() {
+    /** The version of this build of the training module. */
+    public static String producerVersion() {
         Properties properties = new Properties();
         try (InputStream in = OnnxExport.class.getResourceAsStream("/io/neuraladder/train/version.properties")) {
             if (in != null) {

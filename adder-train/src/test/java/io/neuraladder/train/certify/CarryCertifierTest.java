@@ -1,15 +1,18 @@
 package io.neuraladder.train.certify;
 
+import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.neuraladder.NeuralAdder;
+import io.neuraladder.DecimalAdder;
 import io.neuraladder.api.Adder;
+import io.neuraladder.contract.DecimalContract;
 import io.neuraladder.contract.MetadataKey;
 import io.neuraladder.contract.ModelContract;
 import io.neuraladder.sampling.AddExactProperty;
-import io.neuraladder.train.LstmWeights;
+import io.neuraladder.train.CellWeights;
 import io.neuraladder.train.export.OnnxExport;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -24,11 +27,11 @@ class CarryCertifierTest {
     Path temp;
 
     /** The weights as a model file holds them: exported to ONNX (float32) and read back. */
-    private static LstmWeights throughOnnx(LstmWeights weights) {
-        return LstmWeights.fromModel(model(weights), "test");
+    private static CellWeights throughOnnx(CellWeights weights) {
+        return CellWeights.fromModel(model(weights), "test");
     }
 
-    private static ModelProto model(LstmWeights weights) {
+    private static ModelProto model(CellWeights weights) {
         return OnnxExport.toModel(weights, Map.of(MetadataKey.CONTRACT_VERSION, ModelContract.VERSION,
                 MetadataKey.OPERATOR, ModelContract.OPERATOR_ADD));
     }
@@ -60,15 +63,105 @@ class CarryCertifierTest {
 
     @Test
     void rejects_aModelPerturbedUntilItAddsOnePlusOneWrongly() throws Exception {
-        LstmWeights good = HandBuiltAdder.weights();
-        double[] weakCarry = good.outputWeights().clone();
+        CellWeights good = HandBuiltAdder.weights();
+        double[] weakCarry = good.outputWeights()[0].clone();
         weakCarry[0] *= 0.6;
-        LstmWeights perturbed = new LstmWeights(good.hidden(), good.inputWeights(), good.recurrentWeights(),
-                good.bias(), weakCarry, good.outputBias());
+        CellWeights perturbed = new CellWeights(good.cell(), good.hidden(), good.inputWeights(), good.recurrentWeights(),
+                good.bias(), weakCarry, good.outputBias()[0]);
         Path file = Files.write(temp.resolve("perturbed.onnx"), model(perturbed).toByteArray());
         try (Adder adder = NeuralAdder.builder().model(file).skipSelfTest().build()) {
             assertNotEquals(2, adder.addWrapping(1, 1), "the perturbation must break a known sum");
         }
         assertFalse(new CarryCertifier(throughOnnx(perturbed)).certify().proved());
+    }
+
+    @Test
+    void accepts_theHandBuilt22ParameterRnn() throws Exception {
+        CellWeights weights = HandBuiltRnnAdder.weights(HandBuiltRnnAdder.CARRY_WEIGHT);
+        assertEquals(22, weights.parameterCount());
+        Certificate certificate = new CarryCertifier(throughOnnx(weights)).certify();
+        assertTrue(certificate.proved(), certificate.summary());
+        Path file = Files.write(temp.resolve("hand-built-rnn.onnx"), model(weights).toByteArray());
+        try (Adder adder = NeuralAdder.open(file)) {
+            AddExactProperty.assertHolds("the hand-built RNN", adder::add, AddExactProperty.DEFAULT_SAMPLES);
+        }
+    }
+
+    @Test
+    void rejects_theHandBuiltRnnWithItsCarryCut() throws Exception {
+        CellWeights cut = HandBuiltRnnAdder.weights(0);
+        Path file = Files.write(temp.resolve("carry-cut.onnx"), model(cut).toByteArray());
+        try (Adder adder = NeuralAdder.builder().model(file).skipSelfTest().build()) {
+            assertNotEquals(2, adder.addWrapping(1, 1), "without its carry the RNN cannot add 1 + 1");
+        }
+        Certificate certificate = new CarryCertifier(throughOnnx(cut)).certify();
+        assertFalse(certificate.proved());
+        assertTrue(certificate.failure().contains("short"), certificate.failure());
+    }
+
+    @Test
+    void accepts_theHandBuiltDecimalRnn_andOnnxRuntimeAddsLikeBigInteger() throws Exception {
+        CellWeights weights = throughOnnx(HandBuiltDecimalAdder.weights());
+        assertEquals(10, weights.radix());
+        Certificate certificate = new CarryCertifier(weights).certify();
+        assertTrue(certificate.proved(), certificate.summary());
+        assertEquals(200, certificate.regions().size(), "carry in × 100 digit pairs");
+        Path file = Files.write(temp.resolve("hand-built-decimal.onnx"), OnnxExport.toModel(weights,
+                Map.of(MetadataKey.CONTRACT_VERSION, ModelContract.VERSION, MetadataKey.OPERATOR,
+                        ModelContract.OPERATOR_ADD, MetadataKey.RADIX, DecimalContract.RADIX_VALUE)).toByteArray());
+        try (DecimalAdder adder = NeuralAdder.openDecimal(file)) {
+            assertEquals("596", adder.add("535", "61"));
+            String nines = "9".repeat(2_000);
+            assertEquals("1" + "0".repeat(2_000), adder.add(nines, "1"));
+        }
+    }
+
+    @Test
+    void rejects_theHandBuiltDecimalRnnWithOneDigitMisread() {
+        CellWeights good = HandBuiltDecimalAdder.weights();
+        double[][] w = new double[good.inputWeights().length][];
+        for (int row = 0; row < w.length; row++) {
+            w[row] = good.inputWeights()[row].clone();
+            w[row][7] = w[row][6];
+        }
+        CellWeights misread = new CellWeights(good.cell(), good.hidden(), w, good.recurrentWeights(), good.bias(),
+                good.outputWeights(), good.outputBias());
+        Certificate certificate = new CarryCertifier(throughOnnx(misread)).certify();
+        assertFalse(certificate.proved());
+        assertTrue(certificate.failure().contains("must output sum digit"), certificate.failure());
+    }
+
+    @Test
+    void theRankOneCarryCoordinate_provesTheHandBuiltDecimalRnn_andRejectsItsMisreadCopy() {
+        CellWeights weights = throughOnnx(HandBuiltDecimalAdder.weights());
+        Certificate certificate = RankOneCertifier.of(weights).orElseThrow().certify();
+        System.out.println(certificate.summary());
+        assertTrue(certificate.proved(), certificate.summary());
+        assertTrue(certificate.summary().contains("rank-one carry coordinate"), certificate.summary());
+
+        CellWeights good = HandBuiltDecimalAdder.weights();
+        double[][] w = new double[good.inputWeights().length][];
+        for (int row = 0; row < w.length; row++) {
+            w[row] = good.inputWeights()[row].clone();
+            w[row][7] = w[row][6];
+        }
+        CellWeights misread = new CellWeights(good.cell(), good.hidden(), w, good.recurrentWeights(), good.bias(),
+                good.outputWeights(), good.outputBias());
+        Certificate refused = RankOneCertifier.of(throughOnnx(misread)).orElseThrow().certify();
+        assertFalse(refused.proved());
+        assertTrue(refused.failure().contains("rank-one carry coordinate"), refused.failure());
+    }
+
+    @Test
+    void theRankOneArgument_doesNotApplyToAFullRankRecurrence() {
+        assertTrue(RankOneCertifier.of(throughOnnx(HandBuiltAdder.weights())).isEmpty(), "an LSTM");
+        CellWeights rnn = HandBuiltRnnAdder.weights(HandBuiltRnnAdder.CARRY_WEIGHT);
+        double[][] r = new double[3][3];
+        for (int j = 0; j < 3; j++) {
+            r[j][j] = 1;
+        }
+        CellWeights fullRank = new CellWeights(rnn.cell(), 3, rnn.inputWeights(), r, rnn.bias(), rnn.outputWeights(),
+                rnn.outputBias());
+        assertTrue(RankOneCertifier.of(fullRank).isEmpty(), "the identity has rank 3");
     }
 }

@@ -5,12 +5,13 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import ai.onnxruntime.OnnxTensor;
 import ai.onnxruntime.OrtEnvironment;
 import ai.onnxruntime.OrtSession;
-import io.neuraladder.contract.ModelContract;
-import io.neuraladder.train.LstmWeights;
+import io.neuraladder.train.CellWeights;
 import io.neuraladder.train.ShippedModelFiles;
 import java.nio.FloatBuffer;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Random;
@@ -40,46 +41,61 @@ class FloatMarginTest {
     @MethodSource("shippedModels")
     void oneOnnxRuntimeStep_staysWithinTheStateMargin_ofTheDoubleStep(Path model) throws Exception {
         ModelProto proto = ModelProto.parseFrom(Files.readAllBytes(model));
-        LstmWeights weights = LstmWeights.fromModel(proto, model.toString());
+        CellWeights weights = CellWeights.fromModel(proto, model.toString());
         int hidden = weights.hidden();
-        LstmCell cell = new LstmCell(weights);
+        boolean lstm = weights.cell().hasCellState();
+        RecurrentCell cell = RecurrentCell.of(weights);
         Random random = new Random(7);
 
-        float[] x = new float[STATES * 2];
+        int radix = weights.radix();
+        int inputs = weights.inputs();
+        int[][] digits = new int[STATES][2];
+        float[] x = new float[STATES * inputs];
         float[] h0 = new float[STATES * hidden];
         float[] c0 = new float[STATES * hidden];
-        double[][] h = new double[STATES][hidden];
-        double[][] c = new double[STATES][hidden];
+        double[][] state = new double[STATES][cell.stateSize()];
         for (int n = 0; n < STATES; n++) {
-            x[2 * n] = random.nextInt(2);
-            x[2 * n + 1] = random.nextInt(2);
+            digits[n][0] = random.nextInt(radix);
+            digits[n][1] = random.nextInt(radix);
+            if (radix == 2) {
+                x[2 * n] = digits[n][0];
+                x[2 * n + 1] = digits[n][1];
+            } else {
+                x[n * inputs + digits[n][0]] = 1;
+                x[n * inputs + radix + digits[n][1]] = 1;
+            }
             if (n % 2 == 0) {
                 // An observed state: the cell run from zero on a random prefix.
                 for (int t = 0, length = random.nextInt(64); t < length; t++) {
-                    cell.step(h[n], c[n], random.nextInt(2), random.nextInt(2));
+                    cell.step(state[n], random.nextInt(radix), random.nextInt(radix));
                 }
             } else {
                 // An arbitrary state, corners included.
                 for (int j = 0; j < hidden; j++) {
-                    h[n][j] = random.nextBoolean() ? Math.signum(random.nextGaussian()) : 2 * random.nextDouble() - 1;
-                    c[n][j] = 3 * (2 * random.nextDouble() - 1);
+                    state[n][j] = random.nextBoolean() ? Math.signum(random.nextGaussian()) : 2 * random.nextDouble() - 1;
+                    if (lstm) {
+                        state[n][hidden + j] = 3 * (2 * random.nextDouble() - 1);
+                    }
                 }
             }
+            for (int j = 0; j < state[n].length; j++) {
+                state[n][j] = (float) state[n][j];
+            }
             for (int j = 0; j < hidden; j++) {
-                h[n][j] = (float) h[n][j];
-                c[n][j] = (float) c[n][j];
-                h0[n * hidden + j] = (float) h[n][j];
-                c0[n * hidden + j] = (float) c[n][j];
+                h0[n * hidden + j] = (float) state[n][j];
+                c0[n * hidden + j] = lstm ? (float) state[n][hidden + j] : 0;
             }
         }
 
-        float[][] onnx = oneStep(proto, hidden, x, h0, c0);
+        float[][] onnx = oneStep(proto, hidden, lstm, inputs, x, h0, c0);
         double worst = 0;
         for (int n = 0; n < STATES; n++) {
-            cell.step(h[n], c[n], (int) x[2 * n], (int) x[2 * n + 1]);
+            cell.step(state[n], digits[n][0], digits[n][1]);
             for (int j = 0; j < hidden; j++) {
-                worst = Math.max(worst, Math.abs(onnx[0][n * hidden + j] - h[n][j]));
-                worst = Math.max(worst, Math.abs(onnx[1][n * hidden + j] - c[n][j]));
+                worst = Math.max(worst, Math.abs(onnx[0][n * hidden + j] - state[n][j]));
+                if (lstm) {
+                    worst = Math.max(worst, Math.abs(onnx[1][n * hidden + j] - state[n][hidden + j]));
+                }
             }
         }
         System.out.printf("%s: max |ONNX Runtime float32 step - double step| = %.3g over %d states%n", model, worst,
@@ -87,30 +103,39 @@ class FloatMarginTest {
         assertTrue(worst < CarryCertifier.STATE_MARGIN / 10, "worst difference " + worst);
     }
 
-    /** Runs the model's LSTM node for one step from given states; returns {h', c'}. */
-    private static float[][] oneStep(ModelProto model, int hidden, float[] x, float[] h0, float[] c0) throws Exception {
-        NodeProto lstm = model.getGraph().getNodeList().stream().filter(n -> n.getOpType().equals("LSTM"))
-                .findFirst().orElseThrow();
+    /** Runs the model's recurrent node for one step from given states; returns {h', c'} ({h'} without c). */
+    private static float[][] oneStep(ModelProto model, int hidden, boolean lstm, int features, float[] x, float[] h0,
+            float[] c0) throws Exception {
+        NodeProto recurrent = model.getGraph().getNodeList().get(0);
+        String inputName = recurrent.getInput(0);
+        List<String> inputs = new ArrayList<>(List.of(inputName, recurrent.getInput(1),
+                recurrent.getInput(2), recurrent.getInput(3), "", "initial_h"));
+        NodeProto.Builder node = recurrent.toBuilder().clearOutput().addOutput("y").addOutput("y_h");
         ModelProto.Builder step = model.toBuilder();
         step.getGraphBuilder().clearNode().clearInput().clearOutput()
-                .addInput(floatValue(ModelContract.INPUT_NAME, 1, STATES, 2))
+                .addInput(floatValue(inputName, 1, STATES, features))
                 .addInput(floatValue("initial_h", 1, STATES, hidden))
-                .addInput(floatValue("initial_c", 1, STATES, hidden))
-                .addNode(lstm.toBuilder().clearOutput().addOutput("y").addOutput("y_h").addOutput("y_c")
-                        .addInput("").addInput("initial_h").addInput("initial_c"))
-                .addOutput(floatValue("y_h", 1, STATES, hidden))
-                .addOutput(floatValue("y_c", 1, STATES, hidden));
-        step.getGraphBuilder().getNodeBuilder(0).clearInput().addAllInput(List.of(ModelContract.INPUT_NAME,
-                lstm.getInput(1), lstm.getInput(2), lstm.getInput(3), "", "initial_h", "initial_c"));
+                .addOutput(floatValue("y_h", 1, STATES, hidden));
+        if (lstm) {
+            inputs.add("initial_c");
+            node.addOutput("y_c");
+            step.getGraphBuilder().addInput(floatValue("initial_c", 1, STATES, hidden))
+                    .addOutput(floatValue("y_c", 1, STATES, hidden));
+        }
+        step.getGraphBuilder().addNode(node.clearInput().addAllInput(inputs));
         OrtEnvironment env = OrtEnvironment.getEnvironment();
-        try (OrtSession session = env.createSession(step.build().toByteArray());
-                OnnxTensor xt = OnnxTensor.createTensor(env, FloatBuffer.wrap(x), new long[] {1, STATES, 2});
+        try (OnnxTensor xt = OnnxTensor.createTensor(env, FloatBuffer.wrap(x), new long[] {1, STATES, features});
                 OnnxTensor ht = OnnxTensor.createTensor(env, FloatBuffer.wrap(h0), new long[] {1, STATES, hidden});
                 OnnxTensor ct = OnnxTensor.createTensor(env, FloatBuffer.wrap(c0), new long[] {1, STATES, hidden});
-                OrtSession.Result result = session.run(Map.of(ModelContract.INPUT_NAME, xt, "initial_h", ht,
-                        "initial_c", ct))) {
-            return new float[][] {floats((OnnxTensor) result.get("y_h").orElseThrow()),
-                    floats((OnnxTensor) result.get("y_c").orElseThrow())};
+                OrtSession session = env.createSession(step.build().toByteArray())) {
+            Map<String, OnnxTensor> feeds = new HashMap<>(Map.of(inputName, xt, "initial_h", ht));
+            if (lstm) {
+                feeds.put("initial_c", ct);
+            }
+            try (OrtSession.Result result = session.run(feeds)) {
+                float[] h = floats((OnnxTensor) result.get("y_h").orElseThrow());
+                return lstm ? new float[][] {h, floats((OnnxTensor) result.get("y_c").orElseThrow())} : new float[][] {h};
+            }
         }
     }
 

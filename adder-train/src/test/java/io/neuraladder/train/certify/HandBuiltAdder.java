@@ -1,6 +1,7 @@
 package io.neuraladder.train.certify;
 
-import io.neuraladder.train.LstmWeights;
+import io.neuraladder.contract.CellType;
+import io.neuraladder.train.CellWeights;
 
 /**
  * A 2-unit LSTM built by hand to add exactly with saturated gates: the verifier's known-good case.
@@ -23,21 +24,21 @@ final class HandBuiltAdder {
 
     private HandBuiltAdder() {}
 
-    static LstmWeights weights() {
+    static CellWeights weights() {
         int hidden = 2;
         double[][] w = new double[8][2];
         double[][] r = new double[8][2];
         double[] bias = new double[8];
         // Unit 0, the carry.
-        set(w, r, bias, LstmWeights.INPUT_GATE * hidden, STEEP, STEEP * CARRY_SCALE, -1.5 * STEEP);
-        bias[LstmWeights.OUTPUT_GATE * hidden] = OPEN;
-        bias[LstmWeights.FORGET_GATE * hidden] = SHUT;
-        bias[LstmWeights.CELL_GATE * hidden] = OPEN;
+        set(w, r, bias, CellWeights.INPUT_GATE * hidden, STEEP, STEEP * CARRY_SCALE, -1.5 * STEEP);
+        bias[CellWeights.OUTPUT_GATE * hidden] = OPEN;
+        bias[CellWeights.FORGET_GATE * hidden] = SHUT;
+        bias[CellWeights.CELL_GATE * hidden] = OPEN;
         // Unit 1, the count a + b + carry as a level.
-        bias[LstmWeights.INPUT_GATE * hidden + 1] = OPEN;
-        bias[LstmWeights.OUTPUT_GATE * hidden + 1] = OPEN;
-        bias[LstmWeights.FORGET_GATE * hidden + 1] = SHUT;
-        set(w, r, bias, LstmWeights.CELL_GATE * hidden + 1, LEVEL_STEP, LEVEL_STEP * CARRY_SCALE, LEVEL_OFFSET);
+        bias[CellWeights.INPUT_GATE * hidden + 1] = OPEN;
+        bias[CellWeights.OUTPUT_GATE * hidden + 1] = OPEN;
+        bias[CellWeights.FORGET_GATE * hidden + 1] = SHUT;
+        set(w, r, bias, CellWeights.CELL_GATE * hidden + 1, LEVEL_STEP, LEVEL_STEP * CARRY_SCALE, LEVEL_OFFSET);
 
         double[] level = new double[4];
         for (int n = 0; n < 4; n++) {
@@ -45,7 +46,7 @@ final class HandBuiltAdder {
         }
         double middle = (level[0] + level[1]) / 2;
         double carryWeight = -OUTPUT_GAIN * ((level[2] - middle) + (level[3] - middle)) / 2 / Math.tanh(1);
-        return new LstmWeights(hidden, w, r, bias, new double[] {carryWeight, OUTPUT_GAIN}, -OUTPUT_GAIN * middle);
+        return new CellWeights(CellType.LSTM, hidden, w, r, bias, new double[] {carryWeight, OUTPUT_GAIN}, -OUTPUT_GAIN * middle);
     }
 
     private static void set(double[][] w, double[][] r, double[] bias, int row, double inputWeight,

@@ -5,7 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.neuraladder.contract.MetadataKey;
 import io.neuraladder.contract.ModelContract;
-import io.neuraladder.train.LstmWeights;
+import io.neuraladder.train.CellWeights;
 import io.neuraladder.train.ShippedModelFiles;
 import io.neuraladder.train.export.OnnxExport;
 import java.io.IOException;
@@ -29,7 +29,7 @@ class CertifyCommandTest {
 
     private int certify(Path... models) {
         String[] args = Stream.concat(Stream.of("certify"), Stream.of(models).map(Path::toString)).toArray(String[]::new);
-        return new CommandLine(new AdderCli()).setOut(new PrintWriter(out, true)).execute(args);
+        return AdderCli.commandLine().setOut(new PrintWriter(out, true)).execute(args);
     }
 
     static List<Path> shippedModels() {
@@ -46,7 +46,7 @@ class CertifyCommandTest {
     @Test
     void aShippedModelWithItsOutputLayerNegated_failsNamingARegion() throws IOException {
         Path negated = temp.resolve("negated.onnx");
-        LstmWeights weights = LstmWeights.read(shippedModels().get(0)).withNegatedOutput();
+        CellWeights weights = CellWeights.read(shippedModels().get(0)).withNegatedOutput();
         OnnxExport.write(OnnxExport.toModel(weights, Map.of(MetadataKey.CONTRACT_VERSION, ModelContract.VERSION,
                 MetadataKey.OPERATOR, ModelContract.OPERATOR_ADD)), negated);
         assertEquals(1, certify(negated));

@@ -23,7 +23,7 @@ class TrainCommandTest {
     private final StringWriter err = new StringWriter();
 
     private int run(String... args) {
-        return new CommandLine(new AdderCli())
+        return AdderCli.commandLine()
                 .setOut(new PrintWriter(out, true))
                 .setErr(new PrintWriter(err, true))
                 .execute(args);
@@ -40,7 +40,7 @@ class TrainCommandTest {
         String card = Files.readString(temp.resolve("cli.md"));
         String sha = HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(Files.readAllBytes(model)));
         assertTrue(card.contains(sha), "card names the file's SHA-256");
-        assertTrue(card.contains("-Dexec.args=\"train --method plain --hidden-size 8 --steps 16 --seed 42"), card);
+        assertTrue(card.contains("-Dexec.args=\"train --method plain --cell lstm --loss bce --hidden-size 8 --train-steps 16 --seed 42"), card);
         assertTrue(card.contains("**Certificate:** not proved"), "a plain model's card says it is not certified");
         assertTrue(card.contains("| epoch | iteration |"), card);
     }

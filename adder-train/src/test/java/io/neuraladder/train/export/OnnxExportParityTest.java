@@ -1,5 +1,6 @@
 package io.neuraladder.train.export;
 
+import io.neuraladder.contract.CellType;
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -10,6 +11,7 @@ import ai.onnxruntime.OrtSession;
 import io.neuraladder.contract.MetadataKey;
 import io.neuraladder.contract.ModelContract;
 import io.neuraladder.train.AdderNetwork;
+import io.neuraladder.train.CellWeights;
 import io.neuraladder.train.TrainingConfig;
 import java.nio.FloatBuffer;
 import java.util.HashMap;
@@ -35,7 +37,7 @@ class OnnxExportParityTest {
 
     @BeforeAll
     static void trainAFewSteps() {
-        config = new TrainingConfig(TrainingConfig.Method.PLAIN, 5, 16, 7, 64, 0.02, 0, 30, 30, 1_000);
+        config = new TrainingConfig(TrainingConfig.Method.PLAIN, CellType.LSTM, TrainingConfig.Loss.BCE, 5, 16, 7, 64, 0.02, 0, 30, 30, 1_000);
         network = AdderNetwork.create(config);
         Random random = new Random(7);
         for (int i = 0; i < config.maxIterations(); i++) {
@@ -88,7 +90,7 @@ class OnnxExportParityTest {
         OrtEnvironment env = OrtEnvironment.getEnvironment();
         try (OrtSession session = env.createSession(OnnxExport.toBytes(network, config))) {
             Map<String, String> expected = new HashMap<>();
-            OnnxExport.metadata(config, 5).forEach((key, value) -> expected.put(key.key(), value));
+            OnnxExport.metadata(config, CellWeights.fromDl4j(AdderNetwork.parameters(network))).forEach((key, value) -> expected.put(key.key(), value));
             assertEquals(expected, session.getMetadata().getCustomMetadata());
             assertEquals("5", session.getMetadata().getCustomMetadata().get(MetadataKey.HIDDEN_SIZE.key()));
             assertEquals(OnnxExport.PRODUCER, session.getMetadata().getProducerName());

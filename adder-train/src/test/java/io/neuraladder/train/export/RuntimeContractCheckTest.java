@@ -1,18 +1,22 @@
 package io.neuraladder.train.export;
 
+import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.neuraladder.ModelContractException;
 import io.neuraladder.NeuralAdder;
 import io.neuraladder.api.Adder;
+import io.neuraladder.contract.CellType;
 import io.neuraladder.contract.MetadataKey;
 import io.neuraladder.contract.ModelContract;
 import io.neuraladder.train.AdderNetwork;
+import io.neuraladder.train.CellWeights;
 import io.neuraladder.train.TrainingConfig;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.function.UnaryOperator;
 import onnx.Onnx.ModelProto;
@@ -23,6 +27,8 @@ import onnx.Onnx.ValueInfoProto;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.EnumSource;
 
 /**
  * The runtime refuses valid ONNX files that break the model contract, naming the file, what it
@@ -47,6 +53,34 @@ class RuntimeContractCheckTest {
         try (Adder adder = NeuralAdder.builder().model(write("valid.onnx", valid)).skipSelfTest().build()) {
             assertTrue(adder.model().get(MetadataKey.CELL).isPresent());
         }
+    }
+
+    @ParameterizedTest
+    @EnumSource(CellType.class)
+    void everyCell_exportedAsItsOwnOperator_passesTheContractCheck(CellType cell) throws Exception {
+        int hidden = 3;
+        int rows = cell.gates() * hidden;
+        CellWeights weights = new CellWeights(cell, hidden, filled(rows, 2, 0.1), filled(rows, hidden, -0.2),
+                new double[rows], new double[] {1, -1, 0.5}, 0.25);
+        ModelProto model = OnnxExport.toModel(weights, OnnxExport.metadata(TrainingConfig.DEFAULT, weights));
+        try (Adder adder = NeuralAdder.builder().model(write(cell + ".onnx", model)).skipSelfTest().build()) {
+            assertEquals(cell.metadataName(), adder.model().get(MetadataKey.CELL).orElseThrow());
+            adder.addWrapping(new int[] {1, 2, 3}, new int[] {4, 5, 6});
+        }
+    }
+
+    @Test
+    void cellMetadataThatContradictsTheGraph_isRejected() throws Exception {
+        assertRejected("gru-label-on-lstm.onnx", withMetadata(valid, MetadataKey.CELL, "gru"),
+                "neuraladder.cell = lstm for a graph that runs LSTM", "found neuraladder.cell = gru");
+    }
+
+    @Test
+    void lstmWeightsUnderAnRnnNode_areRejected() throws Exception {
+        ModelProto.Builder relabeled = valid.toBuilder();
+        relabeled.getGraphBuilder().getNodeBuilder(0).setOpType("RNN");
+        assertRejected("rnn-with-lstm-weights.onnx", relabeled.build(), "expected RNN input 1 float32 [1, 8, 2]",
+                "[1, 32, 2]");
     }
 
     @Test
@@ -172,6 +206,14 @@ class RuntimeContractCheckTest {
             }
         });
         return builder.build();
+    }
+
+    private static double[][] filled(int rows, int columns, double value) {
+        double[][] matrix = new double[rows][columns];
+        for (double[] row : matrix) {
+            Arrays.fill(row, value);
+        }
+        return matrix;
     }
 
     private static ModelProto withMetadata(ModelProto model, MetadataKey key, String value) {

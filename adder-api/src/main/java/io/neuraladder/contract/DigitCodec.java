@@ -1,0 +1,73 @@
+package io.neuraladder.contract;
+
+import java.nio.FloatBuffer;
+
+/**
+ * Encodes decimal operands into {@link DecimalContract}'s input tensor and decodes sums from its
+ * output tensor. Operands are strings of ASCII digits, most significant first, as people write
+ * them; the tensors hold them least significant first, time-major: element {@code [t][i][k]} of a
+ * tensor holding {@code count} pairs is at index {@code (t * count + i) * features + k}.
+ */
+public final class DigitCodec {
+
+    private DigitCodec() {}
+
+    /** Steps needed to add {@code a} and {@code b}: the longer length, plus one for the final carry. */
+    public static int steps(CharSequence a, CharSequence b) {
+        return Math.max(a.length(), b.length()) + 1;
+    }
+
+    /** Digit {@code step} of {@code number} counted from the right, 0 beyond its length. */
+    public static int digit(CharSequence number, int step) {
+        int at = number.length() - 1 - step;
+        return at < 0 ? 0 : number.charAt(at) - '0';
+    }
+
+    /**
+     * Writes the one-hot digits of the pairs {@code a[i], b[i]} as a {@code [steps, count, 20]}
+     * tensor into {@code input}, from absolute index 0, every other element 0. {@code steps} must
+     * be at least {@link #steps} of every pair.
+     */
+    public static void encode(CharSequence[] a, CharSequence[] b, int steps, FloatBuffer input) {
+        int count = a.length;
+        int size = steps * count * DecimalContract.INPUT_FEATURES;
+        if (b.length != count || input.capacity() < size) {
+            throw new IllegalArgumentException("encoding " + count + " and " + b.length + " operands over " + steps
+                    + " steps needs equal counts and " + size + " floats; the buffer holds " + input.capacity());
+        }
+        for (int i = 0; i < size; i++) {
+            input.put(i, 0f);
+        }
+        for (int t = 0; t < steps; t++) {
+            for (int n = 0; n < count; n++) {
+                int row = (t * count + n) * DecimalContract.INPUT_FEATURES;
+                input.put(row + digit(a[n], t), 1f);
+                input.put(row + DecimalContract.RADIX + digit(b[n], t), 1f);
+            }
+        }
+    }
+
+    /**
+     * Reads pair {@code pair}'s sum from a {@code [steps, count, 10]} output tensor at absolute
+     * index 0: the arg-max digit of each step, most significant first, without leading zeros
+     * ({@code "0"} for zero).
+     */
+    public static String decode(FloatBuffer output, int steps, int count, int pair) {
+        char[] digits = new char[steps];
+        for (int t = 0; t < steps; t++) {
+            int row = (t * count + pair) * DecimalContract.OUTPUT_FEATURES;
+            int best = 0;
+            for (int d = 1; d < DecimalContract.RADIX; d++) {
+                if (output.get(row + d) > output.get(row + best)) {
+                    best = d;
+                }
+            }
+            digits[steps - 1 - t] = (char) ('0' + best);
+        }
+        int first = 0;
+        while (first < steps - 1 && digits[first] == '0') {
+            first++;
+        }
+        return new String(digits, first, steps - first);
+    }
+}

@@ -1,0 +1,231 @@
+package io.neuraladder.train;
+
+import io.neuraladder.contract.CellType;
+import io.neuraladder.contract.DecimalContract;
+import io.neuraladder.contract.ModelContract;
+import java.io.IOException;
+import java.nio.ByteBuffer;
+import java.nio.ByteOrder;
+import java.nio.FloatBuffer;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Arrays;
+import java.util.HashMap;
+import java.util.Map;
+import onnx.Onnx.GraphProto;
+import onnx.Onnx.ModelProto;
+import onnx.Onnx.NodeProto;
+import onnx.Onnx.TensorProto;
+
+/**
+ * The weights of a recurrent adder in ONNX's layout, gate blocks stacked in the ONNX operator's
+ * order (see {@link CellType}), with the input and recurrent biases added together: what the
+ * exporter writes, the certifier proves and {@code certify} reads back from a file.
+ *
+ * <p>A binary adder ({@link ModelContract}) reads 2 input features, the operands' bits, and has one
+ * output, the sum bit's logit. A decimal adder ({@link DecimalContract}) reads 20, the operands'
+ * one-hot digits, and has 10 outputs, the sum digit's logits. With {@code G = cell.gates()},
+ * {@code I} inputs and {@code K} outputs:
+ *
+ * @param cell the recurrent cell
+ * @param hidden the hidden size {@code H}
+ * @param inputWeights {@code [G·H][I]}
+ * @param recurrentWeights {@code [G·H][H]}
+ * @param bias {@code [G·H]}: {@code Wb + Rb}
+ * @param outputWeights {@code [K][H]}: the dense layer after the cell
+ * @param outputBias {@code [K]}: the dense layer's bias
+ */
+public record CellWeights(CellType cell, int hidden, double[][] inputWeights, double[][] recurrentWeights,
+        double[] bias, double[][] outputWeights, double[] outputBias) {
+
+    /** A binary adder's weights: one output, the sum bit's logit. */
+    public CellWeights(CellType cell, int hidden, double[][] inputWeights, double[][] recurrentWeights,
+            double[] bias, double[] outputWeights, double outputBias) {
+        this(cell, hidden, inputWeights, recurrentWeights, bias, new double[][] {outputWeights},
+                new double[] {outputBias});
+    }
+
+    /** LSTM gate block indices in ONNX's order. */
+    public static final int INPUT_GATE = 0;
+    public static final int OUTPUT_GATE = 1;
+    public static final int FORGET_GATE = 2;
+    public static final int CELL_GATE = 3;
+
+    /** GRU gate block indices in ONNX's order. */
+    public static final int UPDATE_GATE = 0;
+    public static final int RESET_GATE = 1;
+    public static final int CANDIDATE_GATE = 2;
+
+    /** For each ONNX gate block (i, o, f, c), the DL4J block (c, f, o, i) that holds it. */
+    private static final int[] DL4J_BLOCK_OF_ONNX_GATE = {3, 2, 1, 0};
+
+    /** Reads the weights from an ONNX model file that follows the model contract. */
+    public static CellWeights read(Path onnxFile) throws IOException {
+        return fromModel(ModelProto.parseFrom(Files.readAllBytes(onnxFile)), onnxFile.toString());
+    }
+
+    /** Reads the weights from a parsed ONNX model; {@code source} names it in messages. */
+    public static CellWeights fromModel(ModelProto model, String source) {
+        GraphProto graph = model.getGraph();
+        Map<String, TensorProto> initializers = new HashMap<>();
+        graph.getInitializerList().forEach(t -> initializers.put(t.getName(), t));
+        NodeProto recurrent = graph.getNodeList().stream()
+                .filter(n -> CellType.forOnnxOperator(n.getOpType()).isPresent()).findFirst()
+                .orElseThrow(() -> new IllegalArgumentException(source + " has no RNN, GRU or LSTM node"));
+        CellType cell = CellType.forOnnxOperator(recurrent.getOpType()).orElseThrow();
+        NodeProto matMul = node(graph, "MatMul", source);
+        NodeProto add = node(graph, "Add", source);
+        float[] w = floats(initializers, recurrent.getInput(1), source);
+        float[] r = floats(initializers, recurrent.getInput(2), source);
+        float[] b = floats(initializers, recurrent.getInput(3), source);
+        float[] outW = floats(initializers, matMul.getInput(1), source);
+        float[] outB = floats(initializers, add.getInput(1), source);
+        int outputs = outB.length;
+        int hidden = outW.length / Math.max(outputs, 1);
+        int rows = cell.gates() * hidden;
+        int inputs = rows == 0 ? 0 : w.length / rows;
+        boolean known = (inputs == ModelContract.INPUT_FEATURES && outputs == ModelContract.OUTPUT_FEATURES)
+                || (inputs == DecimalContract.INPUT_FEATURES && outputs == DecimalContract.OUTPUT_FEATURES);
+        if (!known || w.length != rows * inputs || r.length != rows * hidden || b.length != 2 * rows
+                || outW.length != hidden * outputs) {
+            throw new IllegalArgumentException(source + ": " + cell.onnxOperator() + " and dense weight sizes ("
+                    + w.length + ", " + r.length + ", " + b.length + ", " + outW.length + ", " + outB.length
+                    + ") fit neither a binary nor a decimal adder");
+        }
+        double[][] inputWeights = new double[rows][inputs];
+        double[][] recurrentWeights = new double[rows][hidden];
+        double[] bias = new double[rows];
+        for (int row = 0; row < rows; row++) {
+            for (int k = 0; k < inputs; k++) {
+                inputWeights[row][k] = w[row * inputs + k];
+            }
+            for (int j = 0; j < hidden; j++) {
+                recurrentWeights[row][j] = r[row * hidden + j];
+            }
+            bias[row] = (double) b[row] + b[rows + row];
+        }
+        double[][] outputWeights = new double[outputs][hidden];
+        double[] outputBias = new double[outputs];
+        for (int k = 0; k < outputs; k++) {
+            for (int j = 0; j < hidden; j++) {
+                outputWeights[k][j] = outW[j * outputs + k];
+            }
+            outputBias[k] = outB[k];
+        }
+        return new CellWeights(cell, hidden, inputWeights, recurrentWeights, bias, outputWeights, outputBias);
+    }
+
+    /**
+     * Weights from DL4J's layout: {@code W [nIn, 4H]}, {@code RW [H, 4H]}, {@code b [4H]}, gate
+     * blocks ordered (cell candidate, forget, output, input).
+     */
+    public static CellWeights fromDl4j(AdderNetwork.Parameters p) {
+        int hidden = p.hiddenSize();
+        int inputs = ModelContract.INPUT_FEATURES;
+        float[] bias = p.lstmBias().ravel().toFloatVector();
+        double[][] inputWeights = new double[4 * hidden][inputs];
+        double[][] recurrentWeights = new double[4 * hidden][hidden];
+        double[] onnxBias = new double[4 * hidden];
+        for (int gate = 0; gate < 4; gate++) {
+            for (int unit = 0; unit < hidden; unit++) {
+                int row = gate * hidden + unit;
+                int column = DL4J_BLOCK_OF_ONNX_GATE[gate] * hidden + unit;
+                for (int k = 0; k < inputs; k++) {
+                    inputWeights[row][k] = p.inputWeights().getFloat(k, column);
+                }
+                for (int k = 0; k < hidden; k++) {
+                    recurrentWeights[row][k] = p.recurrentWeights().getFloat(k, column);
+                }
+                onnxBias[row] = bias[column];
+            }
+        }
+        float[] outW = p.outputWeights().ravel().toFloatVector();
+        double[] outputWeights = new double[hidden];
+        for (int j = 0; j < hidden; j++) {
+            outputWeights[j] = outW[j];
+        }
+        return new CellWeights(CellType.LSTM, hidden, inputWeights, recurrentWeights, onnxBias, outputWeights,
+                p.outputBias().ravel().getFloat(0));
+    }
+
+    /** The DL4J gate block (cell candidate, forget, output, input) holding ONNX gate block {@code gate}. */
+    static int dl4jBlock(int gate) {
+        return DL4J_BLOCK_OF_ONNX_GATE[gate];
+    }
+
+    /** Trainable parameters: each gate's weights and (combined) bias, and the dense output. */
+    public int parameterCount() {
+        return cell.gates() * hidden * (inputs() + hidden + 1) + outputs() * (hidden + 1);
+    }
+
+    /** Input features per step: 2 for a binary adder, 20 for a decimal one. */
+    public int inputs() {
+        return inputWeights[0].length;
+    }
+
+    /** Outputs per step: 1 (a logit) for a binary adder, 10 (a logit per digit) for a decimal one. */
+    public int outputs() {
+        return outputBias.length;
+    }
+
+    /** The number base: 2 for a binary adder, 10 for a decimal one. */
+    public int radix() {
+        return inputs() == ModelContract.INPUT_FEATURES ? 2 : inputs() / 2;
+    }
+
+    /**
+     * The input's contribution to row {@code row}'s preactivation for the digits (a, b): the bits
+     * times their weights for a binary adder, the one-hot columns' weights for a decimal one.
+     */
+    public double inputTerm(int row, int a, int b) {
+        double[] w = inputWeights[row];
+        return radix() == 2 ? w[0] * a + w[1] * b : w[a] + w[radix() + b];
+    }
+
+    /** The largest absolute input contribution to row {@code row}: a bound for rounding error. */
+    public double inputMagnitude(int row) {
+        return Arrays.stream(inputWeights[row]).map(Math::abs).sum();
+    }
+
+    /** Row {@code unit} of gate block {@code gate}. */
+    public int row(int gate, int unit) {
+        return gate * hidden + unit;
+    }
+
+    /** These weights with the output layer negated: every sum bit flips. A known-bad model. */
+    public CellWeights withNegatedOutput() {
+        double[][] negated = new double[outputs()][hidden];
+        double[] negatedBias = new double[outputs()];
+        for (int k = 0; k < outputs(); k++) {
+            for (int j = 0; j < hidden; j++) {
+                negated[k][j] = -outputWeights[k][j];
+            }
+            negatedBias[k] = -outputBias[k];
+        }
+        return new CellWeights(cell, hidden, inputWeights, recurrentWeights, bias, negated, negatedBias);
+    }
+
+    private static NodeProto node(GraphProto graph, String opType, String source) {
+        return graph.getNodeList().stream().filter(n -> n.getOpType().equals(opType)).findFirst()
+                .orElseThrow(() -> new IllegalArgumentException(source + " has no " + opType + " node"));
+    }
+
+    private static float[] floats(Map<String, TensorProto> initializers, String name, String source) {
+        TensorProto tensor = initializers.get(name);
+        if (tensor == null) {
+            throw new IllegalArgumentException(source + ": '" + name + "' is not an initializer");
+        }
+        if (!tensor.getRawData().isEmpty()) {
+            FloatBuffer raw = ByteBuffer.wrap(tensor.getRawData().toByteArray()).order(ByteOrder.LITTLE_ENDIAN)
+                    .asFloatBuffer();
+            float[] values = new float[raw.remaining()];
+            raw.get(values);
+            return values;
+        }
+        float[] values = new float[tensor.getFloatDataCount()];
+        for (int i = 0; i < values.length; i++) {
+            values[i] = tensor.getFloatData(i);
+        }
+        return values;
+    }
+}

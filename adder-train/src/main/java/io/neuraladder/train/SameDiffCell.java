@@ -1,0 +1,170 @@
+package io.neuraladder.train;
+
+import io.neuraladder.contract.CellType;
+import java.util.List;
+import java.util.Random;
+import org.nd4j.autodiff.samediff.SDVariable;
+import org.nd4j.autodiff.samediff.SameDiff;
+import org.nd4j.linalg.api.buffer.DataType;
+import org.nd4j.linalg.api.ndarray.INDArray;
+import org.nd4j.linalg.factory.Nd4j;
+
+/**
+ * A recurrent cell's variables and step, written into a SameDiff graph from ONNX's equations for
+ * the cell (see {@link CellType}), for the learners that unroll it. The gate that would let the
+ * cell keep its past state verbatim is held shut (bias {@value #SHUT_GATE_BIAS}, no weights): an
+ * LSTM's forget gate, a GRU's update gate. With it open, a GRU became exact but its certificate's
+ * boxes grew without bound; shut, the cell keeps of its past only what its other gates compute.
+ *
+ * <p>With a recurrent rank {@code k > 0}, every gate reads the previous state only through the same
+ * {@code k} numbers {@code h · V} ({@code V} is {@code [H, k]}), each gate's recurrent matrix being
+ * {@code V · U_gate}; exported as the full product. A ripple-carry adder needs to pass one bit
+ * between steps; a rank-1 cell passes one number, which keeps the certificate's boxes small.
+ */
+public final class SameDiffCell {
+
+    /** The shut gate's fixed bias: sigmoid(-10) = 4.5e-5. */
+    public static final double SHUT_GATE_BIAS = -10;
+
+    private final SameDiff sd;
+    private final CellType cell;
+    private final int inputs;
+    private final int hidden;
+    private final int rank;
+
+    /** A cell with full recurrent matrices; see {@link #SameDiffCell(SameDiff, CellType, int, int, int, Random)}. */
+    public SameDiffCell(SameDiff sd, CellType cell, int inputs, int hidden, Random random) {
+        this(sd, cell, inputs, hidden, 0, random);
+    }
+
+    /**
+     * Creates the cell's variables in {@code sd}, drawing initial weights from {@code random}.
+     *
+     * @param rank the number {@code k} of carry units the gates read the previous state through: 0
+     *     for full recurrent matrices
+     */
+    public SameDiffCell(SameDiff sd, CellType cell, int inputs, int hidden, int rank, Random random) {
+        this.sd = sd;
+        this.cell = cell;
+        this.inputs = inputs;
+        this.hidden = hidden;
+        this.rank = rank;
+        if (rank > 0) {
+            INDArray select = Nd4j.zeros(DataType.FLOAT, hidden, rank);
+            for (int k = 0; k < rank; k++) {
+                select.putScalar(k, k, 1);
+            }
+            sd.constant("V", select);
+        }
+        for (String gate : trainedGates()) {
+            sd.var("W_" + gate, uniform(random, inputs, hidden, 2));
+            if (rank > 0) {
+                sd.var("U_" + gate, uniform(random, rank, hidden, rank));
+            } else {
+                sd.var("R_" + gate, uniform(random, hidden, hidden, hidden));
+            }
+            sd.var("b_" + gate, Nd4j.zeros(DataType.FLOAT, 1, hidden));
+        }
+    }
+
+    /**
+     * One step on input {@code x}: updates {@code state = {h, c}} (both {@code null} before the
+     * first step, {@code c} only for an LSTM). An LSTM's memory gets {@code noiseC} before
+     * {@code h} is read from it.
+     */
+    public void step(SDVariable x, SDVariable[] state, SDVariable noiseC) {
+        SDVariable h = state[0];
+        double shut = 1 / (1 + Math.exp(-SHUT_GATE_BIAS));
+        switch (cell) {
+            case RNN -> state[0] = sd.math().tanh(gate("h", x, h));
+            case GRU -> {
+                SDVariable resetH = h == null ? null : sd.nn().sigmoid(gate("r", x, h)).mul(h);
+                SDVariable candidate = sd.math().tanh(gate("h", x, resetH)).mul(1 - shut);
+                state[0] = h == null ? candidate : candidate.add(h.mul(shut));
+            }
+            case LSTM -> {
+                SDVariable i = sd.nn().sigmoid(gate("i", x, h));
+                SDVariable o = sd.nn().sigmoid(gate("o", x, h));
+                SDVariable g = sd.math().tanh(gate("c", x, h));
+                SDVariable input = i.mul(g);
+                state[1] = (state[1] == null ? input : state[1].mul(shut).add(input)).add(noiseC);
+                state[0] = o.mul(sd.math().tanh(state[1]));
+            }
+        }
+    }
+
+    /**
+     * The cell's current weights in ONNX's layout ({@code [G·H][inputs]}, {@code [G·H][H]},
+     * {@code [G·H]}), the shut gate included; the output layer is the caller's.
+     */
+    public double[][][] recurrentWeights() {
+        int rows = cell.gates() * hidden;
+        double[][] w = new double[rows][inputs];
+        double[][] r = new double[rows][hidden];
+        double[][] bias = new double[1][rows];
+        List<String> gates = trainedGates();
+        int[] blocks = onnxBlocks();
+        for (int k = 0; k < gates.size(); k++) {
+            INDArray wg = sd.getVariable("W_" + gates.get(k)).getArr();
+            INDArray rg = rank > 0 ? sd.getVariable("V").getArr().mmul(sd.getVariable("U_" + gates.get(k)).getArr())
+                    : sd.getVariable("R_" + gates.get(k)).getArr();
+            INDArray bg = sd.getVariable("b_" + gates.get(k)).getArr();
+            for (int unit = 0; unit < hidden; unit++) {
+                int row = blocks[k] * hidden + unit;
+                for (int i = 0; i < inputs; i++) {
+                    w[row][i] = wg.getFloat(i, unit);
+                }
+                for (int j = 0; j < hidden; j++) {
+                    r[row][j] = rg.getFloat(j, unit);
+                }
+                bias[0][row] = bg.getFloat(0, unit);
+            }
+        }
+        int shutGate = switch (cell) {
+            case RNN -> -1;
+            case GRU -> CellWeights.UPDATE_GATE;
+            case LSTM -> CellWeights.FORGET_GATE;
+        };
+        for (int unit = 0; shutGate >= 0 && unit < hidden; unit++) {
+            bias[0][shutGate * hidden + unit] = SHUT_GATE_BIAS;
+        }
+        return new double[][][] {w, r, bias};
+    }
+
+    /** The gate blocks trained, named in ONNX's order for the cell, without the shut gate. */
+    private List<String> trainedGates() {
+        return switch (cell) {
+            case RNN -> List.of("h");
+            case GRU -> List.of("r", "h");
+            case LSTM -> List.of("i", "o", "c");
+        };
+    }
+
+    /** The ONNX gate block of each trained gate, in {@link #trainedGates()} order. */
+    private int[] onnxBlocks() {
+        return switch (cell) {
+            case RNN -> new int[] {0};
+            case GRU -> new int[] {CellWeights.RESET_GATE, CellWeights.CANDIDATE_GATE};
+            case LSTM -> new int[] {CellWeights.INPUT_GATE, CellWeights.OUTPUT_GATE, CellWeights.CELL_GATE};
+        };
+    }
+
+    private SDVariable gate(String gate, SDVariable x, SDVariable h) {
+        SDVariable z = x.mmul(sd.getVariable("W_" + gate)).add(sd.getVariable("b_" + gate));
+        if (h == null) {
+            return z;
+        }
+        return z.add(rank > 0 ? h.mmul(sd.getVariable("V")).mmul(sd.getVariable("U_" + gate))
+                : h.mmul(sd.getVariable("R_" + gate)));
+    }
+
+    /** Glorot-uniform values for a {@code rows × columns} variable. */
+    public static INDArray uniform(Random random, int rows, int columns, int fanIn) {
+        float[] values = new float[rows * columns];
+        double limit = Math.sqrt(6.0 / (fanIn + columns));
+        for (int k = 0; k < values.length; k++) {
+            values[k] = (float) ((2 * random.nextDouble() - 1) * limit);
+        }
+        return Nd4j.create(values, new long[] {rows, columns}, DataType.FLOAT);
+    }
+}

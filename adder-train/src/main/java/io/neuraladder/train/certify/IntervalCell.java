@@ -1,0 +1,19 @@
+package io.neuraladder.train.certify;
+
+import io.neuraladder.train.CellWeights;
+
+/** A cell's step applied to a box of states with sound interval arithmetic ({@link Intervals}). */
+interface IntervalCell {
+
+    /** The interval version of the cell computing with {@code weights}. */
+    static IntervalCell of(CellWeights weights) {
+        return switch (weights.cell()) {
+            case RNN -> new IntervalRnn(weights);
+            case GRU -> new IntervalGru(weights);
+            case LSTM -> new IntervalLstm(weights);
+        };
+    }
+
+    /** The box holding every state reached in one step from a state in {@code box} on bits (a, b). */
+    StateBox step(StateBox box, int a, int b);
+}

@@ -1,0 +1,141 @@
+package io.neuraladder.train.certify;
+
+import io.neuraladder.contract.BitCodec;
+import io.neuraladder.train.CellWeights;
+
+/**
+ * A recurrent adder computed in double precision, one step at a time, with ONNX's equations for
+ * its cell: the reference the trainer validates with and the certifier's point model.
+ *
+ * <p>The state is one array: {@code h} in its first {@code H} entries, then {@code c} for an LSTM.
+ * Implementations reuse scratch buffers and are not for concurrent use.
+ */
+public interface RecurrentCell {
+
+    /** The cell computing with {@code weights}. */
+    static RecurrentCell of(CellWeights weights) {
+        return switch (weights.cell()) {
+            case RNN -> new RnnCell(weights);
+            case GRU -> new GruCell(weights);
+            case LSTM -> new LstmCell(weights);
+        };
+    }
+
+    /** The weights this cell computes with. */
+    CellWeights weights();
+
+    /** The length of the state array: {@code H}, or {@code 2H} with an LSTM's memory. */
+    default int stateSize() {
+        return weights().cell().hasCellState() ? 2 * weights().hidden() : weights().hidden();
+    }
+
+    /** Advances {@code state} in place by one step on the digit pair {@code (a, b)} (bits for a binary adder). */
+    void step(double[] state, int a, int b);
+
+    /** A binary adder's output logit for {@code state}; the sum bit is 1 when it is positive. */
+    default double logit(double[] state) {
+        return logit(state, 0);
+    }
+
+    /** Output {@code k}'s logit for {@code state}. */
+    default double logit(double[] state, int k) {
+        CellWeights w = weights();
+        double z = w.outputBias()[k];
+        for (int j = 0; j < w.hidden(); j++) {
+            z += w.outputWeights()[k][j] * state[j];
+        }
+        return z;
+    }
+
+    /** The sum digit the network outputs in {@code state}: the bit for a binary adder, else the arg-max. */
+    default int digit(double[] state) {
+        CellWeights w = weights();
+        if (w.outputs() == 1) {
+            return logit(state) > 0 ? 1 : 0;
+        }
+        int best = 0;
+        double bestLogit = logit(state, 0);
+        for (int k = 1; k < w.outputs(); k++) {
+            double z = logit(state, k);
+            if (z > bestLogit) {
+                best = k;
+                bestLogit = z;
+            }
+        }
+        return best;
+    }
+
+    /**
+     * Adds non-negative decimal numbers written as digit strings (most significant first) the way
+     * the network does: one digit pair per step, one extra step for the carry. Returns the sum's
+     * digits with leading zeros kept, {@code max(length) + 1} of them.
+     */
+    default String addDigits(CharSequence a, CharSequence b) {
+        int steps = Math.max(a.length(), b.length()) + 1;
+        double[] state = new double[stateSize()];
+        char[] sum = new char[steps];
+        for (int t = 0; t < steps; t++) {
+            step(state, digitAt(a, t), digitAt(b, t));
+            sum[steps - 1 - t] = (char) ('0' + digit(state));
+        }
+        return new String(sum);
+    }
+
+    private static int digitAt(CharSequence number, int step) {
+        int at = number.length() - 1 - step;
+        return at < 0 ? 0 : number.charAt(at) - '0';
+    }
+
+    /** The low {@code steps} bits of {@code a + b} as this network computes them from the zero state. */
+    default int addWrapping(int a, int b, int steps) {
+        double[] state = new double[stateSize()];
+        int sum = 0;
+        for (int t = 0; t < steps; t++) {
+            step(state, BitCodec.bit(a, t), BitCodec.bit(b, t));
+            sum |= logit(state) > 0 ? 1 << t : 0;
+        }
+        return sum;
+    }
+
+    /** Whether the network adds the bit strings {@code a} and {@code b} (LSB first, equal length) exactly, mod 2^length. */
+    default boolean addsExactly(boolean[] a, boolean[] b) {
+        double[] state = new double[stateSize()];
+        boolean carry = false;
+        for (int t = 0; t < a.length; t++) {
+            step(state, a[t] ? 1 : 0, b[t] ? 1 : 0);
+            boolean sum = a[t] ^ b[t] ^ carry;
+            carry = (a[t] & b[t]) | (carry & (a[t] ^ b[t]));
+            if (logit(state) > 0 != sum) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    /** The summed binary cross-entropy of the sum bits of {@code a + b} over the first {@code steps}. */
+    default double crossEntropy(int a, int b, int steps) {
+        double[] state = new double[stateSize()];
+        double total = 0;
+        for (int t = 0; t < steps; t++) {
+            step(state, BitCodec.bit(a, t), BitCodec.bit(b, t));
+            double z = logit(state);
+            // log(1 + e^z) - y z, computed without overflow.
+            total += Math.max(z, 0) + Math.log1p(Math.exp(-Math.abs(z))) - BitCodec.bit(a + b, t) * z;
+        }
+        return total;
+    }
+
+    /** The affine preactivation of row {@code row} of the stacked gates, for hidden state {@code h}. */
+    static double preactivation(CellWeights w, int row, double[] h, int a, int b) {
+        double z = w.bias()[row] + w.inputTerm(row, a, b);
+        for (int k = 0; k < w.hidden(); k++) {
+            z += w.recurrentWeights()[row][k] * h[k];
+        }
+        return z;
+    }
+
+    /** The logistic function. */
+    static double sigmoid(double x) {
+        return 1 / (1 + Math.exp(-x));
+    }
+}

@@ -1,0 +1,56 @@
+package io.neuraladder.train.decimal;
+
+import io.neuraladder.contract.CellType;
+
+/**
+ * The hyperparameters of one decimal training run. With the same values, a run reproduces the
+ * same model.
+ *
+ * @param cell the recurrent cell
+ * @param hiddenSize units of the cell
+ * @param recurrentRank carry units: the gates read the previous state only through its first
+ *     {@code recurrentRank} units (so the recurrent matrices have that rank); 0 for full matrices
+ * @param trainDigits digits per operand in a training sequence (the sequence has one more step,
+ *     for the final carry)
+ * @param seed seed of the weights, every generated example and the state noise
+ * @param batchSize sequences per minibatch
+ * @param learningRate Adam's learning rate
+ * @param stateNoise standard deviation of the Gaussian noise added to the state after every step
+ * @param maxIterations minibatches after which training gives up
+ * @param evaluateEvery minibatches between evaluations
+ * @param validationPairs fresh random pairs per evaluation, and as many carry-heavy ones
+ */
+public record DecimalConfig(CellType cell, int hiddenSize, int recurrentRank, int trainDigits, long seed, int batchSize,
+        double learningRate, double stateNoise, int maxIterations, int evaluateEvery, int validationPairs) {
+
+    /** The defaults that build the shipped decimal model. */
+    public static final DecimalConfig DEFAULT =
+            new DecimalConfig(CellType.RNN, 24, 0, 8, 1, 256, 0.02, 0.3, 4_000, 250, 2_000);
+
+    /** Checks every value's range. */
+    public DecimalConfig {
+        require(cell != null, "a cell type is required", cell);
+        require(hiddenSize >= 1 && hiddenSize <= 256, "hidden size must be 1..256", hiddenSize);
+        require(recurrentRank >= 0 && recurrentRank <= hiddenSize, "recurrent rank must be 0 (full) to the hidden size",
+                recurrentRank);
+        require(trainDigits >= 1 && trainDigits <= 64, "training digits must be 1..64", trainDigits);
+        require(batchSize >= 1 && batchSize <= 65_536, "batch size must be 1..65536", batchSize);
+        require(learningRate > 0 && learningRate < 1, "learning rate must be in (0, 1)", learningRate);
+        require(stateNoise >= 0 && stateNoise < 1, "state noise must be in [0, 1)", stateNoise);
+        require(maxIterations >= 1, "max iterations must be at least 1", maxIterations);
+        require(evaluateEvery >= 1, "evaluate-every must be at least 1", evaluateEvery);
+        require(validationPairs >= 1, "validation pairs must be at least 1", validationPairs);
+    }
+
+    /** A copy with another iteration budget and evaluation interval, for quick runs. */
+    public DecimalConfig withBudget(int maxIterations, int evaluateEvery, int validationPairs) {
+        return new DecimalConfig(cell, hiddenSize, recurrentRank, trainDigits, seed, batchSize, learningRate, stateNoise,
+                maxIterations, evaluateEvery, validationPairs);
+    }
+
+    private static void require(boolean valid, String rule, Object value) {
+        if (!valid) {
+            throw new IllegalArgumentException(rule + ", got " + value);
+        }
+    }
+}

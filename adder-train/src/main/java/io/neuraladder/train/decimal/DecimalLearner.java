@@ -1,0 +1,169 @@
+package io.neuraladder.train.decimal;
+
+import io.neuraladder.contract.DecimalContract;
+import io.neuraladder.contract.DigitCodec;
+import io.neuraladder.train.CellWeights;
+import io.neuraladder.train.SameDiffCell;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Random;
+import org.nd4j.autodiff.samediff.SDVariable;
+import org.nd4j.autodiff.samediff.SameDiff;
+import org.nd4j.linalg.api.buffer.DataType;
+import org.nd4j.linalg.api.ndarray.INDArray;
+import org.nd4j.linalg.dataset.MultiDataSet;
+import org.nd4j.linalg.factory.Nd4j;
+import org.nd4j.linalg.learning.config.Adam;
+
+/**
+ * A digit-serial decimal adder trained with DL4J's SameDiff: the cell ({@link SameDiffCell}) reads
+ * both operands' one-hot digits each step, least significant first, and a dense layer with a
+ * softmax over 10 names the sum digit; softmax cross-entropy per step, Gaussian noise on the state
+ * after every step (as for the binary adders, so that the carry certificate can close).
+ */
+final class DecimalLearner {
+
+    private final DecimalConfig config;
+    private final int steps;
+    private final Random noiseSource;
+    private final SameDiff sd = SameDiff.create();
+    private final SameDiffCell recurrent;
+    private final List<String> features = new ArrayList<>();
+    private final List<String> labels = new ArrayList<>();
+
+    DecimalLearner(DecimalConfig config) {
+        this.config = config;
+        this.steps = config.trainDigits() + 1;
+        this.noiseSource = new Random(config.seed() ^ 0x9E37_79B9_7F4A_7C15L);
+        Random random = new Random(config.seed());
+        this.recurrent = new SameDiffCell(sd, config.cell(), DecimalContract.INPUT_FEATURES, config.hiddenSize(),
+                config.recurrentRank(), random);
+        build(random);
+    }
+
+    private void build(Random random) {
+        int hidden = config.hiddenSize();
+        sd.var("w_out", SameDiffCell.uniform(random, hidden, DecimalContract.OUTPUT_FEATURES, hidden));
+        sd.var("b_out", Nd4j.zeros(DataType.FLOAT, 1, DecimalContract.OUTPUT_FEATURES));
+        SDVariable[] state = {null, null};
+        SDVariable loss = null;
+        for (int t = 0; t < steps; t++) {
+            SDVariable x = placeholder("x" + t, DecimalContract.INPUT_FEATURES, features);
+            SDVariable noiseH = placeholder("nh" + t, hidden, features);
+            SDVariable noiseC = config.cell().hasCellState() ? placeholder("nc" + t, hidden, features) : null;
+            SDVariable y = placeholder("y" + t, DecimalContract.OUTPUT_FEATURES, labels);
+            recurrent.step(x, state, noiseC);
+            state[0] = state[0].add(noiseH);
+            SDVariable logits = state[0].mmul(sd.getVariable("w_out")).add(sd.getVariable("b_out"));
+            sd.nn().softmax("p" + t, logits);
+            SDVariable stepLoss = y.mul(sd.nn().logSoftmax(logits)).sum(1).mean().neg();
+            loss = loss == null ? stepLoss : loss.add(stepLoss);
+        }
+        sd.setLossVariables(loss.rename("loss"));
+        sd.setTrainingConfig(org.nd4j.autodiff.samediff.TrainingConfig.builder()
+                .updater(new Adam(config.learningRate()))
+                .dataSetFeatureMapping(features)
+                .dataSetLabelMapping(labels)
+                .build());
+    }
+
+    private SDVariable placeholder(String name, int width, List<String> mapping) {
+        mapping.add(name);
+        return sd.placeHolder(name, DataType.FLOAT, -1, width);
+    }
+
+    /** One optimizer step on these pairs of {@link DecimalConfig#trainDigits()}-digit operands. */
+    void fit(String[][] pairs) {
+        sd.fit(new MultiDataSet(inputs(pairs, config.stateNoise()), labels(pairs)));
+    }
+
+    /** The noise-free network's softmax outputs, {@code [t][n * 10 + digit]}: for the parity test. */
+    float[][] probabilities(String[][] pairs) {
+        INDArray[] in = inputs(pairs, 0);
+        Map<String, INDArray> placeholders = new HashMap<>();
+        for (int k = 0; k < in.length; k++) {
+            placeholders.put(features.get(k), in[k]);
+        }
+        String[] outputs = new String[steps];
+        for (int t = 0; t < steps; t++) {
+            outputs[t] = "p" + t;
+        }
+        Map<String, INDArray> result = sd.output(placeholders, outputs);
+        float[][] probabilities = new float[steps][];
+        for (int t = 0; t < steps; t++) {
+            probabilities[t] = result.get("p" + t).dup('c').data().asFloat();
+        }
+        return probabilities;
+    }
+
+    /** The current weights in ONNX's layout, as an exported file holds them. */
+    CellWeights weights() {
+        int hidden = config.hiddenSize();
+        double[][][] cell = recurrent.recurrentWeights();
+        INDArray wOut = sd.getVariable("w_out").getArr();
+        INDArray bOut = sd.getVariable("b_out").getArr();
+        double[][] outputWeights = new double[DecimalContract.OUTPUT_FEATURES][hidden];
+        double[] outputBias = new double[DecimalContract.OUTPUT_FEATURES];
+        for (int k = 0; k < DecimalContract.OUTPUT_FEATURES; k++) {
+            for (int j = 0; j < hidden; j++) {
+                outputWeights[k][j] = wOut.getFloat(j, k);
+            }
+            outputBias[k] = bOut.getFloat(0, k);
+        }
+        return new CellWeights(config.cell(), hidden, cell[0], cell[1], cell[2][0], outputWeights, outputBias);
+    }
+
+    private INDArray[] inputs(String[][] pairs, double sigma) {
+        int count = pairs.length;
+        int perStep = config.cell().hasCellState() ? 3 : 2;
+        INDArray[] in = new INDArray[perStep * steps];
+        for (int t = 0; t < steps; t++) {
+            float[] x = new float[count * DecimalContract.INPUT_FEATURES];
+            for (int n = 0; n < count; n++) {
+                int row = n * DecimalContract.INPUT_FEATURES;
+                x[row + DigitCodec.digit(pairs[n][0], t)] = 1;
+                x[row + DecimalContract.RADIX + DigitCodec.digit(pairs[n][1], t)] = 1;
+            }
+            in[perStep * t] = Nd4j.create(x, new long[] {count, DecimalContract.INPUT_FEATURES}, DataType.FLOAT);
+            for (int k = 1; k < perStep; k++) {
+                in[perStep * t + k] = gaussian(sigma, count, config.hiddenSize());
+            }
+        }
+        return in;
+    }
+
+    private INDArray[] labels(String[][] pairs) {
+        int count = pairs.length;
+        INDArray[] out = new INDArray[steps];
+        for (int t = 0; t < steps; t++) {
+            float[] y = new float[count * DecimalContract.OUTPUT_FEATURES];
+            for (int n = 0; n < count; n++) {
+                y[n * DecimalContract.OUTPUT_FEATURES + sumDigit(pairs[n], t)] = 1;
+            }
+            out[t] = Nd4j.create(y, new long[] {count, DecimalContract.OUTPUT_FEATURES}, DataType.FLOAT);
+        }
+        return out;
+    }
+
+    /** Digit {@code t} of the pair's sum, counted from the right. */
+    static int sumDigit(String[] pair, int t) {
+        int carry = 0;
+        int digit = 0;
+        for (int s = 0; s <= t; s++) {
+            int total = DigitCodec.digit(pair[0], s) + DigitCodec.digit(pair[1], s) + carry;
+            digit = total % DecimalContract.RADIX;
+            carry = total / DecimalContract.RADIX;
+        }
+        return digit;
+    }
+
+    private INDArray gaussian(double sigma, int rows, int columns) {
+        float[] values = new float[rows * columns];
+        for (int k = 0; sigma > 0 && k < values.length; k++) {
+            values[k] = (float) (noiseSource.nextGaussian() * sigma);
+        }
+        return Nd4j.create(values, new long[] {rows, columns}, DataType.FLOAT);
+    }
+}

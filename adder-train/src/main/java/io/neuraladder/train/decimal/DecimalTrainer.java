@@ -1,0 +1,117 @@
+package io.neuraladder.train.decimal;
+
+import io.neuraladder.train.CellWeights;
+import io.neuraladder.train.certify.CarryCertifier;
+import io.neuraladder.train.certify.Certificate;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.SplittableRandom;
+import java.util.function.Consumer;
+import java.util.function.IntConsumer;
+
+/**
+ * Trains a decimal adder until it is exact on fresh uniform and carry-heavy pairs of 1 to
+ * {@value #VALIDATION_DIGITS} digits and the carry certificate proves it exact for every length;
+ * then a ten times larger fresh set must be exact too. Each minibatch is fresh: half uniform, half
+ * carry-heavy pairs of {@link DecimalConfig#trainDigits()} digits.
+ */
+public final class DecimalTrainer {
+
+    /** Longest operands in the validation sets, far beyond the training length. */
+    public static final int VALIDATION_DIGITS = 40;
+
+    private final DecimalConfig config;
+    private final boolean requireCertificate;
+    private final IntConsumer onIteration;
+    private final Consumer<DecimalResult.Row> onEvaluation;
+
+    /** A trainer for {@code config} that reports each minibatch and each evaluation. */
+    public DecimalTrainer(DecimalConfig config, IntConsumer onIteration, Consumer<DecimalResult.Row> onEvaluation) {
+        this(config, true, onIteration, onEvaluation);
+    }
+
+    /**
+     * A trainer that, unless {@code requireCertificate}, when the budget runs out without a
+     * certificate, still reports the last model as exact if it is exact on the last validation
+     * sets and on a ten times larger confirmation.
+     */
+    public DecimalTrainer(DecimalConfig config, boolean requireCertificate, IntConsumer onIteration,
+            Consumer<DecimalResult.Row> onEvaluation) {
+        this.config = config;
+        this.requireCertificate = requireCertificate;
+        this.onIteration = onIteration;
+        this.onEvaluation = onEvaluation;
+    }
+
+    /** Trains from scratch; the result says whether the goal was met. */
+    public DecimalResult train() {
+        DecimalLearner learner = new DecimalLearner(config);
+        SplittableRandom data = new SplittableRandom(config.seed());
+        SplittableRandom validation = data.split();
+        List<DecimalResult.Row> rows = new ArrayList<>();
+        long start = System.nanoTime();
+        int iteration = 0;
+        while (iteration < config.maxIterations()) {
+            String[][] batch = batch(data);
+            learner.fit(batch);
+            onIteration.accept(++iteration);
+            if (iteration % config.evaluateEvery() != 0 && iteration != config.maxIterations()) {
+                continue;
+            }
+            CellWeights weights = learner.weights();
+            Certificate certificate = new CarryCertifier(weights).certify();
+            DecimalResult.Row row = new DecimalResult.Row(iteration, millisSince(start),
+                    DecimalValidation.exactRate(weights, batch),
+                    DecimalValidation.exactRate(weights, uniform(validation, config.validationPairs())),
+                    DecimalValidation.exactRate(weights, carryHeavy(validation, config.validationPairs())),
+                    certificate.proved());
+            rows.add(row);
+            onEvaluation.accept(row);
+            if (row.perfect() && certificate.proved() && confirm(weights, validation)) {
+                return new DecimalResult(config, weights, rows, certificate, true, iteration, millisSince(start));
+            }
+        }
+        CellWeights weights = learner.weights();
+        boolean exact = !requireCertificate && !rows.isEmpty() && rows.get(rows.size() - 1).perfect()
+                && confirm(weights, validation);
+        return new DecimalResult(config, weights, rows, new CarryCertifier(weights).certify(), exact, iteration,
+                millisSince(start));
+    }
+
+    /** Whether ten times larger fresh validation sets are exact too. */
+    private boolean confirm(CellWeights weights, SplittableRandom validation) {
+        int confirmation = 10 * config.validationPairs();
+        return DecimalValidation.exactRate(weights, uniform(validation, confirmation)) == 1
+                && DecimalValidation.exactRate(weights, carryHeavy(validation, confirmation)) == 1;
+    }
+
+    private String[][] batch(SplittableRandom random) {
+        int half = config.batchSize() / 2;
+        String[][] uniform = DecimalSamples.uniform(random, half, config.trainDigits());
+        String[][] carries = DecimalSamples.carryHeavy(random, config.batchSize() - half, config.trainDigits());
+        String[][] batch = new String[config.batchSize()][];
+        System.arraycopy(uniform, 0, batch, 0, half);
+        System.arraycopy(carries, 0, batch, half, carries.length);
+        return batch;
+    }
+
+    private static String[][] uniform(SplittableRandom random, int count) {
+        String[][] pairs = new String[count][];
+        for (int n = 0; n < count; n++) {
+            pairs[n] = DecimalSamples.uniform(random, 1, 1 + random.nextInt(VALIDATION_DIGITS))[0];
+        }
+        return pairs;
+    }
+
+    private static String[][] carryHeavy(SplittableRandom random, int count) {
+        String[][] pairs = new String[count][];
+        for (int n = 0; n < count; n++) {
+            pairs[n] = DecimalSamples.carryHeavy(random, 1, 1 + random.nextInt(VALIDATION_DIGITS))[0];
+        }
+        return pairs;
+    }
+
+    private static long millisSince(long startNanos) {
+        return (System.nanoTime() - startNanos) / 1_000_000;
+    }
+}

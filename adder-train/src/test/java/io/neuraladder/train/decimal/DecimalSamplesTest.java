@@ -1,0 +1,39 @@
+package io.neuraladder.train.decimal;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.math.BigInteger;
+import java.util.SplittableRandom;
+import org.junit.jupiter.api.Test;
+
+class DecimalSamplesTest {
+
+    @Test
+    void carryHeavyPairs_carryFromTheirLowestChangedDigitUpward() {
+        SplittableRandom random = new SplittableRandom(1);
+        int longChains = 0;
+        for (String[] pair : DecimalSamples.carryHeavy(random, 2_000, 12)) {
+            assertEquals(12, pair[0].length());
+            assertEquals(12, pair[1].length());
+            int chain = 0;
+            int carry = 0;
+            for (int t = 0; t < 12; t++) {
+                int total = pair[0].charAt(11 - t) - '0' + pair[1].charAt(11 - t) - '0' + carry;
+                carry = total / 10;
+                chain = carry == 1 ? chain + 1 : chain;
+            }
+            longChains += chain >= 4 ? 1 : 0;
+        }
+        assertTrue(longChains > 500, "pairs with 4 or more carries: " + longChains + " of 2000");
+    }
+
+    @Test
+    void sumDigit_matchesBigInteger() {
+        String[] pair = {"0999", "0001"};
+        String sum = new BigInteger(pair[0]).add(new BigInteger(pair[1])).toString();
+        for (int t = 0; t < 4; t++) {
+            assertEquals(sum.charAt(sum.length() - 1 - t) - '0', DecimalLearner.sumDigit(pair, t));
+        }
+    }
+}
