@@ -23,7 +23,7 @@ import java.util.Map;
  * recurrent operator, through a block-diagonal copy of the same cell (RNN, GRU or LSTM: every gate
  * block is block-diagonal, so each pair's units see only their own pair's inputs and state).
  *
- * <p>ONNX Runtime's {@code LSTM} kernel spends its time on per-step, per-row overhead when the
+ * <p>ONNX Runtime's recurrent kernels spend their time on per-step, per-row overhead when the
  * hidden size is tiny, not on arithmetic. Packing P pairs into one row of hidden size P·H shares
  * that overhead: measured 5× the throughput at P = 8 on this project's machine. Every off-block
  * weight is an exact zero, so each pair's computation is the original cell's: the same function,
@@ -32,14 +32,14 @@ import java.util.Map;
  * like the original.
  *
  * <pre>
- * operand_bits [steps, batch, 2] -> Reshape [steps, batch/P, 2P] -> LSTM (hidden P·H, block-diagonal)
+ * operand_bits [steps, batch, 2] -> Reshape [steps, batch/P, 2P] -> RNN | GRU | LSTM (hidden P·H, block-diagonal)
  *   -> Squeeze -> MatMul (block-diagonal [P·H, P]) -> Add -> Sigmoid -> Reshape [steps, batch, 1]
  * </pre>
  * The batch must be a multiple of P; {@link BatchCall} pads.
  */
 final class PackedGraph {
 
-    /** Pairs per LSTM row. */
+    /** Pairs per row of the recurrent operator. */
     static final int PAIRS_PER_ROW = 8;
 
     private PackedGraph() {}

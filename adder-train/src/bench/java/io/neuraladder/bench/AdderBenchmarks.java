@@ -7,6 +7,7 @@ import ai.onnxruntime.OrtSession;
 import io.neuraladder.NeuralAdder;
 import io.neuraladder.api.Adder;
 import io.neuraladder.contract.BitCodec;
+import io.neuraladder.contract.CellType;
 import io.neuraladder.contract.ModelContract;
 import io.neuraladder.train.AdderNetwork;
 import io.neuraladder.train.CellWeights;
@@ -84,7 +85,7 @@ public class AdderBenchmarks {
         twoThreads = NeuralAdder.builder().model(Path.of(model)).intraOpThreads(2).build();
         CellWeights weights = CellWeights.read(Path.of(model));
         cell = RecurrentCell.of(weights);
-        dl4j = AdderNetwork.of(weights);
+        dl4j = weights.cell() == CellType.LSTM ? AdderNetwork.of(weights) : null;
         SplittableRandom random = new SplittableRandom(1);
         a = random.ints(BATCH).toArray();
         b = random.ints(BATCH).toArray();

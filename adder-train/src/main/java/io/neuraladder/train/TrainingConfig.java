@@ -46,9 +46,9 @@ public record TrainingConfig(
         PLAIN,
 
         /**
-         * The LSTM cell unrolled in DL4J's SameDiff with its forget gate held shut and noise on the
-         * state after every step. Done when exact on the validation sets and the carry certificate
-         * proves it exact for every input.
+         * The cell unrolled in DL4J's SameDiff (an LSTM's forget gate or a GRU's update gate held
+         * shut) with noise on the state after every step. Done when exact on the validation sets
+         * and the carry certificate proves it exact for every input.
          */
         CERTIFIABLE;
 

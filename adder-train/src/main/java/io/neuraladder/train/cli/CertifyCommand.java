@@ -1,8 +1,8 @@
 package io.neuraladder.train.cli;
 
+import io.neuraladder.train.CellWeights;
 import io.neuraladder.train.certify.CarryCertifier;
 import io.neuraladder.train.certify.Certificate;
-import io.neuraladder.train.CellWeights;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.nio.file.Path;
@@ -14,8 +14,9 @@ import picocli.CommandLine.Spec;
 
 /** {@code certify}: proves a model file exact for inputs of every length, or names where the proof fails. */
 @Command(name = "certify", mixinStandardHelpOptions = true,
-        description = {"Reads the LSTM weights from an ONNX model file and tries to prove, with interval "
-                + "arithmetic over carry regions, that it adds exactly for inputs of every length.",
+        description = {"Reads the weights (RNN, GRU or LSTM; binary or decimal adder) from an ONNX model file and "
+                + "tries to prove, with interval arithmetic over carry regions, that it adds exactly for inputs of "
+                + "every length. Binary proofs take milliseconds; a decimal proof with label history 2, minutes.",
                 "Exits 0 when the proof holds, 1 when it fails (naming the transition and by how much)."})
 final class CertifyCommand implements Callable<Integer> {
 

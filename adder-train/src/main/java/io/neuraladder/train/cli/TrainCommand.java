@@ -104,7 +104,32 @@ final class TrainCommand implements Callable<Integer> {
         out.flush();
         TrainingResult result;
         try (TrainingProgress progress = TrainingProgress.start(config)) {
-            result = new Trainer(config, new Trainer.Listener() {
+            result = new Trainer(config, listener(config, out, progress)).train();
+        }
+
+        if (!result.succeeded()) {
+            err.printf("%nthe model is not %s after %d iterations (%.1f s); nothing was written. "
+                    + "Try a larger --max-iterations or another --seed.%n  certificate: %s%n",
+                    lastEvaluationExact(result) ? "certified" : "exact", result.iterations(), result.elapsedMillis() / 1000.0,
+                    result.certificate().summary());
+            return 1;
+        }
+        OnnxExport.write(result, output);
+        byte[] sha256 = sha256(Files.readAllBytes(output));
+        Path card = output.resolveSibling(baseName(output) + ".md");
+        Files.writeString(card, ModelCard.markdown(result, output.getFileName().toString(), sha256,
+                rebuildCommand(config)), StandardCharsets.UTF_8);
+        out.printf(Locale.ROOT, "%n%s after %d iterations (%d examples, %.1f s)%ncertificate: %s%n"
+                + "wrote %s (sha256 %s)%nwrote %s%n", result.certificate().proved() ? "certified and exact" : "exact",
+                result.iterations(), result.examples(), result.elapsedMillis() / 1000.0,
+                result.certificate().summary(), output,
+                HexFormat.of().formatHex(sha256), card);
+        return 0;
+    }
+
+    /** Prints a table row and sample predictions per evaluation, the confirmation, and moves the bar. */
+    private Trainer.Listener listener(TrainingConfig config, PrintWriter out, TrainingProgress progress) {
+        return new Trainer.Listener() {
             @Override
             public void onIteration(int iteration) {
                 progress.step(iteration);
@@ -129,27 +154,7 @@ final class TrainCommand implements Callable<Integer> {
                         TrainingTable.percent(confirmation.carryHeavy().exactRate()), confirmation.carryHeavy().pairs());
                 out.flush();
             }
-        }).train();
-        }
-
-        if (!result.succeeded()) {
-            err.printf("%nthe model is not %s after %d iterations (%.1f s); nothing was written. "
-                    + "Try a larger --max-iterations or another --seed.%n  certificate: %s%n",
-                    lastEvaluationExact(result) ? "certified" : "exact", result.iterations(), result.elapsedMillis() / 1000.0,
-                    result.certificate().summary());
-            return 1;
-        }
-        OnnxExport.write(result, output);
-        byte[] sha256 = sha256(Files.readAllBytes(output));
-        Path card = output.resolveSibling(baseName(output) + ".md");
-        Files.writeString(card, ModelCard.markdown(result, output.getFileName().toString(), sha256,
-                rebuildCommand(config)), StandardCharsets.UTF_8);
-        out.printf(Locale.ROOT, "%n%s after %d iterations (%d examples, %.1f s)%ncertificate: %s%n"
-                + "wrote %s (sha256 %s)%nwrote %s%n", result.certificate().proved() ? "certified and exact" : "exact",
-                result.iterations(), result.examples(), result.elapsedMillis() / 1000.0,
-                result.certificate().summary(), output,
-                HexFormat.of().formatHex(sha256), card);
-        return 0;
+        };
     }
 
     private String rebuildCommand(TrainingConfig c) {
