@@ -48,7 +48,7 @@ public final class NeuralAdder {
     public static final long DEFAULT_MAX_MODEL_BYTES = 4L << 20;
 
     /** The decimal adder bundled in the jar, used by {@link #addDecimal} unless configured otherwise. */
-    public static final String BUNDLED_DECIMAL_MODEL = "adder-decimal.onnx";
+    public static final String BUNDLED_DECIMAL_MODEL = "decimal/adder-decimal.onnx";
 
     /** System property naming the decimal model file {@link #addDecimal} uses. */
     public static final String DECIMAL_MODEL_PROPERTY = "neuraladder.decimal.model";

@@ -23,18 +23,16 @@ final class ShippedModels {
         return DEFAULT;
     }
 
-    /** The shipped decimal adder. */
+    /** The shipped decimal adder, in {@code models/decimal/}. */
     static final Path DECIMAL = DIRECTORY.resolve(NeuralAdder.BUNDLED_DECIMAL_MODEL);
 
     /**
-     * Every binary adder in {@code models/} ({@code .onnx} files not named {@code adder-decimal*}),
-     * sorted by name: RNN, GRU and LSTM models alike.
+     * Every binary adder: the {@code .onnx} files directly in {@code models/}, sorted by name; RNN,
+     * GRU and LSTM models alike.
      */
     static List<Path> all() {
         try (Stream<Path> files = Files.list(DIRECTORY)) {
-            return files.map(Path::getFileName).map(Path::toString)
-                    .filter(name -> name.endsWith(".onnx") && !name.startsWith("adder-decimal"))
-                    .sorted().map(DIRECTORY::resolve).toList();
+            return files.filter(f -> f.getFileName().toString().endsWith(".onnx")).sorted().toList();
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }

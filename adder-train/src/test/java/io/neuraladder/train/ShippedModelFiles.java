@@ -7,14 +7,17 @@ import java.nio.file.Path;
 import java.util.List;
 import java.util.stream.Stream;
 
-/** The {@code .onnx} files in the repository's {@code models/} (Surefire runs in the module directory). */
+/**
+ * The {@code .onnx} files in the repository's {@code models/}: the binary adders at its top, the
+ * decimal adder in {@code models/decimal/} (Surefire runs in the module directory).
+ */
 public final class ShippedModelFiles {
 
     private ShippedModelFiles() {}
 
-    /** Every shipped model file, sorted by name. */
+    /** Every shipped model file, binary and decimal, sorted by path. */
     public static List<Path> all() {
-        try (Stream<Path> files = Files.list(Path.of("..", "models"))) {
+        try (Stream<Path> files = Files.walk(Path.of("..", "models"), 2)) {
             return files.filter(f -> f.toString().endsWith(".onnx")).sorted().toList();
         } catch (IOException e) {
             throw new UncheckedIOException(e);

@@ -78,7 +78,7 @@ final class TrainDecimalCommand implements Callable<Integer> {
     private boolean allowUncertified;
 
     @Option(names = {"-o", "--output"}, description = "model file to write (default: ${DEFAULT-VALUE})")
-    private Path output = Path.of("models", "adder-decimal.onnx");
+    private Path output = Path.of("models", "decimal", "adder-decimal.onnx");
 
     @Override
     public Integer call() throws IOException {
