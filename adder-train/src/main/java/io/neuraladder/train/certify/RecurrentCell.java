@@ -1,6 +1,7 @@
 package io.neuraladder.train.certify;
 
 import io.neuraladder.contract.BitCodec;
+import io.neuraladder.contract.DigitCodec;
 import io.neuraladder.train.CellWeights;
 
 /**
@@ -71,20 +72,16 @@ public interface RecurrentCell {
      * digits with leading zeros kept, {@code max(length) + 1} of them.
      */
     default String addDigits(CharSequence a, CharSequence b) {
-        int steps = Math.max(a.length(), b.length()) + 1;
+        int steps = DigitCodec.steps(a, b);
         double[] state = new double[stateSize()];
         char[] sum = new char[steps];
         for (int t = 0; t < steps; t++) {
-            step(state, digitAt(a, t), digitAt(b, t));
+            step(state, DigitCodec.digit(a, t), DigitCodec.digit(b, t));
             sum[steps - 1 - t] = (char) ('0' + digit(state));
         }
         return new String(sum);
     }
 
-    private static int digitAt(CharSequence number, int step) {
-        int at = number.length() - 1 - step;
-        return at < 0 ? 0 : number.charAt(at) - '0';
-    }
 
     /** The low {@code steps} bits of {@code a + b} as this network computes them from the zero state. */
     default int addWrapping(int a, int b, int steps) {

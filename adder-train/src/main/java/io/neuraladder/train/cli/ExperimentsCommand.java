@@ -70,15 +70,16 @@ final class ExperimentsCommand implements Callable<Integer> {
     public Integer call() {
         PrintWriter out = spec.commandLine().getOut();
         ExperimentGrid grid;
+        int runCount;
         try {
             TrainingConfig base = TrainingConfig.DEFAULT.withHiddenSize(hiddenSize)
                     .withBudget(maxIterations, evaluateEvery, validationPairs);
             grid = new ExperimentGrid(base, cells, losses, trainSteps, seeds, lengthSamples);
-            grid.configs();
+            runCount = grid.configs().size(); // builds every run's config, so that a bad value is refused now
         } catch (IllegalArgumentException e) {
             throw new ParameterException(spec.commandLine(), e.getMessage(), e);
         }
-        out.printf(Locale.ROOT, "%d runs: cells %s, losses %s, training lengths %s, seeds %s%n", grid.configs().size(),
+        out.printf(Locale.ROOT, "%d runs: cells %s, losses %s, training lengths %s, seeds %s%n", runCount,
                 cells, losses, trainSteps, seeds);
         out.flush();
         long start = System.nanoTime();

@@ -51,14 +51,4 @@ public final class DecimalSamples {
         }
         return pairs;
     }
-
-    /** Uniform pairs, each of a random length from 1 to {@code maxDigits}. */
-    public static String[][] mixedLengths(SplittableRandom random, int count, int maxDigits) {
-        String[][] pairs = new String[count][];
-        for (int n = 0; n < count; n++) {
-            int digits = 1 + random.nextInt(maxDigits);
-            pairs[n] = (random.nextBoolean() ? uniform(random, 1, digits) : carryHeavy(random, 1, digits))[0];
-        }
-        return pairs;
-    }
 }
