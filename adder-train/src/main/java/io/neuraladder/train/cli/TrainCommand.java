@@ -15,8 +15,6 @@ import java.io.PrintWriter;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.util.HexFormat;
 import java.util.Locale;
 import java.util.concurrent.Callable;
@@ -115,8 +113,8 @@ final class TrainCommand implements Callable<Integer> {
             return 1;
         }
         OnnxExport.write(result, output);
-        byte[] sha256 = sha256(Files.readAllBytes(output));
-        Path card = output.resolveSibling(baseName(output) + ".md");
+        byte[] sha256 = ModelFiles.sha256(output);
+        Path card = ModelFiles.card(output);
         Files.writeString(card, ModelCard.markdown(result, output.getFileName().toString(), sha256,
                 rebuildCommand(config)), StandardCharsets.UTF_8);
         out.printf(Locale.ROOT, "%n%s after %d iterations (%d examples, %.1f s)%ncertificate: %s%n"
@@ -176,18 +174,5 @@ final class TrainCommand implements Callable<Integer> {
             }
         }
         throw new IllegalArgumentException("--method must be certifiable or plain, got " + name);
-    }
-
-    private static String baseName(Path file) {
-        String name = file.getFileName().toString();
-        return name.endsWith(".onnx") ? name.substring(0, name.length() - ".onnx".length()) : name;
-    }
-
-    private static byte[] sha256(byte[] bytes) {
-        try {
-            return MessageDigest.getInstance("SHA-256").digest(bytes);
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException("every Java runtime has SHA-256", e);
-        }
     }
 }

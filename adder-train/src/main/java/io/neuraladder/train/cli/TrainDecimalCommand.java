@@ -13,8 +13,6 @@ import java.io.PrintWriter;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.util.HexFormat;
 import java.util.Locale;
 import java.util.concurrent.Callable;
@@ -112,10 +110,9 @@ final class TrainDecimalCommand implements Callable<Integer> {
             return 1;
         }
         DecimalExport.write(result, output);
-        byte[] sha256 = sha256(Files.readAllBytes(output));
+        byte[] sha256 = ModelFiles.sha256(output);
         String name = output.getFileName().toString();
-        Path card = output.resolveSibling(name.endsWith(".onnx") ? name.substring(0, name.length() - 5) + ".md"
-                : name + ".md");
+        Path card = ModelFiles.card(output);
         Files.writeString(card, DecimalModelCard.markdown(result, name, sha256, rebuildCommand(config)),
                 StandardCharsets.UTF_8);
         RecurrentCell sample = RecurrentCell.of(result.weights());
@@ -132,16 +129,8 @@ final class TrainDecimalCommand implements Callable<Integer> {
         return String.format(Locale.ROOT, "OMP_NUM_THREADS=1 mvn -q -pl adder-train exec:java -Dexec.args=\""
                 + "train-decimal --cell %s --hidden-size %d --recurrent-rank %d --train-digits %d --seed %d --batch %d --learning-rate %s "
                 + "--state-noise %s --max-iterations %d --evaluate-every %d --validation-pairs %d%s --output %s\"",
-                c.cell().metadataName(), c.hiddenSize(), c.recurrentRank(), c.trainDigits(), c.seed(), c.batchSize(), c.learningRate(),
-                c.stateNoise(), c.maxIterations(), c.evaluateEvery(), c.validationPairs(),
+                c.cell().metadataName(), c.hiddenSize(), c.recurrentRank(), c.trainDigits(), c.seed(), c.batchSize(),
+                c.learningRate(), c.stateNoise(), c.maxIterations(), c.evaluateEvery(), c.validationPairs(),
                 allowUncertified ? " --allow-uncertified" : "", output.toString().replace('\\', '/'));
-    }
-
-    private static byte[] sha256(byte[] bytes) {
-        try {
-            return MessageDigest.getInstance("SHA-256").digest(bytes);
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException("every Java runtime has SHA-256", e);
-        }
     }
 }
