@@ -4,18 +4,12 @@ import io.neuraladder.contract.BitCodec;
 import io.neuraladder.contract.CellType;
 import io.neuraladder.contract.ModelContract;
 import io.neuraladder.sampling.IntPairs;
-import java.util.ArrayList;
-import java.util.HashMap;
-import java.util.List;
-import java.util.Map;
 import java.util.Random;
 import org.nd4j.autodiff.samediff.SDVariable;
 import org.nd4j.autodiff.samediff.SameDiff;
 import org.nd4j.linalg.api.buffer.DataType;
 import org.nd4j.linalg.api.ndarray.INDArray;
-import org.nd4j.linalg.dataset.MultiDataSet;
 import org.nd4j.linalg.factory.Nd4j;
-import org.nd4j.linalg.learning.config.Adam;
 
 /**
  * {@link TrainingConfig.Method#CERTIFIABLE}: an RNN, GRU or LSTM adder that can be certified,
@@ -35,11 +29,9 @@ final class CertifiableLearner implements Learner {
     private final int hidden;
     private final int steps;
     private final double noise;
-    private final Random noiseSource;
-    private final SameDiff sd = SameDiff.create();
+    private final UnrolledGraph graph;
+    private final SameDiff sd;
     private final SameDiffCell recurrent;
-    private final List<String> features = new ArrayList<>();
-    private final List<String> labels = new ArrayList<>();
 
     CertifiableLearner(TrainingConfig config) {
         this.cell = config.cell();
@@ -47,7 +39,8 @@ final class CertifiableLearner implements Learner {
         this.hidden = config.hiddenSize();
         this.steps = config.trainSteps();
         this.noise = config.stateNoise();
-        this.noiseSource = new Random(config.seed() ^ 0x9E37_79B9_7F4A_7C15L);
+        this.graph = new UnrolledGraph(config.seed());
+        this.sd = graph.sameDiff();
         Random random = new Random(config.seed());
         this.recurrent = new SameDiffCell(sd, cell, ModelContract.INPUT_FEATURES, hidden, random);
         build(config.learningRate(), random);
@@ -60,36 +53,26 @@ final class CertifiableLearner implements Learner {
         SDVariable[] state = {null, null};
         SDVariable loss = null;
         for (int t = 0; t < steps; t++) {
-            SDVariable x = placeholder("x" + t, 2, features);
-            SDVariable noiseH = placeholder("nh" + t, hidden, features);
-            SDVariable noiseC = cell.hasCellState() ? placeholder("nc" + t, hidden, features) : null;
-            SDVariable y = placeholder("y" + t, 1, labels);
+            SDVariable x = graph.feature("x" + t, 2);
+            SDVariable noiseH = graph.feature("nh" + t, hidden);
+            SDVariable noiseC = cell.hasCellState() ? graph.feature("nc" + t, hidden) : null;
+            SDVariable y = graph.label("y" + t, 1);
             recurrent.step(x, state, noiseC);
             state[0] = state[0].add(noiseH);
             SDVariable logit = state[0].mmul(sd.getVariable("w_out")).add(sd.getVariable("b_out"));
-            SDVariable probability = sd.nn().sigmoid("p" + t, logit);
+            SDVariable probability = sd.nn().sigmoid(UnrolledGraph.output(t), logit);
             SDVariable stepLoss = switch (lossFunction) {
                 case BCE -> sd.nn().softplus(logit).sub(y.mul(logit)).mean();
                 case MSE -> sd.math().square(probability.sub(y)).mean();
             };
             loss = loss == null ? stepLoss : loss.add(stepLoss);
         }
-        sd.setLossVariables(loss.rename("loss"));
-        sd.setTrainingConfig(org.nd4j.autodiff.samediff.TrainingConfig.builder()
-                .updater(new Adam(learningRate))
-                .dataSetFeatureMapping(features)
-                .dataSetLabelMapping(labels)
-                .build());
-    }
-
-    private SDVariable placeholder(String name, int width, List<String> mapping) {
-        mapping.add(name);
-        return sd.placeHolder(name, DataType.FLOAT, -1, width);
+        graph.minimize(loss, learningRate);
     }
 
     @Override
     public void fit(IntPairs pairs) {
-        sd.fit(new MultiDataSet(inputs(pairs, noise), labels(pairs)));
+        graph.fit(inputs(pairs, noise), labels(pairs));
     }
 
     /**
@@ -97,21 +80,7 @@ final class CertifiableLearner implements Learner {
      * training length's steps: for the parity test against ONNX Runtime.
      */
     float[][] probabilities(IntPairs pairs) {
-        INDArray[] in = inputs(pairs, 0);
-        Map<String, INDArray> placeholders = new HashMap<>();
-        for (int k = 0; k < in.length; k++) {
-            placeholders.put(features.get(k), in[k]);
-        }
-        String[] outputs = new String[steps];
-        for (int t = 0; t < steps; t++) {
-            outputs[t] = "p" + t;
-        }
-        Map<String, INDArray> result = sd.output(placeholders, outputs);
-        float[][] probabilities = new float[steps][];
-        for (int t = 0; t < steps; t++) {
-            probabilities[t] = result.get("p" + t).dup('c').data().asFloat();
-        }
-        return probabilities;
+        return graph.outputs(inputs(pairs, 0), steps);
     }
 
     private INDArray[] inputs(IntPairs pairs, double sigma) {
@@ -126,7 +95,7 @@ final class CertifiableLearner implements Learner {
             }
             in[perStep * t] = Nd4j.create(x, new long[] {count, 2}, DataType.FLOAT);
             for (int k = 1; k < perStep; k++) {
-                in[perStep * t + k] = gaussian(sigma, count, hidden);
+                in[perStep * t + k] = graph.gaussian(sigma, count, hidden);
             }
         }
         return in;
@@ -155,13 +124,5 @@ final class CertifiableLearner implements Learner {
         }
         return new CellWeights(cell, hidden, cellWeights[0], cellWeights[1], cellWeights[2][0], outputWeights,
                 sd.getVariable("b_out").getArr().getFloat(0, 0));
-    }
-
-    private INDArray gaussian(double sigma, int rows, int columns) {
-        float[] values = new float[rows * columns];
-        for (int k = 0; sigma > 0 && k < values.length; k++) {
-            values[k] = (float) (noiseSource.nextGaussian() * sigma);
-        }
-        return Nd4j.create(values, new long[] {rows, columns}, DataType.FLOAT);
     }
 }

@@ -4,18 +4,13 @@ import io.neuraladder.contract.DecimalContract;
 import io.neuraladder.contract.DigitCodec;
 import io.neuraladder.train.CellWeights;
 import io.neuraladder.train.SameDiffCell;
-import java.util.ArrayList;
-import java.util.HashMap;
-import java.util.List;
-import java.util.Map;
+import io.neuraladder.train.UnrolledGraph;
 import java.util.Random;
 import org.nd4j.autodiff.samediff.SDVariable;
 import org.nd4j.autodiff.samediff.SameDiff;
 import org.nd4j.linalg.api.buffer.DataType;
 import org.nd4j.linalg.api.ndarray.INDArray;
-import org.nd4j.linalg.dataset.MultiDataSet;
 import org.nd4j.linalg.factory.Nd4j;
-import org.nd4j.linalg.learning.config.Adam;
 
 /**
  * A digit-serial decimal adder trained with DL4J's SameDiff: the cell ({@link SameDiffCell}) reads
@@ -27,16 +22,15 @@ final class DecimalLearner {
 
     private final DecimalConfig config;
     private final int steps;
-    private final Random noiseSource;
-    private final SameDiff sd = SameDiff.create();
+    private final UnrolledGraph graph;
+    private final SameDiff sd;
     private final SameDiffCell recurrent;
-    private final List<String> features = new ArrayList<>();
-    private final List<String> labels = new ArrayList<>();
 
     DecimalLearner(DecimalConfig config) {
         this.config = config;
         this.steps = config.trainDigits() + 1;
-        this.noiseSource = new Random(config.seed() ^ 0x9E37_79B9_7F4A_7C15L);
+        this.graph = new UnrolledGraph(config.seed());
+        this.sd = graph.sameDiff();
         Random random = new Random(config.seed());
         this.recurrent = new SameDiffCell(sd, config.cell(), DecimalContract.INPUT_FEATURES, config.hiddenSize(),
                 config.recurrentRank(), random);
@@ -50,52 +44,28 @@ final class DecimalLearner {
         SDVariable[] state = {null, null};
         SDVariable loss = null;
         for (int t = 0; t < steps; t++) {
-            SDVariable x = placeholder("x" + t, DecimalContract.INPUT_FEATURES, features);
-            SDVariable noiseH = placeholder("nh" + t, hidden, features);
-            SDVariable noiseC = config.cell().hasCellState() ? placeholder("nc" + t, hidden, features) : null;
-            SDVariable y = placeholder("y" + t, DecimalContract.OUTPUT_FEATURES, labels);
+            SDVariable x = graph.feature("x" + t, DecimalContract.INPUT_FEATURES);
+            SDVariable noiseH = graph.feature("nh" + t, hidden);
+            SDVariable noiseC = config.cell().hasCellState() ? graph.feature("nc" + t, hidden) : null;
+            SDVariable y = graph.label("y" + t, DecimalContract.OUTPUT_FEATURES);
             recurrent.step(x, state, noiseC);
             state[0] = state[0].add(noiseH);
             SDVariable logits = state[0].mmul(sd.getVariable("w_out")).add(sd.getVariable("b_out"));
-            sd.nn().softmax("p" + t, logits);
+            sd.nn().softmax(UnrolledGraph.output(t), logits);
             SDVariable stepLoss = y.mul(sd.nn().logSoftmax(logits)).sum(1).mean().neg();
             loss = loss == null ? stepLoss : loss.add(stepLoss);
         }
-        sd.setLossVariables(loss.rename("loss"));
-        sd.setTrainingConfig(org.nd4j.autodiff.samediff.TrainingConfig.builder()
-                .updater(new Adam(config.learningRate()))
-                .dataSetFeatureMapping(features)
-                .dataSetLabelMapping(labels)
-                .build());
-    }
-
-    private SDVariable placeholder(String name, int width, List<String> mapping) {
-        mapping.add(name);
-        return sd.placeHolder(name, DataType.FLOAT, -1, width);
+        graph.minimize(loss, config.learningRate());
     }
 
     /** One optimizer step on these pairs of {@link DecimalConfig#trainDigits()}-digit operands. */
     void fit(String[][] pairs) {
-        sd.fit(new MultiDataSet(inputs(pairs, config.stateNoise()), labels(pairs)));
+        graph.fit(inputs(pairs, config.stateNoise()), labels(pairs));
     }
 
     /** The noise-free network's softmax outputs, {@code [t][n * 10 + digit]}: for the parity test. */
     float[][] probabilities(String[][] pairs) {
-        INDArray[] in = inputs(pairs, 0);
-        Map<String, INDArray> placeholders = new HashMap<>();
-        for (int k = 0; k < in.length; k++) {
-            placeholders.put(features.get(k), in[k]);
-        }
-        String[] outputs = new String[steps];
-        for (int t = 0; t < steps; t++) {
-            outputs[t] = "p" + t;
-        }
-        Map<String, INDArray> result = sd.output(placeholders, outputs);
-        float[][] probabilities = new float[steps][];
-        for (int t = 0; t < steps; t++) {
-            probabilities[t] = result.get("p" + t).dup('c').data().asFloat();
-        }
-        return probabilities;
+        return graph.outputs(inputs(pairs, 0), steps);
     }
 
     /** The current weights in ONNX's layout, as an exported file holds them. */
@@ -128,7 +98,7 @@ final class DecimalLearner {
             }
             in[perStep * t] = Nd4j.create(x, new long[] {count, DecimalContract.INPUT_FEATURES}, DataType.FLOAT);
             for (int k = 1; k < perStep; k++) {
-                in[perStep * t + k] = gaussian(sigma, count, config.hiddenSize());
+                in[perStep * t + k] = graph.gaussian(sigma, count, config.hiddenSize());
             }
         }
         return in;
@@ -157,13 +127,5 @@ final class DecimalLearner {
             carry = total / DecimalContract.RADIX;
         }
         return digit;
-    }
-
-    private INDArray gaussian(double sigma, int rows, int columns) {
-        float[] values = new float[rows * columns];
-        for (int k = 0; sigma > 0 && k < values.length; k++) {
-            values[k] = (float) (noiseSource.nextGaussian() * sigma);
-        }
-        return Nd4j.create(values, new long[] {rows, columns}, DataType.FLOAT);
     }
 }
