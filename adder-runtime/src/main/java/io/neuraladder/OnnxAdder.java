@@ -5,7 +5,10 @@ import ai.onnxruntime.OrtEnvironment;
 import ai.onnxruntime.OrtException;
 import ai.onnxruntime.OrtSession;
 import io.neuraladder.api.ModelInfo;
+import io.neuraladder.contract.BitCodec;
 import io.neuraladder.contract.ModelContract;
+import java.nio.ByteBuffer;
+import java.nio.ByteOrder;
 import java.nio.FloatBuffer;
 import java.util.Map;
 import java.util.Queue;
@@ -18,11 +21,13 @@ import org.slf4j.LoggerFactory;
 
 /**
  * One loaded model: an ONNX Runtime session whose file passed the {@link StructureCheck} before
- * ONNX Runtime saw it, and a second session for batches built from the same checked weights by
- * {@link PackedGraph}; both passed the self-test unless that was skipped. It computes wrapped sums; {@link ReloadableAdder} adds the public API.
+ * ONNX Runtime saw it (for operands of any width), and two sessions built from the same checked
+ * weights: {@link LogitGraph} for single adds and {@link PackedGraph} for batches. All three passed
+ * the self-test unless that was skipped. It computes wrapped sums; {@link ReloadableAdder} adds the
+ * public API.
  *
- * <p>Calls share the session (ONNX Runtime's {@code run} is thread-safe) and hold a read lock;
- * {@link #close()} takes the write lock, so the session is never closed while a call is inside
+ * <p>Calls share the sessions (ONNX Runtime's {@code run} is thread-safe) and hold a read lock;
+ * {@link #close()} takes the write lock, so no session is closed while a call is inside
  * {@code run}, which would crash the process. Per-call buffers come from pools that grow to the
  * number of concurrent callers.
  */
@@ -31,6 +36,7 @@ final class OnnxAdder implements AutoCloseable {
     private static final Logger log = LoggerFactory.getLogger(OnnxAdder.class);
 
     private final OrtSession session;
+    private final OrtSession singleSession;
     private final OrtSession batchSession;
     private final ModelInfo model;
     private final ReadWriteLock lifecycle = new ReentrantReadWriteLock();
@@ -54,20 +60,28 @@ final class OnnxAdder implements AutoCloseable {
         }
         this.model = new ModelInfo(source.name(), checked.metadata());
         this.session = Sessions.create(source, provider, intraOpThreads);
+        OrtSession single = null;
         OrtSession packed = null;
         try {
-            packed = Sessions.create(new ModelSource(source.name() + " (packed for batches)",
-                    PackedGraph.of(checked.proto(), checked.cell())), provider, intraOpThreads);
+            ModelSource logits = new ModelSource(source.name() + " (logits for single adds)",
+                    LogitGraph.of(checked.proto(), checked.cell()));
+            ModelSource batches = new ModelSource(source.name() + " (packed for batches)",
+                    PackedGraph.of(checked.proto(), checked.cell()));
+            single = Sessions.create(logits, provider, intraOpThreads);
+            packed = Sessions.create(batches, provider, intraOpThreads);
             if (selfTest) {
                 selfTest(source.name(), session, new BatchCall(1));
-                selfTest(source.name() + " (packed for batches)", packed, new BatchCall(PackedGraph.PAIRS_PER_ROW));
+                selfTestLogits(logits.name(), single);
+                selfTest(batches.name(), packed, new BatchCall(PackedGraph.PAIRS_PER_ROW));
             }
         } catch (OrtException | RuntimeException e) {
             close(packed);
+            close(single);
             close(session);
             throw e instanceof ModelLoadException refusal ? refusal
                     : new ModelLoadException("model " + source.name() + " could not be run: " + e.getMessage(), e);
         }
+        this.singleSession = single;
         this.batchSession = packed;
         log.info("loaded model {} (sha256 {}, {})", source.name(), source.sha256(), model.metadata());
     }
@@ -75,6 +89,17 @@ final class OnnxAdder implements AutoCloseable {
     private static void selfTest(String name, OrtSession session, BatchCall call) throws OrtException {
         SelfTest.verify(name, call.probabilities(Sessions.environment(), session, SelfTest.CASES.a(),
                 SelfTest.CASES.b(), SelfTest.CASES.size()));
+    }
+
+    private static void selfTestLogits(String name, OrtSession logitGraph) throws OrtException {
+        int n = SelfTest.CASES.size();
+        FloatBuffer input = ByteBuffer.allocateDirect(BitCodec.inputSize(n) * Float.BYTES)
+                .order(ByteOrder.nativeOrder()).asFloatBuffer();
+        BitCodec.encode(SelfTest.CASES.a(), SelfTest.CASES.b(), 0, n, input);
+        try (OnnxTensor tensor = OnnxTensor.createTensor(Sessions.environment(), input, BitCodec.inputShape(n));
+                OrtSession.Result result = logitGraph.run(Map.of(ModelContract.INPUT_NAME, tensor))) {
+            SelfTest.verifyLogits(name, ((OnnxTensor) result.get(0)).getFloatBuffer());
+        }
     }
 
     ModelInfo model() {
@@ -91,7 +116,7 @@ final class OnnxAdder implements AutoCloseable {
                 call = new SingleCall(Sessions.environment());
             }
             try {
-                return call.addWrapping(session, a, b);
+                return call.addWrapping(singleSession, a, b);
             } finally {
                 idleSingles.offer(call);
             }
@@ -173,6 +198,7 @@ final class OnnxAdder implements AutoCloseable {
             }
             idleBatches.clear();
             close(batchSession);
+            close(singleSession);
             close(session);
             log.debug("closed model {}", model.source());
         } finally {

@@ -1,22 +1,17 @@
 package io.neuraladder;
 
-import ai.onnx.proto.OnnxMl.AttributeProto;
+import static io.neuraladder.DerivedGraph.floats;
+import static io.neuraladder.DerivedGraph.longs;
+import static io.neuraladder.DerivedGraph.model;
+import static io.neuraladder.DerivedGraph.node;
+import static io.neuraladder.DerivedGraph.recurrentNode;
+import static io.neuraladder.DerivedGraph.value;
+
 import ai.onnx.proto.OnnxMl.GraphProto;
 import ai.onnx.proto.OnnxMl.ModelProto;
-import ai.onnx.proto.OnnxMl.NodeProto;
-import ai.onnx.proto.OnnxMl.OperatorSetIdProto;
-import ai.onnx.proto.OnnxMl.TensorProto;
-import ai.onnx.proto.OnnxMl.TensorShapeProto;
-import ai.onnx.proto.OnnxMl.TypeProto;
-import ai.onnx.proto.OnnxMl.ValueInfoProto;
-import com.google.protobuf.ByteString;
 import io.neuraladder.contract.CellType;
 import io.neuraladder.contract.ModelContract;
-import java.nio.ByteBuffer;
-import java.nio.ByteOrder;
-import java.util.HashMap;
 import java.util.List;
-import java.util.Map;
 
 /**
  * Rewrites a checked model for batches: {@value #PAIRS_PER_ROW} pairs share one row of the
@@ -46,15 +41,12 @@ final class PackedGraph {
 
     /** The packed model's bytes, for a model running {@code cell} that passed {@link StructureCheck}. */
     static byte[] of(ModelProto model, CellType cell) {
-        GraphProto graph = model.getGraph();
-        Map<String, TensorProto> initializers = new HashMap<>();
-        graph.getInitializerList().forEach(t -> initializers.put(t.getName(), t));
-        List<NodeProto> nodes = graph.getNodeList();
-        float[] w = StructureCheck.floats(initializers.get(nodes.get(0).getInput(1)));
-        float[] r = StructureCheck.floats(initializers.get(nodes.get(0).getInput(2)));
-        float[] b = StructureCheck.floats(initializers.get(nodes.get(0).getInput(3)));
-        float[] denseW = StructureCheck.floats(initializers.get(nodes.get(2).getInput(1)));
-        float denseB = StructureCheck.floats(initializers.get(nodes.get(3).getInput(1)))[0];
+        DerivedGraph.Weights weights = DerivedGraph.Weights.of(model);
+        float[] w = weights.w();
+        float[] r = weights.r();
+        float[] b = weights.b();
+        float[] denseW = weights.denseW();
+        float denseB = weights.denseB();
         int hidden = denseW.length;
         int p = PAIRS_PER_ROW;
         int packedHidden = p * hidden;
@@ -102,57 +94,13 @@ final class PackedGraph {
                 .addInitializer(floats("dense_b", packedDenseB, p))
                 .addInitializer(longs("unpack_shape", 0, -1, ModelContract.OUTPUT_FEATURES))
                 .addNode(node("Reshape", List.of(ModelContract.INPUT_NAME, "pack_shape"), "packed_bits"))
-                .addNode(node(cell.onnxOperator(), List.of("packed_bits", "W", "R", "B"), "y").toBuilder()
-                        .addAttribute(AttributeProto.newBuilder().setName("hidden_size")
-                                .setType(AttributeProto.AttributeType.INT).setI(packedHidden)))
+                .addNode(recurrentNode(cell, "packed_bits", packedHidden))
                 .addNode(node("Squeeze", List.of("y", "axes"), "states"))
                 .addNode(node("MatMul", List.of("states", "dense_W"), "products"))
                 .addNode(node("Add", List.of("products", "dense_b"), "logits"))
                 .addNode(node("Sigmoid", List.of("logits"), "packed_probabilities"))
                 .addNode(node("Reshape", List.of("packed_probabilities", "unpack_shape"), ModelContract.OUTPUT_NAME))
                 .build();
-        return ModelProto.newBuilder()
-                .setIrVersion(7)
-                .setProducerName("neural-adder-runtime")
-                .addOpsetImport(OperatorSetIdProto.newBuilder().setDomain("").setVersion(14))
-                .setGraph(packed)
-                .build()
-                .toByteArray();
-    }
-
-    private static NodeProto node(String opType, List<String> inputs, String output) {
-        return NodeProto.newBuilder().setOpType(opType).setName(output + "_node").addAllInput(inputs).addOutput(output)
-                .build();
-    }
-
-    private static ValueInfoProto value(String name, int features) {
-        TensorShapeProto shape = TensorShapeProto.newBuilder()
-                .addDim(TensorShapeProto.Dimension.newBuilder().setDimParam(ModelContract.STEPS_DIMENSION))
-                .addDim(TensorShapeProto.Dimension.newBuilder().setDimParam(ModelContract.BATCH_DIMENSION))
-                .addDim(TensorShapeProto.Dimension.newBuilder().setDimValue(features))
-                .build();
-        return ValueInfoProto.newBuilder().setName(name).setType(TypeProto.newBuilder().setTensorType(
-                TypeProto.Tensor.newBuilder().setElemType(TensorProto.DataType.FLOAT_VALUE).setShape(shape))).build();
-    }
-
-    private static TensorProto floats(String name, float[] values, long... dims) {
-        TensorProto.Builder tensor = TensorProto.newBuilder().setName(name)
-                .setDataType(TensorProto.DataType.FLOAT_VALUE);
-        for (long d : dims) {
-            tensor.addDims(d);
-        }
-        ByteBuffer raw = ByteBuffer.allocate(values.length * Float.BYTES)
-                .order(ByteOrder.LITTLE_ENDIAN);
-        raw.asFloatBuffer().put(values);
-        return tensor.setRawData(ByteString.copyFrom(raw.array())).build();
-    }
-
-    private static TensorProto longs(String name, long... values) {
-        TensorProto.Builder tensor = TensorProto.newBuilder().setName(name)
-                .setDataType(TensorProto.DataType.INT64_VALUE).addDims(values.length);
-        for (long v : values) {
-            tensor.addInt64Data(v);
-        }
-        return tensor.build();
+        return model(packed).toByteArray();
     }
 }

@@ -20,18 +20,39 @@ final class SelfTest {
 
     /** Returns normally if the model adds every case exactly; throws {@link ModelSelfTestException} otherwise. */
     static void verify(String source, FloatBuffer probabilities) {
+        requireFinite(source, probabilities, "sum-bit probability");
         int n = CASES.size();
-        for (int i = 0; i < probabilities.limit(); i++) {
-            float p = probabilities.get(i);
-            if (!Float.isFinite(p)) {
+        int[] sums = new int[n];
+        BitCodec.decode(probabilities, n, sums, 0);
+        verifySums(source, sums);
+    }
+
+    /** Like {@link #verify(String, FloatBuffer)}, for a {@link LogitGraph}'s logits of the cases. */
+    static void verifyLogits(String source, FloatBuffer logits) {
+        requireFinite(source, logits, "sum-bit logit");
+        int n = CASES.size();
+        int[] sums = new int[n];
+        for (int i = 0; i < n; i++) {
+            sums[i] = LogitGraph.decode(logits, n, i);
+        }
+        verifySums(source, sums);
+    }
+
+    private static void requireFinite(String source, FloatBuffer outputs, String what) {
+        int n = CASES.size();
+        for (int i = 0; i < outputs.limit(); i++) {
+            float value = outputs.get(i);
+            if (!Float.isFinite(value)) {
                 int pair = i % n;
-                throw new ModelSelfTestException("model " + source + " computes a non-finite sum-bit probability ("
-                        + p + ") for " + CASES.a()[pair] + " + " + CASES.b()[pair]
+                throw new ModelSelfTestException("model " + source + " computes a non-finite " + what + " ("
+                        + value + ") for " + CASES.a()[pair] + " + " + CASES.b()[pair]
                         + ": its weights probably contain NaN or Inf. Refusing it");
             }
         }
-        int[] sums = new int[n];
-        BitCodec.decode(probabilities, n, sums, 0);
+    }
+
+    private static void verifySums(String source, int[] sums) {
+        int n = CASES.size();
         int wrong = 0;
         int first = -1;
         for (int i = 0; i < n; i++) {

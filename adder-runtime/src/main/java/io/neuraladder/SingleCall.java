@@ -12,14 +12,14 @@ import java.nio.FloatBuffer;
 import java.util.Map;
 
 /**
- * The reusable buffers of one single-pair inference: an input tensor over a direct buffer, and a
- * pinned output tensor that ONNX Runtime writes into, so that a call allocates no tensors. Used by
- * one thread at a time.
+ * The reusable buffers of one single-pair inference on a {@link LogitGraph}: an input tensor over a
+ * direct buffer, and a pinned output tensor of logits that ONNX Runtime writes into, so that a call
+ * allocates no tensors. Used by one thread at a time.
  */
 final class SingleCall implements AutoCloseable {
 
     private final FloatBuffer input = directFloats(BitCodec.inputSize(1));
-    private final FloatBuffer output = directFloats(BitCodec.outputSize(1));
+    private final FloatBuffer output = directFloats(ModelContract.INT_STEPS);
     private final OnnxTensor inputTensor;
     private final OnnxTensor outputTensor;
     private final Map<String, OnnxTensor> inputs;
@@ -28,20 +28,20 @@ final class SingleCall implements AutoCloseable {
     SingleCall(OrtEnvironment environment) throws OrtException {
         inputTensor = OnnxTensor.createTensor(environment, input, BitCodec.inputShape(1));
         try {
-            outputTensor = OnnxTensor.createTensor(environment, output, BitCodec.outputShape(1));
+            outputTensor = OnnxTensor.createTensor(environment, output, LogitGraph.outputShape(1));
         } catch (OrtException | RuntimeException e) {
             inputTensor.close();
             throw e;
         }
         inputs = Map.of(ModelContract.INPUT_NAME, inputTensor);
-        pinnedOutputs = Map.of(ModelContract.OUTPUT_NAME, outputTensor);
+        pinnedOutputs = Map.of(LogitGraph.OUTPUT_NAME, outputTensor);
     }
 
-    /** The wrapped 32-bit sum of {@code a} and {@code b} computed by {@code session}. */
-    int addWrapping(OrtSession session, int a, int b) throws OrtException {
+    /** The wrapped 32-bit sum of {@code a} and {@code b} computed by {@code logitGraph}'s session. */
+    int addWrapping(OrtSession logitGraph, int a, int b) throws OrtException {
         BitCodec.encode(a, b, input);
-        try (OrtSession.Result ignored = session.run(inputs, pinnedOutputs)) {
-            return BitCodec.decode(output);
+        try (OrtSession.Result ignored = logitGraph.run(inputs, pinnedOutputs)) {
+            return LogitGraph.decode(output, 1, 0);
         }
     }
 

@@ -7,6 +7,11 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import io.neuraladder.api.Adder;
 import io.neuraladder.sampling.IntPairs;
 import io.neuraladder.sampling.OperandSamples;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Comparator;
 import java.util.SplittableRandom;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -85,6 +90,41 @@ class BatchAddTest {
         assertArrayEquals(new int[] {Integer.MIN_VALUE}, NeuralAdder.addWrapping(new int[] {Integer.MAX_VALUE}, new int[] {1}));
         assertArrayEquals(new long[] {5_000_000_000L}, NeuralAdder.add(new long[] {2_000_000_000L}, new long[] {3_000_000_000L}));
         assertArrayEquals(new long[] {Long.MIN_VALUE}, NeuralAdder.addWrapping(new long[] {Long.MAX_VALUE}, new long[] {1L}));
+    }
+
+    @Test
+    void addWrapping_tenMillionPairsInOneCall_isExact() {
+        int n = 10_000_000;
+        IntPairs pairs = OperandSamples.mixed(new SplittableRandom(10), n);
+        int[] sums = adder.addWrapping(pairs.a(), pairs.b());
+        assertEquals(-1, firstWrong(pairs, sums), "the first wrong index");
+    }
+
+    @Test
+    void theLargestShippedModel_addsAMillionPairsInOneCall_exactly() throws IOException {
+        Path largest = ShippedModels.all().stream().max(Comparator.comparingLong(BatchAddTest::size)).orElseThrow();
+        IntPairs pairs = OperandSamples.mixed(new SplittableRandom(11), 1_000_000);
+        try (Adder big = NeuralAdder.open(largest)) {
+            int[] sums = big.addWrapping(pairs.a(), pairs.b());
+            assertEquals(-1, firstWrong(pairs, sums), largest + ": the first wrong index");
+        }
+    }
+
+    private static int firstWrong(IntPairs pairs, int[] sums) {
+        for (int i = 0; i < sums.length; i++) {
+            if (sums[i] != pairs.a()[i] + pairs.b()[i]) {
+                return i;
+            }
+        }
+        return -1;
+    }
+
+    private static long size(Path model) {
+        try {
+            return Files.size(model);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
     }
 
     private static IntPairs nonOverflowing(IntPairs pairs) {

@@ -2,6 +2,7 @@ package io.neuraladder.contract;
 
 import java.math.BigInteger;
 import java.nio.FloatBuffer;
+import java.util.Arrays;
 import java.util.Objects;
 
 /**
@@ -57,14 +58,14 @@ public final class BitCodec {
     public static void decode(FloatBuffer output, int count, int[] sums, int to) {
         Objects.checkFromIndexSize(to, count, sums.length);
         requireCapacity(output, outputSize(count), "output");
-        for (int i = 0; i < count; i++) {
-            int sum = 0;
-            for (int t = 0; t < ModelContract.INT_STEPS; t++) {
-                if (output.get(t * count + i) > ModelContract.THRESHOLD) {
-                    sum |= 1 << t;
+        Arrays.fill(sums, to, to + count, 0);
+        for (int t = 0; t < ModelContract.INT_STEPS; t++) {
+            int row = t * count;
+            for (int i = 0; i < count; i++) {
+                if (output.get(row + i) > ModelContract.THRESHOLD) {
+                    sums[to + i] |= 1 << t;
                 }
             }
-            sums[to + i] = sum;
         }
     }
 
@@ -107,14 +108,14 @@ public final class BitCodec {
     public static void decode(FloatBuffer output, int count, long[] sums, int to) {
         Objects.checkFromIndexSize(to, count, sums.length);
         requireCapacity(output, Long.SIZE * count, "output");
-        for (int i = 0; i < count; i++) {
-            long sum = 0;
-            for (int t = 0; t < Long.SIZE; t++) {
-                if (output.get(t * count + i) > ModelContract.THRESHOLD) {
-                    sum |= 1L << t;
+        Arrays.fill(sums, to, to + count, 0);
+        for (int t = 0; t < Long.SIZE; t++) {
+            int row = t * count;
+            for (int i = 0; i < count; i++) {
+                if (output.get(row + i) > ModelContract.THRESHOLD) {
+                    sums[to + i] |= 1L << t;
                 }
             }
-            sums[to + i] = sum;
         }
     }
 

@@ -16,7 +16,10 @@ import java.io.IOException;
 import java.nio.ByteBuffer;
 import java.nio.ByteOrder;
 import java.nio.FloatBuffer;
+import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Map;
 import java.util.SplittableRandom;
 import java.util.concurrent.TimeUnit;
@@ -213,6 +216,95 @@ public class AdderBenchmarks {
             sink += dl4j.output(input).getFloat(0);
         }
         return sink;
+    }
+
+    /**
+     * Where a single add's time goes: the model file's graph, and its recurrent node alone, run for
+     * {@code steps} steps (the contract has 32) raw through ONNX Runtime with a reused input and a
+     * pinned output.
+     */
+    @State(Scope.Benchmark)
+    public static class GraphSteps {
+
+        @Param({"1", "8", "32"})
+        public int steps;
+
+        private OrtSession graph;
+        private OrtSession recurrentNodeOnly;
+        private FloatBuffer inputBuffer;
+        private Map<String, OnnxTensor> inputs;
+        private Map<String, OnnxTensor> graphOutput;
+        private Map<String, OnnxTensor> recurrentOutput;
+        private final List<AutoCloseable> resources = new ArrayList<>();
+
+        @Setup(Level.Trial)
+        public void load(AdderBenchmarks benchmark) throws IOException, OrtException {
+            OrtEnvironment env = OrtEnvironment.getEnvironment();
+            ModelProto model = ModelProto.parseFrom(Files.readAllBytes(Path.of(benchmark.model)));
+            NodeProto recurrent = model.getGraph().getNodeList().stream()
+                    .filter(node -> CellType.forOnnxOperator(node.getOpType()).isPresent()).findFirst().orElseThrow();
+            int hidden = CellWeights.fromModel(model, benchmark.model).hidden();
+            try (OrtSession.SessionOptions options = new OrtSession.SessionOptions()) {
+                options.setIntraOpNumThreads(1);
+                graph = track(env.createSession(model.toByteArray(), options));
+                recurrentNodeOnly = track(env.createSession(recurrentNodeOnly(model, recurrent).toByteArray(), options));
+            }
+            inputBuffer = directFloats(steps * ModelContract.INPUT_FEATURES);
+            OnnxTensor input = track(OnnxTensor.createTensor(env, inputBuffer,
+                    new long[] {steps, 1, ModelContract.INPUT_FEATURES}));
+            inputs = Map.of(ModelContract.INPUT_NAME, input);
+            graphOutput = Map.of(ModelContract.OUTPUT_NAME, track(OnnxTensor.createTensor(env, directFloats(steps),
+                    new long[] {steps, 1, 1})));
+            recurrentOutput = Map.of(recurrent.getOutput(0), track(OnnxTensor.createTensor(env,
+                    directFloats(steps * hidden), new long[] {steps, 1, 1, hidden})));
+        }
+
+        private <T extends AutoCloseable> T track(T resource) {
+            resources.add(resource);
+            return resource;
+        }
+
+        @TearDown(Level.Trial)
+        public void close() throws Exception {
+            for (AutoCloseable resource : resources) {
+                resource.close();
+            }
+        }
+
+        /** The model with its recurrent node's output {@code Y} as the graph's only output and no other node. */
+        private static ModelProto recurrentNodeOnly(ModelProto model, NodeProto recurrent) {
+            GraphProto.Builder graph = model.getGraph().toBuilder().clearNode().clearOutput().addNode(recurrent)
+                    .addOutput(ValueInfoProto.newBuilder().setName(recurrent.getOutput(0))
+                            .setType(TypeProto.newBuilder().setTensorType(TypeProto.Tensor.newBuilder()
+                                    .setElemType(TensorProto.DataType.FLOAT_VALUE))));
+            return model.toBuilder().setGraph(graph).build();
+        }
+    }
+
+    @Benchmark
+    @BenchmarkMode(Mode.SampleTime)
+    @OutputTimeUnit(TimeUnit.MICROSECONDS)
+    public float single_onnxRuntimeModelGraph(GraphSteps state) throws OrtException {
+        int i = nextIndex();
+        state.inputBuffer.put(0, BitCodec.bit(a[i], 0));
+        try (OrtSession.Result ignored = state.graph.run(state.inputs, state.graphOutput)) {
+            return state.inputBuffer.get(0);
+        }
+    }
+
+    @Benchmark
+    @BenchmarkMode(Mode.SampleTime)
+    @OutputTimeUnit(TimeUnit.MICROSECONDS)
+    public float single_onnxRuntimeRecurrentNodeOnly(GraphSteps state) throws OrtException {
+        int i = nextIndex();
+        state.inputBuffer.put(0, BitCodec.bit(a[i], 0));
+        try (OrtSession.Result ignored = state.recurrentNodeOnly.run(state.inputs, state.recurrentOutput)) {
+            return state.inputBuffer.get(0);
+        }
+    }
+
+    private static FloatBuffer directFloats(int count) {
+        return ByteBuffer.allocateDirect(count * Float.BYTES).order(ByteOrder.nativeOrder()).asFloatBuffer();
     }
 
     /** An Identity graph over the contract's input shape: the cheapest run ONNX Runtime can do. */

@@ -4,6 +4,7 @@ import io.neuraladder.contract.BitCodec;
 import io.neuraladder.contract.CellType;
 import io.neuraladder.contract.ModelContract;
 import io.neuraladder.sampling.IntPairs;
+import java.util.Arrays;
 import java.util.Random;
 import org.nd4j.autodiff.samediff.SDVariable;
 import org.nd4j.autodiff.samediff.SameDiff;
@@ -23,6 +24,9 @@ final class CertifiableLearner implements Learner {
 
     /** The fixed bias of the gate held shut: see {@link SameDiffCell}. */
     public static final double SHUT_GATE_BIAS = SameDiffCell.SHUT_GATE_BIAS;
+
+    /** The graph's output: every step's sum-bit probability, {@code [steps·batch, 1]}. */
+    private static final String PROBABILITIES = "p";
 
     private final CellType cell;
     private final TrainingConfig.Loss lossFunction;
@@ -46,27 +50,32 @@ final class CertifiableLearner implements Learner {
         build(config.learningRate(), random);
     }
 
+    /**
+     * Unrolls the cell. The output layer and the loss are applied once, to every step's state
+     * stacked into one {@code [steps·batch, H]} matrix: SameDiff's cost per operation, not its
+     * arithmetic, bounds a minibatch of this size, and per-step heads tripled the operations.
+     */
     private void build(double learningRate, Random random) {
-        sd.var("w_out", SameDiffCell.uniform(random, hidden, 1, hidden));
-        sd.var("b_out", Nd4j.zeros(DataType.FLOAT, 1, 1));
+        SDVariable outputWeights = sd.var("w_out", SameDiffCell.uniform(random, hidden, 1, hidden));
+        SDVariable outputBias = sd.var("b_out", Nd4j.zeros(DataType.FLOAT, 1, 1));
 
         SDVariable[] state = {null, null};
-        SDVariable loss = null;
+        SDVariable[] states = new SDVariable[steps];
         for (int t = 0; t < steps; t++) {
             SDVariable x = graph.feature("x" + t, 2);
             SDVariable noiseH = graph.feature("nh" + t, hidden);
             SDVariable noiseC = cell.hasCellState() ? graph.feature("nc" + t, hidden) : null;
-            SDVariable y = graph.label("y" + t, 1);
             recurrent.step(x, state, noiseC);
             state[0] = state[0].add(noiseH);
-            SDVariable logit = state[0].mmul(sd.getVariable("w_out")).add(sd.getVariable("b_out"));
-            SDVariable probability = sd.nn().sigmoid(UnrolledGraph.output(t), logit);
-            SDVariable stepLoss = switch (lossFunction) {
-                case BCE -> sd.nn().softplus(logit).sub(y.mul(logit)).mean();
-                case MSE -> sd.math().square(probability.sub(y)).mean();
-            };
-            loss = loss == null ? stepLoss : loss.add(stepLoss);
+            states[t] = state[0];
         }
+        SDVariable y = graph.label("y", 1);
+        SDVariable logit = sd.concat(0, states).mmul(outputWeights).add(outputBias);
+        SDVariable probability = sd.nn().sigmoid(PROBABILITIES, logit);
+        SDVariable loss = switch (lossFunction) {
+            case BCE -> sd.nn().softplus(logit).sub(y.mul(logit)).mean();
+            case MSE -> sd.math().square(probability.sub(y)).mean();
+        };
         graph.minimize(loss, learningRate);
     }
 
@@ -80,7 +89,12 @@ final class CertifiableLearner implements Learner {
      * training length's steps: for the parity test against ONNX Runtime.
      */
     float[][] probabilities(IntPairs pairs) {
-        return graph.outputs(inputs(pairs, 0), steps);
+        float[] stacked = graph.evaluate(inputs(pairs, 0), PROBABILITIES);
+        float[][] probabilities = new float[steps][];
+        for (int t = 0; t < steps; t++) {
+            probabilities[t] = Arrays.copyOfRange(stacked, t * pairs.size(), (t + 1) * pairs.size());
+        }
+        return probabilities;
     }
 
     private INDArray[] inputs(IntPairs pairs, double sigma) {
@@ -101,17 +115,16 @@ final class CertifiableLearner implements Learner {
         return in;
     }
 
+    /** Every step's sum bits, step after step: {@code [steps·batch, 1]}, as the stacked states. */
     private INDArray[] labels(IntPairs pairs) {
         int count = pairs.size();
-        INDArray[] out = new INDArray[steps];
+        float[] y = new float[steps * count];
         for (int t = 0; t < steps; t++) {
-            float[] y = new float[count];
             for (int n = 0; n < count; n++) {
-                y[n] = BitCodec.bit(pairs.a()[n] + pairs.b()[n], t);
+                y[t * count + n] = BitCodec.bit(pairs.a()[n] + pairs.b()[n], t);
             }
-            out[t] = Nd4j.create(y, new long[] {count, 1}, DataType.FLOAT);
         }
-        return out;
+        return new INDArray[] {Nd4j.create(y, new long[] {(long) steps * count, 1}, DataType.FLOAT)};
     }
 
     @Override

@@ -69,7 +69,7 @@ public final class ModelCard {
         score(card, "fresh carry-heavy pairs", f.carryHeavy());
         card.append("\n## Training table\n\nOne row per evaluation (every ").append(c.evaluateEvery())
                 .append(" minibatches). Validation sets are fresh each time: ").append(c.validationPairs())
-                .append(" uniform pairs, every edge pair, ").append(Trainer.CARRY_HEAVY_PAIRS)
+                .append(" uniform pairs, every edge pair, ").append(Trainer.carryHeavyPairs(c))
                 .append(" carry-heavy pairs.\n\n");
         card.append(TrainingTable.markdown(result.rows()));
         card.append("\n## Certificate\n\n```\n").append(result.certificate().report()).append("```\n");

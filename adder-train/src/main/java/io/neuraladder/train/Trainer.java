@@ -24,8 +24,8 @@ import org.slf4j.LoggerFactory;
  */
 public final class Trainer {
 
-    /** Fresh carry-heavy pairs per evaluation. */
-    public static final int CARRY_HEAVY_PAIRS = 20_000;
+    /** How many uniform pairs an evaluation adds per carry-heavy pair. */
+    public static final int UNIFORM_PER_CARRY_HEAVY = 5;
 
     /** How many times larger the confirmation sets are than an evaluation's. */
     public static final int CONFIRMATION_FACTOR = 10;
@@ -112,7 +112,8 @@ public final class Trainer {
                 uniformPairs.slice(0, Math.min(VALIDATION_LOSS_PAIRS, uniformPairs.size())), ModelContract.INT_STEPS);
         ValidationScore uniform = Validation.score(weights, uniformPairs);
         ValidationScore edges = Validation.score(weights, edge);
-        ValidationScore carries = Validation.score(weights, OperandSamples.carryHeavy(random, CARRY_HEAVY_PAIRS));
+        ValidationScore carries = Validation.score(weights, OperandSamples.carryHeavy(random,
+                carryHeavyPairs(config)));
         return new EvaluationRow(epoch, iteration, millisSince(start), miniBatch.exactRate(), uniform, edges, carries,
                 loss, validationLoss, config.learningRate(), certified);
     }
@@ -121,7 +122,12 @@ public final class Trainer {
         return new TrainingResult.Confirmation(
                 Validation.score(weights, OperandSamples.uniform(random, CONFIRMATION_FACTOR * config.validationPairs())),
                 Validation.score(weights, edge),
-                Validation.score(weights, OperandSamples.carryHeavy(random, CONFIRMATION_FACTOR * CARRY_HEAVY_PAIRS)));
+                Validation.score(weights, OperandSamples.carryHeavy(random, CONFIRMATION_FACTOR * carryHeavyPairs(config))));
+    }
+
+    /** Fresh carry-heavy pairs per evaluation: a fifth of the uniform ones, at least one. */
+    public static int carryHeavyPairs(TrainingConfig config) {
+        return Math.max(1, config.validationPairs() / UNIFORM_PER_CARRY_HEAVY);
     }
 
     private static long millisSince(long startNanos) {

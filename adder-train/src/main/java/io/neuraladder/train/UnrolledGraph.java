@@ -16,8 +16,8 @@ import org.nd4j.linalg.learning.config.Adam;
 /**
  * The SameDiff plumbing the learners share: a graph unrolled over the training steps, with one
  * feature placeholder per input and noise array and one label placeholder per step, fed in the
- * order they were declared; the state noise drawn from its own seeded source; and per-step outputs
- * named {@code p0, p1, ...} read back for the parity tests.
+ * order they were declared; the state noise drawn from its own seeded source; and outputs read
+ * back for the parity tests.
  */
 public final class UnrolledGraph {
 
@@ -70,20 +70,29 @@ public final class UnrolledGraph {
 
     /** The outputs of the first {@code steps} steps for these features, each flattened row-major. */
     public float[][] outputs(INDArray[] featureValues, int steps) {
-        Map<String, INDArray> placeholders = new HashMap<>();
-        for (int k = 0; k < featureValues.length; k++) {
-            placeholders.put(features.get(k), featureValues[k]);
-        }
         String[] names = new String[steps];
         for (int t = 0; t < steps; t++) {
             names[t] = output(t);
         }
-        Map<String, INDArray> result = sd.output(placeholders, names);
+        Map<String, INDArray> result = sd.output(placeholders(featureValues), names);
         float[][] outputs = new float[steps][];
         for (int t = 0; t < steps; t++) {
             outputs[t] = result.get(output(t)).dup('c').data().asFloat();
         }
         return outputs;
+    }
+
+    /** The variable {@code name} computed for these features, flattened row-major. */
+    public float[] evaluate(INDArray[] featureValues, String name) {
+        return sd.output(placeholders(featureValues), name).get(name).dup('c').data().asFloat();
+    }
+
+    private Map<String, INDArray> placeholders(INDArray[] featureValues) {
+        Map<String, INDArray> placeholders = new HashMap<>();
+        for (int k = 0; k < featureValues.length; k++) {
+            placeholders.put(features.get(k), featureValues[k]);
+        }
+        return placeholders;
     }
 
     /** A {@code rows × columns} array of Gaussian noise with standard deviation {@code sigma} (zeros for 0). */

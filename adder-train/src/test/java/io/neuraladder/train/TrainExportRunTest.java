@@ -23,8 +23,9 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
- * The whole path: train with the documented defaults from scratch until exact, export to ONNX,
- * and add through ONNX Runtime; and the property test's power to fail on an under-trained model.
+ * The whole path: train with the shipped default model's settings from scratch until certified,
+ * export to ONNX, and add through ONNX Runtime; and the property test's power to fail on an
+ * under-trained model.
  */
 class TrainExportRunTest {
 
@@ -35,8 +36,8 @@ class TrainExportRunTest {
     private static Path trainedModel;
 
     @BeforeAll
-    static void trainWithTheDocumentedDefaults() {
-        trained = new Trainer(TrainingConfig.DEFAULT, (row, weights) -> System.out.println(TrainingTable.textRow(row))).train();
+    static void trainWithTheShippedModelsSettings() {
+        trained = new Trainer(TrainingConfig.SHIPPED_LSTM, (row, weights) -> System.out.println(TrainingTable.textRow(row))).train();
         trainedModel = temp.resolve("retrained.onnx");
         OnnxExport.write(trained, trainedModel);
     }
@@ -54,7 +55,7 @@ class TrainExportRunTest {
     void exportedModel_addsLikeMathAddExact_throughOnnxRuntime() {
         try (Adder adder = NeuralAdder.open(trainedModel)) {
             AddExactProperty.assertHolds("the retrained model", adder::add, AddExactProperty.DEFAULT_SAMPLES);
-            assertEquals(Optional.of(Long.toString(TrainingConfig.DEFAULT.seed())),
+            assertEquals(Optional.of(Long.toString(TrainingConfig.SHIPPED_LSTM.seed())),
                     adder.model().get(MetadataKey.TRAINING_SEED));
             assertTrue(adder.model().certified(), adder.model().metadata().toString());
         }

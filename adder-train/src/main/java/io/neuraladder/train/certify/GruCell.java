@@ -37,7 +37,7 @@ final class GruCell implements RecurrentCell {
             resetH[j] = RecurrentCell.sigmoid(gate(CellWeights.RESET_GATE, j, h, a, b)) * h[j];
         }
         for (int j = 0; j < n; j++) {
-            candidate[j] = Math.tanh(gate(CellWeights.CANDIDATE_GATE, j, resetH, a, b));
+            candidate[j] = RecurrentCell.tanh(gate(CellWeights.CANDIDATE_GATE, j, resetH, a, b));
         }
         for (int j = 0; j < n; j++) {
             h[j] = (1 - update[j]) * candidate[j] + update[j] * h[j];

@@ -32,9 +32,9 @@ final class LstmCell implements RecurrentCell {
             double i = RecurrentCell.sigmoid(gate(CellWeights.INPUT_GATE, j, state, a, b));
             double o = RecurrentCell.sigmoid(gate(CellWeights.OUTPUT_GATE, j, state, a, b));
             double f = RecurrentCell.sigmoid(gate(CellWeights.FORGET_GATE, j, state, a, b));
-            double g = Math.tanh(gate(CellWeights.CELL_GATE, j, state, a, b));
+            double g = RecurrentCell.tanh(gate(CellWeights.CELL_GATE, j, state, a, b));
             state[n + j] = f * state[n + j] + i * g;
-            nextH[j] = o * Math.tanh(state[n + j]);
+            nextH[j] = o * RecurrentCell.tanh(state[n + j]);
         }
         System.arraycopy(nextH, 0, state, 0, n);
     }

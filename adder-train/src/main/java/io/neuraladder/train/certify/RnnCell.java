@@ -21,7 +21,7 @@ final class RnnCell implements RecurrentCell {
     @Override
     public void step(double[] h, int a, int b) {
         for (int j = 0; j < next.length; j++) {
-            next[j] = Math.tanh(RecurrentCell.preactivation(weights, j, h, a, b));
+            next[j] = RecurrentCell.tanh(RecurrentCell.preactivation(weights, j, h, a, b));
         }
         System.arraycopy(next, 0, h, 0, next.length);
     }

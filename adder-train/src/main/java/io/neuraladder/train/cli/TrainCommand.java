@@ -42,8 +42,8 @@ final class TrainCommand implements Callable<Integer> {
     private String method = DEFAULTS.method().cliName();
 
     @Option(names = "--cell", description = "rnn, gru or lstm, run by ONNX's operator of that name "
-            + "(default: ${DEFAULT-VALUE})")
-    private CellType cell = DEFAULTS.cell();
+            + "(default: rnn; lstm with --method plain)")
+    private CellType cell;
 
     @Option(names = "--loss", description = "bce (binary cross-entropy) or mse (squared error of the probability) "
             + "(default: ${DEFAULT-VALUE})")
@@ -82,7 +82,7 @@ final class TrainCommand implements Callable<Integer> {
     private int validationPairs = DEFAULTS.validationPairs();
 
     @Option(names = {"-o", "--output"}, description = "model file to write (default: ${DEFAULT-VALUE})")
-    private Path output = Path.of("models", "adder-lstm.onnx");
+    private Path output = Path.of("my-adder.onnx");
 
     @Override
     public Integer call() throws IOException {
@@ -90,7 +90,10 @@ final class TrainCommand implements Callable<Integer> {
         PrintWriter err = spec.commandLine().getErr();
         TrainingConfig config;
         try {
-            config = new TrainingConfig(methodNamed(method), cell, loss, hiddenSize, steps, seed, batch, learningRate,
+            TrainingConfig.Method chosen = methodNamed(method);
+            CellType chosenCell = cell != null ? cell
+                    : chosen == TrainingConfig.Method.PLAIN ? CellType.LSTM : DEFAULTS.cell();
+            config = new TrainingConfig(chosen, chosenCell, loss, hiddenSize, steps, seed, batch, learningRate,
                     stateNoise, maxIterations, evaluateEvery, validationPairs);
         } catch (IllegalArgumentException e) {
             throw new ParameterException(spec.commandLine(), e.getMessage(), e);

@@ -32,7 +32,8 @@ class TrainCommandTest {
     @Test
     void train_writesAnExactModel_andAModelCardWithItsHash() throws Exception {
         Path model = temp.resolve("cli.onnx");
-        int status = run("train", "--method", "plain", "--hidden-size", "8", "--seed", "42", "--batch", "128",
+        int status = run("train", "--method", "plain", "--hidden-size", "8", "--train-steps", "16", "--seed", "42",
+                "--batch", "128",
                 "--learning-rate", "0.02", "--evaluate-every", "100", "--validation-pairs", "10000", "--output",
                 model.toString());
         assertEquals(0, status, err.toString());
