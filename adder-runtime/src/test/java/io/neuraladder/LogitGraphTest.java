@@ -4,9 +4,6 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import ai.onnxruntime.OnnxTensor;
-import ai.onnxruntime.OrtEnvironment;
-import ai.onnxruntime.OrtSession;
 import io.neuraladder.contract.BitCodec;
 import io.neuraladder.contract.ModelContract;
 import io.neuraladder.sampling.IntPairs;
@@ -15,7 +12,6 @@ import java.nio.FloatBuffer;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
-import java.util.Map;
 import java.util.SplittableRandom;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -31,14 +27,10 @@ class LogitGraphTest {
     @ParameterizedTest
     @MethodSource("models")
     void logitGraph_decidesEverySumBitLikeTheModelFile(Path model) throws Exception {
-        byte[] bytes = Files.readAllBytes(model);
-        StructureCheck.CheckedModel checked = StructureCheck.verify(new ModelSource(model.toString(), bytes));
-        byte[] logitGraph = LogitGraph.of(checked.proto(), checked.cell());
+        StructureCheck.CheckedModel checked = GraphRuns.checked(model);
         IntPairs pairs = OperandSamples.mixed(new SplittableRandom(5), 4_096);
-        FloatBuffer input = FloatBuffer.allocate(BitCodec.inputSize(pairs.size()));
-        BitCodec.encode(pairs.a(), pairs.b(), 0, pairs.size(), input);
-        float[] probabilities = run(bytes, input, pairs.size());
-        float[] logits = run(logitGraph, input, pairs.size());
+        float[] probabilities = GraphRuns.outputs(Files.readAllBytes(model), pairs);
+        float[] logits = GraphRuns.outputs(LogitGraph.of(checked.proto(), checked.cell()), pairs);
 
         assertEquals(probabilities.length, logits.length);
         double smallest = Double.MAX_VALUE;
@@ -79,17 +71,5 @@ class LogitGraphTest {
         ModelSelfTestException nan = assertThrows(ModelSelfTestException.class,
                 () -> SelfTest.verifyLogits("nan", FloatBuffer.wrap(notFinite)));
         assertTrue(nan.getMessage().contains("non-finite sum-bit logit (NaN)"), nan.getMessage());
-    }
-
-    private static float[] run(byte[] model, FloatBuffer input, int count) throws Exception {
-        OrtEnvironment env = OrtEnvironment.getEnvironment();
-        try (OrtSession session = env.createSession(model);
-                OnnxTensor tensor = OnnxTensor.createTensor(env, input.duplicate().rewind(), BitCodec.inputShape(count));
-                OrtSession.Result result = session.run(Map.of(ModelContract.INPUT_NAME, tensor))) {
-            FloatBuffer output = ((OnnxTensor) result.get(0)).getFloatBuffer();
-            float[] values = new float[output.remaining()];
-            output.get(values);
-            return values;
-        }
     }
 }
