@@ -5,6 +5,7 @@ import static io.neuraladder.DerivedGraph.longs;
 import static io.neuraladder.DerivedGraph.model;
 import static io.neuraladder.DerivedGraph.node;
 import static io.neuraladder.DerivedGraph.recurrentNode;
+import static io.neuraladder.DerivedGraph.value;
 
 import ai.onnx.proto.OnnxMl.GraphProto;
 import ai.onnx.proto.OnnxMl.ModelProto;
@@ -49,7 +50,7 @@ final class LogitGraph {
         int gates = cell.gates();
         GraphProto graph = GraphProto.newBuilder()
                 .setName("neural_adder_logits")
-                .addInput(DerivedGraph.value(ModelContract.INPUT_NAME, ModelContract.INPUT_FEATURES))
+                .addInput(value(ModelContract.INPUT_NAME, ModelContract.INPUT_FEATURES))
                 .addOutput(output())
                 .addInitializer(floats("W", weights.w(), 1, (long) gates * hidden, ModelContract.INPUT_FEATURES))
                 .addInitializer(floats("R", weights.r(), 1, (long) gates * hidden, hidden))
