@@ -40,13 +40,15 @@ public final class DecimalAdder implements AutoCloseable {
     private final ReadWriteLock lifecycle = new ReentrantReadWriteLock();
     private boolean closed;
 
-    DecimalAdder(ModelSource source, ExecutionProvider provider, int intraOpThreads, boolean selfTest) {
+    DecimalAdder(ModelSource source, ExecutionProvider provider, int intraOpThreads, boolean selfTest,
+            boolean allowUncertified) {
         StructureCheck.CheckedModel checked = StructureCheck.verify(source);
         if (checked.radix() != DecimalContract.RADIX) {
             throw new ModelContractException("model " + source.name() + " is a binary adder, not a decimal one "
                     + "(expected metadata neuraladder.radix = 10); open it with NeuralAdder.open instead");
         }
-        this.model = new ModelInfo(source.name(), checked.metadata());
+        this.model = new ModelInfo(source.name(), checked.metadata(),
+                CertificateGate.verify(source, checked, allowUncertified));
         this.session = Sessions.create(source, provider, intraOpThreads);
         if (selfTest) {
             try {
@@ -56,7 +58,8 @@ public final class DecimalAdder implements AutoCloseable {
                 throw e;
             }
         }
-        log.info("loaded decimal model {} (sha256 {}, {})", source.name(), source.sha256(), model.metadata());
+        log.info("loaded decimal model {} (sha256 {}, {}; certificate {})", source.name(), source.sha256(),
+                model.metadata(), model.certificateCheck().map(Object::toString).orElse("not checked"));
     }
 
     /**

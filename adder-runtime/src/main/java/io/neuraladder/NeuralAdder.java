@@ -44,14 +44,26 @@ public final class NeuralAdder {
     /** File name of the model bundled in this jar, copied from the repository's {@code models/}. */
     public static final String BUNDLED_MODEL = "adder-lstm.onnx";
 
-    /** Default limit on a model file's size: ours are a few KB. */
-    public static final long DEFAULT_MAX_MODEL_BYTES = 4L << 20;
+    /**
+     * Default limit on a model file's size: the binary models are a few KB with their certificates,
+     * the decimal one a few MB (its certificate has 20,100 boxes).
+     */
+    public static final long DEFAULT_MAX_MODEL_BYTES = 16L << 20;
 
     /** The decimal adder bundled in the jar, used by {@link #addDecimal} unless configured otherwise. */
     public static final String BUNDLED_DECIMAL_MODEL = "decimal/adder-decimal.onnx";
 
     /** System property naming the decimal model file {@link #addDecimal} uses. */
     public static final String DECIMAL_MODEL_PROPERTY = "neuraladder.decimal.model";
+
+    /**
+     * System property that, set to {@code true}, lets the static methods serve a default model
+     * whose certificate is missing or does not check (on its self-test alone).
+     */
+    public static final String ALLOW_UNCERTIFIED_PROPERTY = "neuraladder.allowUncertified";
+
+    /** Environment variable with the meaning of {@value #ALLOW_UNCERTIFIED_PROPERTY}; the property wins. */
+    public static final String ALLOW_UNCERTIFIED_ENV = "NEURALADDER_ALLOW_UNCERTIFIED";
 
     private static final Logger log = LoggerFactory.getLogger(NeuralAdder.class);
     private static final Object DEFAULT_LOCK = new Object();
@@ -195,22 +207,22 @@ public final class NeuralAdder {
     }
 
     /**
-     * Opens the decimal model file {@code model} on the CPU, checked against the decimal contract
-     * and self-tested. Close the returned adder when done.
+     * Opens the decimal model file {@code model} on the CPU, checked against the decimal contract,
+     * its certificate checked, and self-tested. Close the returned adder when done.
      *
      * @throws ModelLoadException if the file is missing, unreadable, not ONNX, not a decimal adder,
-     *     or fails the self-test
+     *     not certified ({@link ModelCertificateException}) or fails the self-test
      */
     public static DecimalAdder openDecimal(Path model) {
         return builder().model(model).buildDecimal();
     }
 
     /**
-     * Opens the model file {@code model} on the CPU, checked against the contract and self-tested.
-     * Close the returned adder when done.
+     * Opens the model file {@code model} on the CPU, checked against the contract, its certificate
+     * checked, and self-tested. Close the returned adder when done.
      *
      * @throws ModelLoadException if the file is missing, unreadable, not ONNX, breaks the contract,
-     *     or fails the self-test
+     *     is not certified ({@link ModelCertificateException}) or fails the self-test
      */
     public static ReloadableAdder open(Path model) {
         return builder().model(model).build();
@@ -228,6 +240,7 @@ public final class NeuralAdder {
                 adder = defaultDecimalAdder;
                 if (adder == null) {
                     Builder builder = new Builder();
+                    builder.allowUncertified = Builder.allowUncertifiedBySystem();
                     Optional.ofNullable(System.getProperty(DECIMAL_MODEL_PROPERTY)).filter(path -> !path.isBlank())
                             .ifPresent(path -> builder.model(Path.of(path)));
                     adder = builder.buildDecimal();
@@ -263,6 +276,7 @@ public final class NeuralAdder {
         private long maxModelBytes = DEFAULT_MAX_MODEL_BYTES;
         private String sha256;
         private boolean selfTest = true;
+        private boolean allowUncertified;
 
         private Builder() {}
 
@@ -274,6 +288,7 @@ public final class NeuralAdder {
             copy.maxModelBytes = maxModelBytes;
             copy.sha256 = sha256;
             copy.selfTest = selfTest;
+            copy.allowUncertified = allowUncertified;
             return copy;
         }
 
@@ -288,7 +303,22 @@ public final class NeuralAdder {
                     .ifPresent(builder::sha256);
             Optional.ofNullable(System.getProperty(PROVIDER_PROPERTY))
                     .ifPresent(name -> builder.provider(ExecutionProvider.fromName(name)));
+            builder.allowUncertified = allowUncertifiedBySystem();
             return builder;
+        }
+
+        /** Whether {@value #ALLOW_UNCERTIFIED_PROPERTY} (or else {@value #ALLOW_UNCERTIFIED_ENV}) says {@code true}. */
+        static boolean allowUncertifiedBySystem() {
+            String value = Optional.ofNullable(System.getProperty(ALLOW_UNCERTIFIED_PROPERTY))
+                    .orElseGet(() -> System.getenv(ALLOW_UNCERTIFIED_ENV));
+            if (value == null || value.isBlank() || value.equalsIgnoreCase("false")) {
+                return false;
+            }
+            if (value.equalsIgnoreCase("true")) {
+                return true;
+            }
+            throw new IllegalArgumentException(ALLOW_UNCERTIFIED_PROPERTY + " (or " + ALLOW_UNCERTIFIED_ENV
+                    + ") must be true or false, got '" + value + "'");
         }
 
         /** Loads this model file instead of the bundled model. */
@@ -359,12 +389,26 @@ public final class NeuralAdder {
         }
 
         /**
+         * Serves a model even when its carry certificate is missing or does not check, on its
+         * self-test alone: nothing then proves its sums beyond the tested cases, its
+         * {@link io.neuraladder.api.ModelInfo#certified()} is false, and one WARN line says why.
+         * A model whose certificate checks is still reported certified. By default such models are
+         * refused with a {@link ModelCertificateException}.
+         */
+        public Builder allowUncertified() {
+            this.allowUncertified = true;
+            return this;
+        }
+
+        /**
          * Loads the model, refuses it unless it matches the pin (if any), follows the model
-         * contract and passes the self-test (unless skipped).
+         * contract, carries a carry certificate that checks against its weights (unless
+         * {@link #allowUncertified()}) and passes the self-test (unless skipped).
          *
          * @throws ModelLoadException if the model is missing, unreadable, too large, not ONNX, breaks
          *     the contract ({@link ModelContractException}), fails the pin
-         *     ({@link ModelIntegrityException}) or the self-test ({@link ModelSelfTestException})
+         *     ({@link ModelIntegrityException}), the certificate check ({@link ModelCertificateException})
+         *     or the self-test ({@link ModelSelfTestException})
          * @throws ProviderUnavailableException if the chosen provider cannot be used here
          */
         public ReloadableAdder build() {
@@ -385,7 +429,7 @@ public final class NeuralAdder {
             if (sha256 != null) {
                 source.requireSha256(sha256);
             }
-            return new DecimalAdder(source, provider, intraOpThreads, selfTest);
+            return new DecimalAdder(source, provider, intraOpThreads, selfTest, allowUncertified);
         }
 
         OnnxAdder load() {
@@ -395,7 +439,7 @@ public final class NeuralAdder {
             if (sha256 != null) {
                 source.requireSha256(sha256);
             }
-            return new OnnxAdder(source, provider, intraOpThreads, selfTest);
+            return new OnnxAdder(source, provider, intraOpThreads, selfTest, allowUncertified);
         }
     }
 }

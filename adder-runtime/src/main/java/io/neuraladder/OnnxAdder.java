@@ -51,14 +51,16 @@ final class OnnxAdder implements AutoCloseable {
         }
     }
 
-    OnnxAdder(ModelSource source, ExecutionProvider provider, int intraOpThreads, boolean selfTest) {
+    OnnxAdder(ModelSource source, ExecutionProvider provider, int intraOpThreads, boolean selfTest,
+            boolean allowUncertified) {
         StructureCheck.CheckedModel checked = StructureCheck.verify(source);
         if (checked.radix() != 2) {
             throw new ModelContractException("model " + source.name() + " is a decimal adder (metadata "
                     + "neuraladder.radix = " + checked.radix() + "), not a binary one; open it with "
                     + "NeuralAdder.openDecimal instead");
         }
-        this.model = new ModelInfo(source.name(), checked.metadata());
+        this.model = new ModelInfo(source.name(), checked.metadata(),
+                CertificateGate.verify(source, checked, allowUncertified));
         this.session = Sessions.create(source, provider, intraOpThreads);
         OrtSession single = null;
         OrtSession packed = null;
@@ -83,7 +85,8 @@ final class OnnxAdder implements AutoCloseable {
         }
         this.singleSession = single;
         this.batchSession = packed;
-        log.info("loaded model {} (sha256 {}, {})", source.name(), source.sha256(), model.metadata());
+        log.info("loaded model {} (sha256 {}, {}; certificate {})", source.name(), source.sha256(), model.metadata(),
+                model.certificateCheck().map(Object::toString).orElse("not checked"));
     }
 
     private static void selfTest(String name, OrtSession session, BatchCall call) throws OrtException {

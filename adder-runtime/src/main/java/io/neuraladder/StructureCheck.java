@@ -14,6 +14,7 @@ import io.neuraladder.contract.CellType;
 import io.neuraladder.contract.DecimalContract;
 import io.neuraladder.contract.MetadataKey;
 import io.neuraladder.contract.ModelContract;
+import io.neuraladder.proof.CellParameters;
 import java.nio.ByteBuffer;
 import java.nio.ByteOrder;
 import java.nio.FloatBuffer;
@@ -61,7 +62,23 @@ final class StructureCheck {
     }
 
     /** The parsed model, once its structure is known to be the contract's, the cell it runs and its radix. */
-    record CheckedModel(ModelProto proto, Map<String, String> metadata, CellType cell, int radix) {}
+    record CheckedModel(ModelProto proto, Map<String, String> metadata, CellType cell, int radix) {
+
+        /** The weights, as ONNX Runtime will read them from the same bytes, for the certificate check. */
+        CellParameters parameters() {
+            Map<String, TensorProto> initializers = new HashMap<>();
+            proto.getGraph().getInitializerList().forEach(t -> initializers.put(t.getName(), t));
+            List<NodeProto> nodes = proto.getGraph().getNodeList();
+            float[] w = floats(initializers.get(nodes.get(0).getInput(1)));
+            float[] r = floats(initializers.get(nodes.get(0).getInput(2)));
+            float[] b = floats(initializers.get(nodes.get(0).getInput(3)));
+            float[] outputWeights = floats(initializers.get(nodes.get(2).getInput(1)));
+            float[] outputBias = floats(initializers.get(nodes.get(3).getInput(1)));
+            int hidden = outputWeights.length / outputBias.length;
+            return new CellParameters(cell, hidden, w.length / (cell.gates() * hidden), outputBias.length, w, r, b,
+                    outputWeights, outputBias);
+        }
+    }
 
     /** Where the binary and the decimal contracts differ. */
     private record Layout(int radix, String inputName, int inputFeatures, String outputName, int outputFeatures,

@@ -11,9 +11,10 @@ import java.math.BigInteger;
  * sum, wrapping on overflow. The {@code long} methods are the same at 64 bits, and
  * {@link #add(BigInteger, BigInteger)} adds integers of any size through the same recurrent cell.
  *
- * <p>A model whose metadata carries a carry certificate ({@link ModelInfo#certified()}) was proved
- * to add exactly for inputs of every length. A model without one was only tested: its int sums
- * were validated on samples, and longer operands (long, BigInteger) may go wrong where ints do not.
+ * <p>A model whose carry certificate was checked when it was loaded ({@link ModelInfo#certified()})
+ * is proved to add exactly for inputs of every length. A model without one (served only when that
+ * was explicitly allowed) was only tested: its int sums were validated on samples, and longer
+ * operands (long, BigInteger) may go wrong where ints do not.
  *
  * <p>An adder holds native resources (an inference session); close it when done. Implementations
  * are safe for concurrent use by multiple threads. After {@link #close()}, every call throws

@@ -7,7 +7,7 @@ import java.util.Optional;
  * The keys every model file stores in its ONNX {@code metadata_props}, and what each value means.
  *
  * <p>Training writes all of them; the runtime requires {@link #CONTRACT_VERSION} and
- * {@link #OPERATOR} and reports the others.
+ * {@link #OPERATOR}, checks {@link #CERTIFICATE_PROOF} and reports the others.
  */
 public enum MetadataKey {
 
@@ -42,7 +42,14 @@ public enum MetadataKey {
      * The summary of the carry certificate, starting with {@code proved:} when the model was proved
      * exact for inputs of every length; absent when the model carries no certificate.
      */
-    CERTIFICATE("neuraladder.certificate", "summary of the carry certificate");
+    CERTIFICATE("neuraladder.certificate", "summary of the carry certificate"),
+
+    /**
+     * The carry certificate itself, in {@link CertificateFormat}: the proof the runtime checks
+     * before it serves a sum. Absent when the model carries no certificate. {@code ModelInfo}
+     * leaves it out of its metadata (it can take megabytes).
+     */
+    CERTIFICATE_PROOF("neuraladder.certificate.proof", "carry certificate, checked at load");
 
     private final String key;
     private final String description;

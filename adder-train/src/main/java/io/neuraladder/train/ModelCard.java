@@ -34,7 +34,7 @@ public final class ModelCard {
                                 + "Gaussian noise on the state after every step)" : "")
                 .append(" and exported to ONNX (opset ").append(OnnxExport.OPSET).append(") by `")
                 .append(OnnxExport.PRODUCER).append("`.\n\n");
-        card.append("**Certificate:** ").append(result.certificate().summary()).append(".\n\n");
+        card.append("**Certificate:** ").append(result.certificate().cardStatement()).append("\n\n");
         card.append("| property | value |\n|---|---|\n");
         row(card, "file", "`" + fileName + "`");
         row(card, "SHA-256", "`" + HexFormat.of().formatHex(sha256) + "`");

@@ -1,12 +1,17 @@
 package io.neuraladder.train.certify;
 
+import io.neuraladder.contract.CertificateFormat;
 import io.neuraladder.train.CellWeights;
 import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.LinkedHashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
 
 /**
  * Proves that a recurrent adder (RNN, GRU or LSTM; binary or decimal) is exact for inputs of every
@@ -31,11 +36,11 @@ import java.util.Optional;
  */
 public final class CarryCertifier {
 
-    /** Added to every transition's image: covers ONNX Runtime's float32 error in one step. */
-    public static final double STATE_MARGIN = 1e-4;
+    /** Added to every transition's image: covers ONNX Runtime's float32 error in one step (the contract's). */
+    public static final double STATE_MARGIN = CertificateFormat.STATE_MARGIN;
 
-    /** Demanded of every output logit beyond 0: covers float32 error in the output layer. */
-    public static final double LOGIT_MARGIN = 1e-3;
+    /** Demanded of every output logit beyond 0: covers float32 error in the output layer (the contract's). */
+    public static final double LOGIT_MARGIN = CertificateFormat.LOGIT_MARGIN;
 
     /** Longest label history tried for a binary adder (4^3 · 2 = 128 labels). */
     public static final int MAX_HISTORY = 3;
@@ -65,13 +70,18 @@ public final class CarryCertifier {
 
     /**
      * Tries label histories 1 to {@link #MAX_HISTORY} ({@link #MAX_DECIMAL_HISTORY} for a decimal
-     * adder), and for an RNN with a rank-one recurrent matrix, after history 1, the one-dimensional
-     * argument of {@link RankOneCertifier}; returns the first proof, else the last box failure.
+     * adder); returns the first proof. Only when every history fails, and the model is an RNN with
+     * a rank-one recurrent matrix, tries the one-dimensional argument of {@link RankOneCertifier},
+     * whose proof the runtime cannot check yet. Else returns the last box failure.
      */
     public Certificate certify() {
-        Certificate result = certify(1);
-        if (result.proved()) {
-            return result;
+        int maxHistory = radix == 2 ? MAX_HISTORY : MAX_DECIMAL_HISTORY;
+        Certificate result = null;
+        for (int history = 1; history <= maxHistory; history++) {
+            result = certify(history);
+            if (result.proved()) {
+                return result;
+            }
         }
         Optional<RankOneCertifier> rankOne = RankOneCertifier.of(weights);
         if (rankOne.isPresent()) {
@@ -80,48 +90,68 @@ public final class CarryCertifier {
                 return coordinate;
             }
         }
-        int maxHistory = radix == 2 ? MAX_HISTORY : MAX_DECIMAL_HISTORY;
-        for (int history = 2; history <= maxHistory; history++) {
-            result = certify(history);
-            if (result.proved()) {
-                return result;
-            }
-        }
         return result;
     }
 
-    /** Tries to prove exactness with labels of exactly this history length. */
+    /**
+     * Tries to prove exactness with labels of exactly this history length. Each round computes
+     * the images of the boxes as they were at its start (on all cores, and only for boxes that
+     * changed), then grows every target box that an image leaves. Boxes are kept float-representable
+     * (rounded outward), so that the proof found is the one a model file stores.
+     */
     public Certificate certify(int history) {
         long start = System.nanoTime();
         Map<CarryLabel, StateBox> boxes = new LinkedHashMap<>();
-        StateBox zero = zeroState();
+        Map<CarryLabel, StateBox[]> images = new ConcurrentHashMap<>();
+        Map<CarryLabel, CarryLabel[]> successors = new HashMap<>();
+        Map<CarryLabel, Checked> checked = new HashMap<>();
+        StateBox[] firstSteps = images(zeroState());
         for (int pair = 0; pair < pairs; pair++) {
-            StateBox first = image(zero, pair);
-            boxes.put(CarryLabel.first(radix, pair), first.inflated(widening(first)));
+            StateBox first = firstSteps[pair];
+            boxes.put(CarryLabel.first(radix, pair), first.inflated(widening(first)).roundedToFloat());
         }
         for (int round = 1; round <= MAX_ROUNDS; round++) {
             boolean changed = false;
+            Set<CarryLabel> grown = new LinkedHashSet<>();
             String worstEscape = null;
             double worstSlack = Double.POSITIVE_INFINITY;
-            for (Map.Entry<CarryLabel, StateBox> region : new ArrayList<>(boxes.entrySet())) {
+            List<CarryLabel> labels = new ArrayList<>(boxes.keySet());
+            Map<CarryLabel, StateBox> sources = new HashMap<>(boxes);
+            labels.parallelStream().filter(label -> !images.containsKey(label))
+                    .forEach(label -> images.put(label, images(sources.get(label))));
+            for (CarryLabel label : labels) {
+                StateBox source = sources.get(label);
+                StateBox[] regionImages = images.get(label);
+                CarryLabel[] next = successors.computeIfAbsent(label, l -> successors(l, history));
+                Checked last = checked.computeIfAbsent(label, l -> new Checked(pairs));
+                boolean sourceChecked = last.source == source;
+                last.source = source;
                 for (int pair = 0; pair < pairs; pair++) {
-                    CarryLabel target = region.getKey().next(pair, history);
-                    StateBox image = image(region.getValue(), pair);
+                    CarryLabel target = next[pair];
+                    StateBox image = regionImages[pair];
                     StateBox existing = boxes.get(target);
+                    if (sourceChecked && existing == last.targets[pair]) {
+                        continue;
+                    }
+                    last.targets[pair] = existing;
                     double slack = existing == null ? Double.NEGATIVE_INFINITY : existing.slack(image);
                     if (slack < 0) {
                         changed = true;
-                        boxes.put(target, existing == null ? image.inflated(widening(image))
-                                : existing.hullWith(image, widening(image)));
-                        if (existing != null && slack < worstSlack) {
+                        existing = (existing == null ? image.inflated(widening(image))
+                                : existing.hullWith(image, widening(image))).roundedToFloat();
+                        boxes.put(target, existing);
+                        last.targets[pair] = existing;
+                        grown.add(target);
+                        if (slack > Double.NEGATIVE_INFINITY && slack < worstSlack) {
                             worstSlack = slack;
-                            worstEscape = transition(region.getKey(), pair, target) + " leaves the target box by "
+                            worstEscape = transition(label, pair, target) + " leaves the target box by "
                                     + String.format(Locale.ROOT, "%.3g", -slack);
                         }
                     }
                 }
             }
-            String outputFailure = outputFailure(boxes);
+            grown.forEach(images::remove);
+            String outputFailure = outputFailure(boxes, round == 1 ? boxes.keySet() : grown);
             if (outputFailure != null) {
                 return failed(history, boxes, round, start, outputFailure);
             }
@@ -142,17 +172,46 @@ public final class CarryCertifier {
         throw new AssertionError("unreachable");
     }
 
+    /**
+     * The boxes a region's transitions were last found inside, and the region's own box then: a
+     * transition whose source and target boxes are the same objects (boxes are replaced, never
+     * changed) needs no new check.
+     */
+    private static final class Checked {
+        StateBox source;
+        final StateBox[] targets;
+
+        Checked(int pairs) {
+            targets = new StateBox[pairs];
+        }
+    }
+
+    private CarryLabel[] successors(CarryLabel label, int history) {
+        CarryLabel[] next = new CarryLabel[pairs];
+        for (int pair = 0; pair < pairs; pair++) {
+            next[pair] = label.next(pair, history);
+        }
+        return next;
+    }
+
     /** How far a box is pushed past an image it must hold, so that the iteration ends in few rounds. */
     private static double widening(StateBox image) {
         return WIDENING * Math.max(image.width(), STATE_MARGIN);
     }
 
-    private StateBox image(StateBox box, int pair) {
-        return cell.step(box, pair / radix, pair % radix).inflated(STATE_MARGIN);
+    /** The boxes reached in one step from {@code box}, one per digit pair, each grown by the state margin. */
+    private StateBox[] images(StateBox box) {
+        StateBox[] images = cell.stepAll(box, radix);
+        for (int pair = 0; pair < pairs; pair++) {
+            images[pair] = images[pair].inflated(STATE_MARGIN);
+        }
+        return images;
     }
 
-    private String outputFailure(Map<CarryLabel, StateBox> boxes) {
-        for (Map.Entry<CarryLabel, StateBox> region : boxes.entrySet()) {
+    /** The first output failure among the regions {@code labels}; boxes only grow, so others cannot have one. */
+    private String outputFailure(Map<CarryLabel, StateBox> boxes, Set<CarryLabel> labels) {
+        for (CarryLabel label : labels) {
+            Map.Entry<CarryLabel, StateBox> region = Map.entry(label, boxes.get(label));
             int digit = region.getKey().sumDigit();
             double[] range = outputRange(region.getValue(), digit);
             double margin = range[0] - LOGIT_MARGIN;
@@ -172,26 +231,8 @@ public final class CarryCertifier {
         return null;
     }
 
-    /**
-     * How far the output names {@code digit} over {@code box}, as an interval: for a binary adder
-     * the logit signed toward the bit, for a decimal adder the sum digit's smallest lead over the
-     * other digits' logits.
-     */
     private double[] outputRange(StateBox box, int digit) {
-        if (weights.outputs() == 1) {
-            double[] logit = Intervals.logit(weights, box);
-            return digit == 1 ? logit : new double[] {-logit[1], -logit[0]};
-        }
-        double low = Double.POSITIVE_INFINITY;
-        double high = Double.POSITIVE_INFINITY;
-        for (int other = 0; other < weights.outputs(); other++) {
-            if (other != digit) {
-                double[] lead = Intervals.logitDifference(weights, box, digit, other);
-                low = Math.min(low, lead[0]);
-                high = Math.min(high, lead[1]);
-            }
-        }
-        return new double[] {low, high};
+        return Intervals.lead(weights, box, digit);
     }
 
     private String transition(CarryLabel from, int pair, CarryLabel to) {
@@ -199,27 +240,29 @@ public final class CarryCertifier {
     }
 
     private Certificate proved(int history, Map<CarryLabel, StateBox> boxes, int rounds, long start) {
-        double worstSlack = Double.POSITIVE_INFINITY;
-        for (Map.Entry<CarryLabel, StateBox> region : boxes.entrySet()) {
+        double worstSlack = boxes.entrySet().parallelStream().mapToDouble(region -> {
+            StateBox[] next = images(region.getValue());
+            double slack = Double.POSITIVE_INFINITY;
             for (int pair = 0; pair < pairs; pair++) {
-                CarryLabel target = region.getKey().next(pair, history);
-                worstSlack = Math.min(worstSlack, boxes.get(target).slack(image(region.getValue(), pair)));
+                slack = Math.min(slack, boxes.get(region.getKey().next(pair, history)).slack(next[pair]));
             }
-        }
-        StateBox zero = zeroState();
+            return slack;
+        }).min().orElse(Double.NaN);
+        StateBox[] firstSteps = images(zeroState());
         for (int pair = 0; pair < pairs; pair++) {
-            worstSlack = Math.min(worstSlack, boxes.get(CarryLabel.first(radix, pair)).slack(image(zero, pair)));
+            worstSlack = Math.min(worstSlack, boxes.get(CarryLabel.first(radix, pair)).slack(firstSteps[pair]));
         }
         if (worstSlack < 0) {
             return failed(history, boxes, rounds, start, "a transition left its box on the final check");
         }
+        String proof = CertificateEncoder.encode(radix, zeroState().size(), history, boxes);
         return new Certificate(true, history, regions(boxes), worstOutputMargin(boxes), worstSlack, rounds,
-                millisSince(start), null);
+                millisSince(start), null, null, proof);
     }
 
     private Certificate failed(int history, Map<CarryLabel, StateBox> boxes, int rounds, long start, String why) {
         return new Certificate(false, history, regions(boxes), worstOutputMargin(boxes), Double.NaN, rounds,
-                millisSince(start), why + " (labels with history " + history + ")");
+                millisSince(start), why + " (labels with history " + history + ")", null, null);
     }
 
     private double worstOutputMargin(Map<CarryLabel, StateBox> boxes) {

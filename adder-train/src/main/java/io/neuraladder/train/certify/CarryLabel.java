@@ -12,7 +12,30 @@ import java.util.stream.Collectors;
  * @param carryIn the carry into the window's first step
  * @param pairs the window's digit pairs, oldest first, each {@code a · radix + b}
  */
-record CarryLabel(int radix, int carryIn, List<Integer> pairs) {
+record CarryLabel(int radix, int carryIn, List<Integer> pairs, long key) {
+
+    CarryLabel(int radix, int carryIn, List<Integer> pairs) {
+        this(radix, carryIn, pairs, key(radix, carryIn, pairs));
+    }
+
+    /** Identifies the label among those of its radix: cheap hashing and equality for the certifier's maps. */
+    private static long key(int radix, int carryIn, List<Integer> pairs) {
+        long key = 0;
+        for (int pair : pairs) {
+            key = key * radix * radix + pair;
+        }
+        return (key * 8 + pairs.size()) * 2 + carryIn;
+    }
+
+    @Override
+    public boolean equals(Object other) {
+        return other instanceof CarryLabel label && label.key == key && label.radix == radix;
+    }
+
+    @Override
+    public int hashCode() {
+        return Long.hashCode(key * 0x9E3779B97F4A7C15L);
+    }
 
     static CarryLabel first(int radix, int pair) {
         return new CarryLabel(radix, 0, List.of(pair));

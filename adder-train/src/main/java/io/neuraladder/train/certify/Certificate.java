@@ -19,14 +19,16 @@ import java.util.Locale;
  * @param millis time taken
  * @param failure where and by how much the proof failed; {@code null} when proved
  * @param method how the regions were bounded, when not by boxes over the whole state; {@code null} for boxes
+ * @param proof the proof in {@link io.neuraladder.contract.CertificateFormat}, as stored in a model
+ *     file and checked by the runtime; {@code null} when not proved, or proved by a method that has
+ *     no checkable form yet ({@link RankOneCertifier})
  */
 public record Certificate(boolean proved, int history, List<Region> regions, double worstOutputMargin,
-        double worstContainmentSlack, int rounds, long millis, String failure, String method) {
+        double worstContainmentSlack, int rounds, long millis, String failure, String method, String proof) {
 
-    /** A certificate whose regions are boxes over the whole state. */
-    public Certificate(boolean proved, int history, List<Region> regions, double worstOutputMargin,
-            double worstContainmentSlack, int rounds, long millis, String failure) {
-        this(proved, history, regions, worstOutputMargin, worstContainmentSlack, rounds, millis, failure, null);
+    /** Whether the runtime can check this certificate: it is proved and has its {@link #proof()}. */
+    public boolean embeddable() {
+        return proved && proof != null;
     }
 
     /**
@@ -50,6 +52,13 @@ public record Certificate(boolean proved, int history, List<Region> regions, dou
                         + "worst containment slack %.2e, %d rounds", regions.size(), history, worstOutputMargin,
                         worstContainmentSlack, rounds) + (method == null ? "" : ", " + method)
                 : "not proved: " + failure;
+    }
+
+    /** The certificate line of a model card: the summary, and whether the runtime checks it at load. */
+    public String cardStatement() {
+        return summary() + (embeddable() ? "; embedded in the file, checked by the runtime at every load."
+                : proved ? "; this proof has no form the runtime can check, so the runtime refuses the model by default."
+                : ".");
     }
 
     /** Regions listed in full by {@link #report()}; beyond this, only the tightest are. */

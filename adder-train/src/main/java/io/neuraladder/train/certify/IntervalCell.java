@@ -16,4 +16,13 @@ interface IntervalCell {
 
     /** The box holding every state reached in one step from a state in {@code box} on bits (a, b). */
     StateBox step(StateBox box, int a, int b);
+
+    /** The boxes reached in one step from {@code box}, one per digit pair {@code a · radix + b}. */
+    default StateBox[] stepAll(StateBox box, int radix) {
+        StateBox[] images = new StateBox[radix * radix];
+        for (int pair = 0; pair < images.length; pair++) {
+            images[pair] = step(box, pair / radix, pair % radix);
+        }
+        return images;
+    }
 }

@@ -166,7 +166,7 @@ final class RankOneCertifier {
         }
         return new Certificate(true, 1, regions, worstMargin, worstSlack, rounds, millisSince(start), null,
                 "bounded through the rank-one carry coordinate (carry 0: " + text(sets.get(0)) + ", carry 1: "
-                        + text(sets.get(1)) + ")");
+                        + text(sets.get(1)) + ")", null);
     }
 
     /**
@@ -288,7 +288,7 @@ final class RankOneCertifier {
     private Certificate failed(List<List<double[]>> sets, int rounds, long start, String why) {
         return new Certificate(false, 1, List.of(), Double.NaN, Double.NaN, rounds, millisSince(start),
                 why + " (rank-one carry coordinate; carry 0: " + text(sets.get(0)) + ", carry 1: " + text(sets.get(1))
-                        + ")");
+                        + ")", null, null);
     }
 
     private static double measure(List<double[]> set) {

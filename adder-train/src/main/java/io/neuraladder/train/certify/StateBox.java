@@ -78,6 +78,21 @@ final class StateBox {
         return box;
     }
 
+    /**
+     * This box with every bound moved outward to the nearest float32, the precision certificates
+     * store: the result holds this box, and its bounds are written to the file exactly.
+     */
+    StateBox roundedToFloat() {
+        StateBox box = copy();
+        for (int j = 0; j < low.length; j++) {
+            float l = (float) low[j];
+            float h = (float) high[j];
+            box.low[j] = l > low[j] ? Math.nextDown(l) : l;
+            box.high[j] = h < high[j] ? Math.nextUp(h) : h;
+        }
+        return box;
+    }
+
     /** The widest side of the box. */
     double width() {
         double width = 0;

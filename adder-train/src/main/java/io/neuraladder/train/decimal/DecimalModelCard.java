@@ -24,7 +24,7 @@ public final class DecimalModelCard {
                 .append("digit; one extra step for the final carry). Trained with Deeplearning4j's SameDiff (")
                 .append("Gaussian noise on the state after every step) and exported to ONNX (opset ")
                 .append(OnnxExport.OPSET).append(") by `").append(OnnxExport.PRODUCER).append("`.\n\n");
-        card.append("**Certificate:** ").append(result.certificate().summary()).append(".\n\n");
+        card.append("**Certificate:** ").append(result.certificate().cardStatement()).append("\n\n");
         if (!result.certificate().proved()) {
             card.append("> **Not certified.** This model added every validation and confirmation pair exactly, but the "
                     + "carry certificate could not prove it exact for every input; it may be wrong on inputs no test "

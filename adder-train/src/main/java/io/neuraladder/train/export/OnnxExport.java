@@ -58,10 +58,16 @@ public final class OnnxExport {
         return toModel(network, config).toByteArray();
     }
 
-    /** Writes the result's weights, with its provenance and certificate as metadata, to {@code file}. */
+    /**
+     * Writes the result's weights, with its provenance and certificate as metadata, to
+     * {@code file}: the certificate's summary, and its proof when it has one the runtime can check.
+     */
     public static void write(TrainingResult result, Path file) {
         Map<MetadataKey, String> metadata = metadata(result.config(), result.weights());
         metadata.put(MetadataKey.CERTIFICATE, result.certificate().summary());
+        if (result.certificate().embeddable()) {
+            metadata.put(MetadataKey.CERTIFICATE_PROOF, result.certificate().proof());
+        }
         write(toModel(result.weights(), metadata), file);
     }
 

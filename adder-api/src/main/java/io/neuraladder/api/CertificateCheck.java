@@ -1,0 +1,29 @@
+package io.neuraladder.api;
+
+import java.time.Duration;
+import java.util.Locale;
+
+/**
+ * What the runtime's checker found when it verified a model's carry certificate in this process:
+ * the proof holds, so the model adds exactly for inputs of every length.
+ *
+ * @param regions the certificate's regions (carry labels with their boxes)
+ * @param history digit pairs in each region's label
+ * @param transitions steps checked: one per region and next digit pair, plus the first steps
+ * @param outputMargin the smallest lead, in logits, of the right output over the decision
+ *     boundary over any region, beyond the contract's logit margin
+ * @param stateSlack the smallest distance from any step's image (already grown by the contract's
+ *     state margin) to the face of the box it must lie in
+ * @param checkTime how long the check took
+ */
+public record CertificateCheck(int regions, int history, long transitions, double outputMargin, double stateSlack,
+        Duration checkTime) {
+
+    /** One line for logs and people. */
+    @Override
+    public String toString() {
+        return String.format(Locale.ROOT, "checked at load: %d regions (history %d), %d transitions, "
+                + "smallest output margin %.3f logits, smallest state slack %.2e, %.1f ms", regions, history,
+                transitions, outputMargin, stateSlack, checkTime.toNanos() / 1e6);
+    }
+}
