@@ -1,6 +1,7 @@
 package io.neuraladder;
 
 import io.neuraladder.api.Adder;
+import io.neuraladder.api.CertificateCheck;
 import io.neuraladder.api.ModelInfo;
 import io.neuraladder.api.Overflow;
 import java.math.BigInteger;
@@ -226,6 +227,20 @@ public final class NeuralAdder {
      */
     public static ReloadableAdder open(Path model) {
         return builder().model(model).build();
+    }
+
+    /**
+     * Checks the certificate of the model file {@code model} (binary or decimal) against its
+     * weights, as every open does, without starting ONNX Runtime: for a build step or a model
+     * registry that wants to refuse a file before it is shipped.
+     *
+     * @return what the check found: regions, transitions, smallest margins, time taken
+     * @throws ModelCertificateException if the certificate is missing or does not check
+     * @throws ModelLoadException if the file is missing, unreadable, not ONNX or breaks the contract
+     */
+    public static CertificateCheck checkCertificate(Path model) {
+        ModelSource source = ModelSource.read(model, DEFAULT_MAX_MODEL_BYTES);
+        return CertificateGate.verify(source, StructureCheck.verify(source), false).orElseThrow();
     }
 
     /** A builder for an adder with a chosen model file, execution provider and threads. */

@@ -26,34 +26,35 @@ import java.util.zip.InflaterInputStream;
 /**
  * Test fixture: reads and rewrites model files and their embedded certificates, so that tests can
  * make tampered copies. Its own reading of {@link CertificateFormat}, written from the format's
- * documentation, not from the checker.
+ * documentation, not from the checker. Shared, through this module's test jar, with the training
+ * side's tests that hold its verifier to the runtime's checker.
  */
-final class CertificateFiles {
+public final class CertificateFiles {
 
     private CertificateFiles() {}
 
     /** A certificate in memory, field by field, as the format lays it out. */
-    static final class Decoded {
-        int magic;
-        int version;
-        int method;
-        int radix;
-        int stateSize;
-        int history;
-        double stateMargin;
-        double logitMargin;
-        final List<Region> regions = new ArrayList<>();
+    public static final class Decoded {
+        public int magic;
+        public int version;
+        public int method;
+        public int radix;
+        public int stateSize;
+        public int history;
+        public double stateMargin;
+        public double logitMargin;
+        public final List<Region> regions = new ArrayList<>();
 
         /** One region; {@code pairs} oldest first. */
-        static final class Region {
-            int carryIn;
-            int[] pairs;
-            int claimedDigit;
-            float[] low;
-            float[] high;
+        public static final class Region {
+            public int carryIn;
+            public int[] pairs;
+            public int claimedDigit;
+            public float[] low;
+            public float[] high;
         }
 
-        String encode() {
+        public String encode() {
             ByteArrayOutputStream bytes = new ByteArrayOutputStream();
             try (DataOutputStream out = new DataOutputStream(new DeflaterOutputStream(bytes))) {
                 out.writeInt(magic);
@@ -86,7 +87,7 @@ final class CertificateFiles {
         }
     }
 
-    static ModelProto read(Path model) {
+    public static ModelProto read(Path model) {
         try {
             return ModelProto.parseFrom(Files.readAllBytes(model));
         } catch (IOException e) {
@@ -95,14 +96,14 @@ final class CertificateFiles {
     }
 
     /** The model's embedded certificate, as stored. */
-    static String proof(ModelProto model) {
+    public static String proof(ModelProto model) {
         return model.getMetadataPropsList().stream()
                 .filter(e -> e.getKey().equals(MetadataKey.CERTIFICATE_PROOF.key()))
                 .map(StringStringEntryProto::getValue).findFirst()
                 .orElseThrow(() -> new IllegalStateException("the model carries no certificate"));
     }
 
-    static Decoded decode(String proof) {
+    public static Decoded decode(String proof) {
         try (DataInputStream in = new DataInputStream(new InflaterInputStream(
                 new ByteArrayInputStream(Base64.getDecoder().decode(proof))))) {
             Decoded d = new Decoded();
@@ -140,7 +141,7 @@ final class CertificateFiles {
     }
 
     /** {@code model} with its certificate replaced by {@code proof} ({@code null}: removed), written to {@code file}. */
-    static Path withProof(ModelProto model, String proof, Path file) {
+    public static Path withProof(ModelProto model, String proof, Path file) {
         ModelProto.Builder copy = model.toBuilder().clearMetadataProps();
         model.getMetadataPropsList().stream().filter(e -> !e.getKey().equals(MetadataKey.CERTIFICATE_PROOF.key()))
                 .forEach(copy::addMetadataProps);
@@ -156,7 +157,7 @@ final class CertificateFiles {
      * {@code w · (1 + noise · N(0, 1))}, drawn from {@code java.util.Random(seed)}; the metadata,
      * certificate included, kept as it was.
      */
-    static Path withWeightNoise(ModelProto model, double noise, long seed, Path file) {
+    public static Path withWeightNoise(ModelProto model, double noise, long seed, Path file) {
         Random random = new Random(seed);
         ModelProto.Builder copy = model.toBuilder();
         for (TensorProto.Builder tensor : copy.getGraphBuilder().getInitializerBuilderList()) {
@@ -173,7 +174,7 @@ final class CertificateFiles {
         return write(copy.build(), file);
     }
 
-    static Path write(ModelProto model, Path file) {
+    public static Path write(ModelProto model, Path file) {
         try {
             Files.write(file, model.toByteArray());
             return file;

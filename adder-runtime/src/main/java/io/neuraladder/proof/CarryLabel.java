@@ -44,6 +44,21 @@ final class CarryLabel {
         return new CarryLabel(radix, carry, Arrays.copyOfRange(window, drop, window.length));
     }
 
+    /**
+     * This label less its newest pair: what every successor of one label has in common. The
+     * successors {@code next(pair, history)} of a label differ only in their newest pair, since the
+     * window's length, and so which old pairs leave it and what carry they pass on, does not
+     * depend on the new pair.
+     */
+    CarryLabel withoutNewest() {
+        return new CarryLabel(radix, carryIn, Arrays.copyOf(pairs, pairs.length - 1));
+    }
+
+    /** The newest pair of the window. */
+    int newest() {
+        return pairs[pairs.length - 1];
+    }
+
     /** The sum digit of the window's last step: {@code (a + b + carry) mod radix}. */
     int sumDigit() {
         int carry = carryIn;

@@ -7,7 +7,10 @@ import io.neuraladder.proof.CertificateReader.Certificate;
 import io.neuraladder.proof.CertificateReader.Region;
 import io.neuraladder.proof.CertificateRejection.Condition;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 
@@ -26,7 +29,7 @@ import java.util.Map;
  * is increasing, so the image lies in {@code [lo + m, hi − m]} once {@code pre_j} lies above a
  * point {@code x} with a proven {@code tanh(x) ≥ lo + m} and below one with a proven
  * {@code tanh(x) ≤ hi − m}. Those points are found once per box, so no {@code tanh} is computed
- * per transition, which keeps the 2 million transitions of a decimal certificate within a second;
+ * per transition, which keeps the 2 million transitions of a decimal certificate within half a second;
  * its reported slack is measured on the preactivation.
  */
 public final class CertificateChecker {
@@ -36,7 +39,8 @@ public final class CertificateChecker {
 
     private final CellParameters weights;
     private final Certificate certificate;
-    private final Map<CarryLabel, Target> regions = new HashMap<>();
+    /** The regions by stem ({@link CarryLabel#withoutNewest}), each array indexed by the newest pair. */
+    private final Map<CarryLabel, Target[]> targetsByStem = new HashMap<>();
     private final IntervalStep step;
     private final int radix;
     private final int pairs;
@@ -52,8 +56,11 @@ public final class CertificateChecker {
         this.radix = weights.radix();
         this.pairs = radix * radix;
         this.hidden = weights.hidden();
-        certificate.regions().forEach(region -> regions.put(region.label(), new Target(region,
-                weights.cell() == CellType.RNN ? preimage(region) : null)));
+        for (Region region : certificate.regions()) {
+            Target[] targets = targetsByStem.computeIfAbsent(region.label().withoutNewest(), stem -> new Target[pairs]);
+            targets[region.label().newest()] = new Target(region, weights.cell() == CellType.RNN ? preimage(region)
+                    : null);
+        }
     }
 
     /**
@@ -68,21 +75,23 @@ public final class CertificateChecker {
         if (encoded == null) {
             throw new CertificateRejection(Condition.MISSING, "the model carries no certificate");
         }
-        CertificateChecker checker = new CertificateChecker(weights, CertificateReader.read(encoded));
-        checker.requireSameModel();
+        Certificate certificate = CertificateReader.read(encoded);
+        requireSameModel(weights, certificate);
+        CertificateChecker checker = new CertificateChecker(weights, certificate);
         checker.requireClaimedSumDigits();
         checker.requireStart();
         checker.requireClosure();
         checker.requireOutputs();
-        return new CertificateCheck(checker.regions.size(), checker.certificate.history(), checker.transitions,
-                checker.worstOutputMargin, checker.worstSlack, Duration.ofNanos(System.nanoTime() - start));
+        return new CertificateCheck(checker.certificate.regions().size(), checker.certificate.history(),
+                checker.transitions, checker.worstOutputMargin, checker.worstSlack,
+                Duration.ofNanos(System.nanoTime() - start));
     }
 
-    private void requireSameModel() {
-        if (certificate.radix() != radix || certificate.stateSize() != weights.stateSize()) {
+    private static void requireSameModel(CellParameters weights, Certificate certificate) {
+        if (certificate.radix() != weights.radix() || certificate.stateSize() != weights.stateSize()) {
             throw new CertificateRejection(Condition.MISMATCH, "the certificate is for a radix-" + certificate.radix()
-                    + " adder with " + certificate.stateSize() + " state components, but the model is a radix-" + radix
-                    + " " + weights.cell() + " with " + weights.stateSize());
+                    + " adder with " + certificate.stateSize() + " state components, but the model is a radix-"
+                    + weights.radix() + " " + weights.cell() + " with " + weights.stateSize());
         }
     }
 
@@ -99,32 +108,41 @@ public final class CertificateChecker {
     /** Condition 1: from the zero state, every first pair lands in its label's box. */
     private void requireStart() {
         double[] zero = new double[weights.stateSize()];
-        requireSteps(zero, zero, null);
+        requireSteps(zero, zero, null, targetsByStem.get(CarryLabel.first(radix, 0).withoutNewest()));
     }
 
-    /** Condition 2: every region's box maps into its successor's box on every pair. */
+    /**
+     * Condition 2: every region's box maps into its successor's box on every pair. The sources are
+     * taken stem by stem of their successors, so that one group of targets is looked up once and
+     * stays in the processor's cache while every source that steps into it is checked.
+     */
     private void requireClosure() {
+        Map<CarryLabel, List<Region>> sourcesByStem = new LinkedHashMap<>();
         for (Region region : certificate.regions()) {
-            requireSteps(region.low(), region.high(), region.label());
+            CarryLabel stem = region.label().next(0, certificate.history()).withoutNewest();
+            sourcesByStem.computeIfAbsent(stem, key -> new ArrayList<>()).add(region);
         }
+        sourcesByStem.forEach((stem, sources) -> {
+            Target[] targets = targetsByStem.get(stem);
+            for (Region source : sources) {
+                requireSteps(source.low(), source.high(), source.label(), targets);
+            }
+        });
     }
 
-    /** The steps from the box {@code [low, high]} of label {@code from} ({@code null}: the zero state) on every pair. */
-    private void requireSteps(double[] low, double[] high, CarryLabel from) {
-        double[] recurrentLow = new double[hidden];
-        double[] recurrentHigh = new double[hidden];
-        if (weights.cell() == CellType.RNN) {
-            double[] bounds = new double[2];
-            for (int j = 0; j < hidden; j++) {
-                step.recurrentTerm(j, low, high, bounds);
-                recurrentLow[j] = bounds[0];
-                recurrentHigh[j] = bounds[1];
-            }
-        }
+    /**
+     * The steps from the box {@code [low, high]} of label {@code from} ({@code null}: the zero
+     * state) on every pair, into {@code targets}: the regions whose labels are the successors'
+     * common stem followed by the pair ({@code null} if there are none).
+     */
+    private void requireSteps(double[] low, double[] high, CarryLabel from, Target[] targets) {
+        double[] recurrentLow = new double[step.rows()];
+        double[] recurrentHigh = new double[step.rows()];
+        step.recurrentTerms(low, high, recurrentLow, recurrentHigh);
         for (int pair = 0; pair < pairs; pair++) {
-            CarryLabel to = from == null ? CarryLabel.first(radix, pair) : from.next(pair, certificate.history());
-            Target target = regions.get(to);
+            Target target = targets == null ? null : targets[pair];
             if (target == null) {
+                CarryLabel to = successor(from, pair);
                 throw new CertificateRejection(Condition.MISSING_REGION, transition(from, pair, to)
                         + ": the certificate has no region for the label [" + to + "]");
             }
@@ -132,17 +150,22 @@ public final class CertificateChecker {
             if (weights.cell() == CellType.RNN) {
                 requirePreactivationInside(recurrentLow, recurrentHigh, pair, target, from);
             } else {
-                requireImageInside(low, high, pair, target.region(), from);
+                requireImageInside(low, high, recurrentLow, recurrentHigh, pair, target.region(), from);
             }
         }
     }
 
+    private CarryLabel successor(CarryLabel from, int pair) {
+        return from == null ? CarryLabel.first(radix, pair) : from.next(pair, certificate.history());
+    }
+
     /** Condition 2 for GRU and LSTM cells: the step's bounds, grown by the state margin, lie in the box. */
-    private void requireImageInside(double[] low, double[] high, int pair, Region target, CarryLabel from) {
+    private void requireImageInside(double[] low, double[] high, double[] recurrentLow, double[] recurrentHigh,
+            int pair, Region target, CarryLabel from) {
         int n = weights.stateSize();
         double[] nextLow = new double[n];
         double[] nextHigh = new double[n];
-        step.image(low, high, pair, nextLow, nextHigh);
+        step.image(low, high, recurrentLow, recurrentHigh, pair, nextLow, nextHigh);
         for (int j = 0; j < n; j++) {
             double grownLow = Outward.addLow(nextLow[j], -STATE_MARGIN);
             double grownHigh = Outward.addHigh(nextHigh[j], STATE_MARGIN);
@@ -161,27 +184,29 @@ public final class CertificateChecker {
      */
     private void requirePreactivationInside(double[] recurrentLow, double[] recurrentHigh, int pair, Target target,
             CarryLabel from) {
-        double[] lowest = target.preimage()[0];
-        double[] highest = target.preimage()[1];
+        double[] preimage = target.preimage();
         double[] constantLow = step.constantLow(pair);
         double[] constantHigh = step.constantHigh(pair);
         double slack = Double.POSITIVE_INFINITY;
         for (int j = 0; j < hidden; j++) {
             double preLow = recurrentLow[j] + constantLow[j];
             double preHigh = recurrentHigh[j] + constantHigh[j];
-            if (!(preLow > lowest[j] && preHigh < highest[j])) {
+            double below = preLow - preimage[2 * j];
+            double above = preimage[2 * j + 1] - preHigh;
+            if (!(below > 0 && above > 0)) {
                 throw leaves(from, pair, target.region(), j,
                         Outward.addLow(Outward.tanhLow(Outward.addLow(recurrentLow[j], constantLow[j])), -STATE_MARGIN),
                         Outward.addHigh(Outward.tanhHigh(Outward.addHigh(recurrentHigh[j], constantHigh[j])),
                                 STATE_MARGIN));
             }
-            slack = Math.min(slack, Math.min(preLow - lowest[j], highest[j] - preHigh));
+            slack = below < slack ? below : slack;
+            slack = above < slack ? above : slack;
         }
         worstSlack = Math.min(worstSlack, slack);
     }
 
     /** A region, and for an RNN its box's proven tanh preimage ({@link #preimage}). */
-    private record Target(Region region, double[][] preimage) {}
+    private record Target(Region region, double[] preimage) {}
 
     /**
      * For each unit of an RNN's box, a point above which tanh, less the margin, is proven to stay
@@ -189,14 +214,14 @@ public final class CertificateChecker {
      * face. The points start at {@code atanh} of the target values and move until
      * {@link Outward}'s rigorous bounds confirm them; infinite when no point (or every point) will do.
      */
-    private double[][] preimage(Region target) {
-        double[][] bounds = new double[2][hidden];
+    private double[] preimage(Region target) {
+        double[] bounds = new double[2 * hidden];
         for (int j = 0; j < hidden; j++) {
             double lowest = Outward.addHigh(target.low()[j], STATE_MARGIN);
             double highest = Outward.addLow(target.high()[j], -STATE_MARGIN);
-            bounds[0][j] = lowest >= 1 ? Double.POSITIVE_INFINITY : lowest <= -1 ? Double.NEGATIVE_INFINITY
+            bounds[2 * j] = lowest >= 1 ? Double.POSITIVE_INFINITY : lowest <= -1 ? Double.NEGATIVE_INFINITY
                     : confirmed(lowest, +1);
-            bounds[1][j] = highest <= -1 ? Double.NEGATIVE_INFINITY : highest >= 1 ? Double.POSITIVE_INFINITY
+            bounds[2 * j + 1] = highest <= -1 ? Double.NEGATIVE_INFINITY : highest >= 1 ? Double.POSITIVE_INFINITY
                     : confirmed(highest, -1);
         }
         return bounds;
@@ -208,7 +233,7 @@ public final class CertificateChecker {
      */
     private static double confirmed(double value, int direction) {
         double x = 0.5 * Math.log((1 + value) / (1 - value));
-        double nudge = Math.max(Math.abs(x) * 0x1p-45, 0x1p-60);
+        double nudge = Math.max(Math.abs(x) * 0x1p-50, 0x1p-48 / (1 - value * value));
         for (int tries = 0; tries < 64; tries++) {
             boolean holds = direction > 0 ? Outward.tanhLow(x) >= value : Outward.tanhHigh(x) <= value;
             if (holds) {

@@ -2,6 +2,7 @@ package io.neuraladder.proof;
 
 import io.neuraladder.contract.CertificateFormat;
 import io.neuraladder.proof.CertificateRejection.Condition;
+import java.io.BufferedInputStream;
 import java.io.ByteArrayInputStream;
 import java.io.DataInputStream;
 import java.io.EOFException;
@@ -47,7 +48,8 @@ final class CertificateReader {
             throw malformed("it is not Base64 (" + e.getMessage() + ")");
         }
         try (InputStream inflated = new InflaterInputStream(new ByteArrayInputStream(compressed));
-                DataInputStream in = new DataInputStream(new BoundedStream(inflated, MAX_BYTES))) {
+                DataInputStream in = new DataInputStream(new BufferedInputStream(new BoundedStream(inflated, MAX_BYTES),
+                        1 << 16))) {
             Certificate certificate = read(in);
             if (in.read() != -1) {
                 throw malformed("bytes follow its last region");

@@ -1,7 +1,5 @@
 package io.neuraladder.proof;
 
-import io.neuraladder.contract.CellType;
-
 /**
  * One step of the model's cell, with ONNX's equations, over a box of states: bounds on every
  * component of the next state that hold for every state in the box, rounded outward
@@ -21,7 +19,6 @@ import io.neuraladder.contract.CellType;
  */
 final class IntervalStep {
 
-    private static final int RNN_GATE = 0;
     private static final int GRU_UPDATE = 0;
     private static final int GRU_RESET = 1;
     private static final int GRU_CANDIDATE = 2;
@@ -89,8 +86,26 @@ final class IntervalStep {
         return constantHigh[pair];
     }
 
-    /** Writes into {@code low}/{@code high} the bounds of {@code R_row · h} over {@code h ∈ [hl, hh]}. */
-    void recurrentTerm(int row, double[] hl, double[] hh, double[] bounds) {
+    /** The number of preactivation rows: one per gate and hidden unit. */
+    int rows() {
+        return constantLow[0].length;
+    }
+
+    /**
+     * Writes into {@code recurrentLow}/{@code recurrentHigh} the bounds of {@code R_row · h} over
+     * {@code h ∈ [low, high]} for every row: the part of the preactivation that depends on the
+     * state but not on the digit pair, computed once per box for all its pairs.
+     */
+    void recurrentTerms(double[] low, double[] high, double[] recurrentLow, double[] recurrentHigh) {
+        for (int row = 0; row < recurrentLow.length; row++) {
+            recurrentTerm(row, low, high);
+            recurrentLow[row] = preactivation[0];
+            recurrentHigh[row] = preactivation[1];
+        }
+    }
+
+    /** Sets {@link #preactivation} to the bounds of {@code R_row · h} over {@code h ∈ [hl, hh]}. */
+    private void recurrentTerm(int row, double[] hl, double[] hh) {
         double low = 0;
         double high = 0;
         for (int k = 0; k < hidden; k++) {
@@ -98,42 +113,41 @@ final class IntervalStep {
             low = Outward.addLow(low, Outward.scaleLow(r, hl[k], hh[k]));
             high = Outward.addHigh(high, Outward.scaleHigh(r, hl[k], hh[k]));
         }
-        bounds[0] = low;
-        bounds[1] = high;
+        preactivation[0] = low;
+        preactivation[1] = high;
     }
 
     /**
      * Writes into {@code nextLow}/{@code nextHigh} bounds of the next state for every state in the
-     * box {@code [low, high]} on the digit pair {@code pair}.
+     * box {@code [low, high]} on the digit pair {@code pair}, given the box's
+     * {@link #recurrentTerms}. For GRU and LSTM cells; an RNN's closure is checked on the
+     * preactivation itself.
      */
-    void image(double[] low, double[] high, int pair, double[] nextLow, double[] nextHigh) {
-        CellType cell = weights.cell();
-        switch (cell) {
-            case RNN -> {
-                for (int j = 0; j < hidden; j++) {
-                    preactivation(weights.row(RNN_GATE, j), low, high, pair);
-                    nextLow[j] = Outward.tanhLow(preactivation[0]);
-                    nextHigh[j] = Outward.tanhHigh(preactivation[1]);
-                }
-            }
-            case GRU -> gruImage(low, high, pair, nextLow, nextHigh);
-            case LSTM -> lstmImage(low, high, pair, nextLow, nextHigh);
+    void image(double[] low, double[] high, double[] recurrentLow, double[] recurrentHigh, int pair,
+            double[] nextLow, double[] nextHigh) {
+        switch (weights.cell()) {
+            case GRU -> gruImage(low, high, recurrentLow, recurrentHigh, pair, nextLow, nextHigh);
+            case LSTM -> lstmImage(low, high, recurrentLow, recurrentHigh, pair, nextLow, nextHigh);
+            case RNN -> throw new IllegalStateException("an RNN's closure is checked on its preactivation");
         }
     }
 
-    private void gruImage(double[] low, double[] high, int pair, double[] nextLow, double[] nextHigh) {
+    private void gruImage(double[] low, double[] high, double[] recurrentLow, double[] recurrentHigh, int pair,
+            double[] nextLow, double[] nextHigh) {
         for (int j = 0; j < hidden; j++) {
-            preactivation(weights.row(GRU_RESET, j), low, high, pair);
+            preactivation(weights.row(GRU_RESET, j), recurrentLow, recurrentHigh, pair);
             double rl = Outward.sigmoidLow(preactivation[0]);
             double rh = Outward.sigmoidHigh(preactivation[1]);
             resetLow[j] = Outward.productLow(rl, rh, low[j], high[j]);
             resetHigh[j] = Outward.productHigh(rl, rh, low[j], high[j]);
         }
         for (int j = 0; j < hidden; j++) {
-            preactivation(weights.row(GRU_UPDATE, j), low, high, pair);
+            preactivation(weights.row(GRU_UPDATE, j), recurrentLow, recurrentHigh, pair);
             double[] z = {Outward.sigmoidLow(preactivation[0]), Outward.sigmoidHigh(preactivation[1])};
-            preactivation(weights.row(GRU_CANDIDATE, j), resetLow, resetHigh, pair);
-            double[] candidate = {Outward.tanhLow(preactivation[0]), Outward.tanhHigh(preactivation[1])};
+            int candidateRow = weights.row(GRU_CANDIDATE, j);
+            recurrentTerm(candidateRow, resetLow, resetHigh);
+            double[] candidate = {Outward.tanhLow(Outward.addLow(preactivation[0], constantLow[pair][candidateRow])),
+                Outward.tanhHigh(Outward.addHigh(preactivation[1], constantHigh[pair][candidateRow]))};
             double[] previous = {low[j], high[j]};
             double blendLow = Double.POSITIVE_INFINITY;
             double blendHigh = Double.NEGATIVE_INFINITY;
@@ -154,36 +168,37 @@ final class IntervalStep {
         }
     }
 
-    private void lstmImage(double[] low, double[] high, int pair, double[] nextLow, double[] nextHigh) {
+    private void lstmImage(double[] low, double[] high, double[] recurrentLow, double[] recurrentHigh, int pair,
+            double[] nextLow, double[] nextHigh) {
         for (int j = 0; j < hidden; j++) {
-            double[] i = sigmoid(weights.row(LSTM_INPUT, j), low, high, pair);
-            double[] o = sigmoid(weights.row(LSTM_OUTPUT, j), low, high, pair);
-            double[] f = sigmoid(weights.row(LSTM_FORGET, j), low, high, pair);
-            preactivation(weights.row(LSTM_CELL, j), low, high, pair);
+            preactivation(weights.row(LSTM_INPUT, j), recurrentLow, recurrentHigh, pair);
+            double il = Outward.sigmoidLow(preactivation[0]);
+            double ih = Outward.sigmoidHigh(preactivation[1]);
+            preactivation(weights.row(LSTM_OUTPUT, j), recurrentLow, recurrentHigh, pair);
+            double ol = Outward.sigmoidLow(preactivation[0]);
+            double oh = Outward.sigmoidHigh(preactivation[1]);
+            preactivation(weights.row(LSTM_FORGET, j), recurrentLow, recurrentHigh, pair);
+            double fl = Outward.sigmoidLow(preactivation[0]);
+            double fh = Outward.sigmoidHigh(preactivation[1]);
+            preactivation(weights.row(LSTM_CELL, j), recurrentLow, recurrentHigh, pair);
             double gl = Outward.tanhLow(preactivation[0]);
             double gh = Outward.tanhHigh(preactivation[1]);
-            double cl = Outward.addLow(Outward.productLow(f[0], f[1], low[hidden + j], high[hidden + j]),
-                    Outward.productLow(i[0], i[1], gl, gh));
-            double ch = Outward.addHigh(Outward.productHigh(f[0], f[1], low[hidden + j], high[hidden + j]),
-                    Outward.productHigh(i[0], i[1], gl, gh));
+            double cl = Outward.addLow(Outward.productLow(fl, fh, low[hidden + j], high[hidden + j]),
+                    Outward.productLow(il, ih, gl, gh));
+            double ch = Outward.addHigh(Outward.productHigh(fl, fh, low[hidden + j], high[hidden + j]),
+                    Outward.productHigh(il, ih, gl, gh));
             double tl = Outward.tanhLow(cl);
             double th = Outward.tanhHigh(ch);
-            nextLow[j] = Outward.productLow(o[0], o[1], tl, th);
-            nextHigh[j] = Outward.productHigh(o[0], o[1], tl, th);
+            nextLow[j] = Outward.productLow(ol, oh, tl, th);
+            nextHigh[j] = Outward.productHigh(ol, oh, tl, th);
             nextLow[hidden + j] = cl;
             nextHigh[hidden + j] = ch;
         }
     }
 
-    private double[] sigmoid(int row, double[] low, double[] high, int pair) {
-        preactivation(row, low, high, pair);
-        return new double[] {Outward.sigmoidLow(preactivation[0]), Outward.sigmoidHigh(preactivation[1])};
-    }
-
-    /** Sets {@link #preactivation} to the bounds of row {@code row}'s preactivation over {@code h ∈ [hl, hh]}. */
-    private void preactivation(int row, double[] hl, double[] hh, int pair) {
-        recurrentTerm(row, hl, hh, preactivation);
-        preactivation[0] = Outward.addLow(preactivation[0], constantLow[pair][row]);
-        preactivation[1] = Outward.addHigh(preactivation[1], constantHigh[pair][row]);
+    /** Sets {@link #preactivation} to the bounds of row {@code row}'s preactivation on {@code pair}. */
+    private void preactivation(int row, double[] recurrentLow, double[] recurrentHigh, int pair) {
+        preactivation[0] = Outward.addLow(recurrentLow[row], constantLow[pair][row]);
+        preactivation[1] = Outward.addHigh(recurrentHigh[row], constantHigh[pair][row]);
     }
 }

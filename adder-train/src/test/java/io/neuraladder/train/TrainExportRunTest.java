@@ -6,10 +6,12 @@ import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import io.neuraladder.ModelCertificateException;
 import io.neuraladder.ModelSelfTestException;
 import io.neuraladder.NeuralAdder;
 import io.neuraladder.api.Adder;
 import io.neuraladder.contract.MetadataKey;
+import io.neuraladder.proof.CertificateRejection;
 import io.neuraladder.sampling.AddExactProperty;
 import io.neuraladder.train.export.OnnxExport;
 import java.io.IOException;
@@ -58,6 +60,7 @@ class TrainExportRunTest {
             assertEquals(Optional.of(Long.toString(TrainingConfig.SHIPPED_LSTM.seed())),
                     adder.model().get(MetadataKey.TRAINING_SEED));
             assertTrue(adder.model().certified(), adder.model().metadata().toString());
+            System.out.println("retrained model: " + adder.model().certificateCheck().orElseThrow());
         }
     }
 
@@ -100,15 +103,20 @@ class TrainExportRunTest {
     }
 
     @Test
-    void underTrainedModel_isRefusedByTheSelfTest_andCaughtByTheProperty() throws IOException {
+    void underTrainedModel_isRefusedByItsCertificateAndTheSelfTest_andCaughtByTheProperty() throws IOException {
         TrainingConfig brief = TrainingConfig.PLAIN_DEFAULT.withBudget(5, 5, 1_000);
         TrainingResult underTrained = new Trainer(brief, (row, weights) -> {}).train();
         assertFalse(underTrained.exact());
+        assertFalse(underTrained.certificate().embeddable(), underTrained.certificate().summary());
         Path file = temp.resolve("under-trained.onnx");
         OnnxExport.write(underTrained, file);
-        var refusal = assertThrows(ModelSelfTestException.class, () -> NeuralAdder.open(file));
+        var uncertified = assertThrows(ModelCertificateException.class, () -> NeuralAdder.open(file));
+        assertEquals(CertificateRejection.Condition.MISSING, uncertified.condition(), uncertified.getMessage());
+        var refusal = assertThrows(ModelSelfTestException.class,
+                () -> NeuralAdder.builder().model(file).allowUncertified().build());
         assertTrue(refusal.getMessage().contains("failed the load-time self-test"), refusal.getMessage());
-        try (Adder adder = NeuralAdder.builder().model(file).skipSelfTest().build()) {
+        try (Adder adder = NeuralAdder.builder().model(file).allowUncertified().skipSelfTest().build()) {
+            assertFalse(adder.model().certified());
             var outcome = AddExactProperty.check(adder::add, AddExactProperty.DEFAULT_SAMPLES, AddExactProperty.seed());
             assertFalse(outcome.holds(), "the property must reject a model trained for 5 minibatches");
             System.out.println("under-trained model's first counterexample: " + outcome.counterexample().orElseThrow());

@@ -1,7 +1,5 @@
 package io.neuraladder.train.cli;
 
-import onnx.Onnx.ModelProto;
-import onnx.Onnx.StringStringEntryProto;
 import io.neuraladder.contract.MetadataKey;
 import io.neuraladder.train.certify.Certificate;
 import java.io.IOException;
@@ -14,6 +12,8 @@ import java.util.HexFormat;
 import java.util.List;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import onnx.Onnx.ModelProto;
+import onnx.Onnx.StringStringEntryProto;
 
 /**
  * Puts a proved certificate into an existing model file, and its summary, SHA-256 and report into

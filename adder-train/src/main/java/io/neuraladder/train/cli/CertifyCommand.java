@@ -1,14 +1,19 @@
 package io.neuraladder.train.cli;
 
+import io.neuraladder.contract.MetadataKey;
 import io.neuraladder.train.CellWeights;
 import io.neuraladder.train.certify.CarryCertifier;
 import io.neuraladder.train.certify.Certificate;
+import io.neuraladder.train.certify.CertificateVerifier;
 import java.io.IOException;
 import java.io.PrintWriter;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.HexFormat;
 import java.util.Locale;
 import java.util.concurrent.Callable;
+import onnx.Onnx.ModelProto;
+import onnx.Onnx.StringStringEntryProto;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
@@ -39,8 +44,11 @@ final class CertifyCommand implements Callable<Integer> {
         PrintWriter out = spec.commandLine().getOut();
         int failures = 0;
         for (Path model : models) {
-            Certificate certificate = new CarryCertifier(CellWeights.read(model)).certify();
+            ModelProto proto = ModelProto.parseFrom(Files.readAllBytes(model));
+            CellWeights weights = CellWeights.fromModel(proto, model.toString());
+            Certificate certificate = new CarryCertifier(weights).certify();
             out.printf("certificate for %s%n%n%s%n", model, certificate.report());
+            out.printf("embedded in the file: %s%n%n", embedded(weights, proto));
             if (embed) {
                 failures += embed(out, model, certificate) ? 0 : 1;
             } else {
@@ -49,6 +57,20 @@ final class CertifyCommand implements Callable<Integer> {
             out.flush();
         }
         return failures == 0 ? 0 : 1;
+    }
+
+    /** What the file carries now, as this module's verifier reads it; the runtime checks the same at load. */
+    private static String embedded(CellWeights weights, ModelProto proto) {
+        String proof = proto.getMetadataPropsList().stream()
+                .filter(entry -> entry.getKey().equals(MetadataKey.CERTIFICATE_PROOF.key()))
+                .map(StringStringEntryProto::getValue).findFirst().orElse(null);
+        if (proof == null) {
+            return "no proof, so the runtime refuses this file unless allowed uncertified (add it with --embed)";
+        }
+        CertificateVerifier.Verdict verdict = CertificateVerifier.verify(weights, proof);
+        return verdict.holds() ? "a proof that checks (the runtime checks it again at every load)"
+                : "a proof that does NOT check (" + verdict.condition() + ": " + verdict.message()
+                        + "), so the runtime refuses this file; replace it with --embed";
     }
 
     private static boolean embed(PrintWriter out, Path model, Certificate certificate) throws IOException {

@@ -16,6 +16,7 @@ import io.neuraladder.train.CellWeights;
 import io.neuraladder.train.export.OnnxExport;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.EnumMap;
 import java.util.Map;
 import onnx.Onnx.ModelProto;
 import org.junit.jupiter.api.Test;
@@ -36,6 +37,21 @@ class CarryCertifierTest {
                 MetadataKey.OPERATOR, ModelContract.OPERATOR_ADD));
     }
 
+    /** The model file of {@code weights} with their certificate embedded, as {@code train} writes one. */
+    private static ModelProto certifiedModel(CellWeights weights, Map<MetadataKey, String> metadata) {
+        Certificate certificate = new CarryCertifier(throughOnnx(weights)).certify();
+        assertTrue(certificate.embeddable(), certificate.summary());
+        Map<MetadataKey, String> withProof = new EnumMap<>(metadata);
+        withProof.put(MetadataKey.CERTIFICATE, certificate.summary());
+        withProof.put(MetadataKey.CERTIFICATE_PROOF, certificate.proof());
+        return OnnxExport.toModel(weights, withProof);
+    }
+
+    private static ModelProto certifiedModel(CellWeights weights) {
+        return certifiedModel(weights, Map.of(MetadataKey.CONTRACT_VERSION, ModelContract.VERSION,
+                MetadataKey.OPERATOR, ModelContract.OPERATOR_ADD));
+    }
+
     @Test
     void accepts_theHandBuiltSaturatedLstm() {
         Certificate certificate = new CarryCertifier(throughOnnx(HandBuiltAdder.weights())).certify();
@@ -47,8 +63,9 @@ class CarryCertifierTest {
 
     @Test
     void theCertifiedHandBuiltModel_addsLikeMathAddExact_throughOnnxRuntime() throws Exception {
-        Path file = Files.write(temp.resolve("hand-built.onnx"), model(HandBuiltAdder.weights()).toByteArray());
+        Path file = Files.write(temp.resolve("hand-built.onnx"), certifiedModel(HandBuiltAdder.weights()).toByteArray());
         try (Adder adder = NeuralAdder.open(file)) {
+            assertTrue(adder.model().certified(), "the runtime checks the embedded certificate");
             AddExactProperty.assertHolds("the hand-built LSTM", adder::add, AddExactProperty.DEFAULT_SAMPLES);
         }
     }
@@ -69,7 +86,7 @@ class CarryCertifierTest {
         CellWeights perturbed = new CellWeights(good.cell(), good.hidden(), good.inputWeights(), good.recurrentWeights(),
                 good.bias(), weakCarry, good.outputBias()[0]);
         Path file = Files.write(temp.resolve("perturbed.onnx"), model(perturbed).toByteArray());
-        try (Adder adder = NeuralAdder.builder().model(file).skipSelfTest().build()) {
+        try (Adder adder = NeuralAdder.builder().model(file).allowUncertified().skipSelfTest().build()) {
             assertNotEquals(2, adder.addWrapping(1, 1), "the perturbation must break a known sum");
         }
         assertFalse(new CarryCertifier(throughOnnx(perturbed)).certify().proved());
@@ -81,8 +98,9 @@ class CarryCertifierTest {
         assertEquals(22, weights.parameterCount());
         Certificate certificate = new CarryCertifier(throughOnnx(weights)).certify();
         assertTrue(certificate.proved(), certificate.summary());
-        Path file = Files.write(temp.resolve("hand-built-rnn.onnx"), model(weights).toByteArray());
+        Path file = Files.write(temp.resolve("hand-built-rnn.onnx"), certifiedModel(weights).toByteArray());
         try (Adder adder = NeuralAdder.open(file)) {
+            assertTrue(adder.model().certified(), "the runtime checks the embedded certificate");
             AddExactProperty.assertHolds("the hand-built RNN", adder::add, AddExactProperty.DEFAULT_SAMPLES);
         }
     }
@@ -91,7 +109,7 @@ class CarryCertifierTest {
     void rejects_theHandBuiltRnnWithItsCarryCut() throws Exception {
         CellWeights cut = HandBuiltRnnAdder.weights(0);
         Path file = Files.write(temp.resolve("carry-cut.onnx"), model(cut).toByteArray());
-        try (Adder adder = NeuralAdder.builder().model(file).skipSelfTest().build()) {
+        try (Adder adder = NeuralAdder.builder().model(file).allowUncertified().skipSelfTest().build()) {
             assertNotEquals(2, adder.addWrapping(1, 1), "without its carry the RNN cannot add 1 + 1");
         }
         Certificate certificate = new CarryCertifier(throughOnnx(cut)).certify();
@@ -106,10 +124,11 @@ class CarryCertifierTest {
         Certificate certificate = new CarryCertifier(weights).certify();
         assertTrue(certificate.proved(), certificate.summary());
         assertEquals(200, certificate.regions().size(), "carry in × 100 digit pairs");
-        Path file = Files.write(temp.resolve("hand-built-decimal.onnx"), OnnxExport.toModel(weights,
+        Path file = Files.write(temp.resolve("hand-built-decimal.onnx"), certifiedModel(weights,
                 Map.of(MetadataKey.CONTRACT_VERSION, ModelContract.VERSION, MetadataKey.OPERATOR,
                         ModelContract.OPERATOR_ADD, MetadataKey.RADIX, DecimalContract.RADIX_VALUE)).toByteArray());
         try (DecimalAdder adder = NeuralAdder.openDecimal(file)) {
+            assertTrue(adder.model().certified(), "the runtime checks the embedded certificate");
             assertEquals("596", adder.add("535", "61"));
             String nines = "9".repeat(2_000);
             assertEquals("1" + "0".repeat(2_000), adder.add(nines, "1"));

@@ -2,25 +2,13 @@ package io.neuraladder.train.certify;
 
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import ai.onnxruntime.OnnxTensor;
-import ai.onnxruntime.OrtEnvironment;
-import ai.onnxruntime.OrtSession;
 import io.neuraladder.train.CellWeights;
 import io.neuraladder.train.ShippedModelFiles;
-import java.nio.FloatBuffer;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.List;
-import java.util.Map;
 import java.util.Random;
 import onnx.Onnx.ModelProto;
-import onnx.Onnx.NodeProto;
-import onnx.Onnx.TensorProto;
-import onnx.Onnx.TensorShapeProto;
-import onnx.Onnx.TypeProto;
-import onnx.Onnx.ValueInfoProto;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
 
@@ -87,7 +75,7 @@ class FloatMarginTest {
             }
         }
 
-        float[][] onnx = oneStep(proto, hidden, lstm, inputs, x, h0, c0);
+        float[][] onnx = OnnxStep.run(proto, STATES, x, h0, lstm ? c0 : null);
         double worst = 0;
         for (int n = 0; n < STATES; n++) {
             cell.step(state[n], digits[n][0], digits[n][1]);
@@ -101,57 +89,5 @@ class FloatMarginTest {
         System.out.printf("%s: max |ONNX Runtime float32 step - double step| = %.3g over %d states%n", model, worst,
                 STATES);
         assertTrue(worst < CarryCertifier.STATE_MARGIN / 10, "worst difference " + worst);
-    }
-
-    /** Runs the model's recurrent node for one step from given states; returns {h', c'} ({h'} without c). */
-    private static float[][] oneStep(ModelProto model, int hidden, boolean lstm, int features, float[] x, float[] h0,
-            float[] c0) throws Exception {
-        NodeProto recurrent = model.getGraph().getNodeList().get(0);
-        String inputName = recurrent.getInput(0);
-        List<String> inputs = new ArrayList<>(List.of(inputName, recurrent.getInput(1),
-                recurrent.getInput(2), recurrent.getInput(3), "", "initial_h"));
-        NodeProto.Builder node = recurrent.toBuilder().clearOutput().addOutput("y").addOutput("y_h");
-        ModelProto.Builder step = model.toBuilder();
-        step.getGraphBuilder().clearNode().clearInput().clearOutput()
-                .addInput(floatValue(inputName, 1, STATES, features))
-                .addInput(floatValue("initial_h", 1, STATES, hidden))
-                .addOutput(floatValue("y_h", 1, STATES, hidden));
-        if (lstm) {
-            inputs.add("initial_c");
-            node.addOutput("y_c");
-            step.getGraphBuilder().addInput(floatValue("initial_c", 1, STATES, hidden))
-                    .addOutput(floatValue("y_c", 1, STATES, hidden));
-        }
-        step.getGraphBuilder().addNode(node.clearInput().addAllInput(inputs));
-        OrtEnvironment env = OrtEnvironment.getEnvironment();
-        try (OnnxTensor xt = OnnxTensor.createTensor(env, FloatBuffer.wrap(x), new long[] {1, STATES, features});
-                OnnxTensor ht = OnnxTensor.createTensor(env, FloatBuffer.wrap(h0), new long[] {1, STATES, hidden});
-                OnnxTensor ct = OnnxTensor.createTensor(env, FloatBuffer.wrap(c0), new long[] {1, STATES, hidden});
-                OrtSession session = env.createSession(step.build().toByteArray())) {
-            Map<String, OnnxTensor> feeds = new HashMap<>(Map.of(inputName, xt, "initial_h", ht));
-            if (lstm) {
-                feeds.put("initial_c", ct);
-            }
-            try (OrtSession.Result result = session.run(feeds)) {
-                float[] h = floats((OnnxTensor) result.get("y_h").orElseThrow());
-                return lstm ? new float[][] {h, floats((OnnxTensor) result.get("y_c").orElseThrow())} : new float[][] {h};
-            }
-        }
-    }
-
-    private static float[] floats(OnnxTensor tensor) {
-        FloatBuffer buffer = tensor.getFloatBuffer();
-        float[] values = new float[buffer.remaining()];
-        buffer.get(values);
-        return values;
-    }
-
-    private static ValueInfoProto floatValue(String name, long... dims) {
-        TensorShapeProto.Builder shape = TensorShapeProto.newBuilder();
-        for (long d : dims) {
-            shape.addDim(TensorShapeProto.Dimension.newBuilder().setDimValue(d));
-        }
-        return ValueInfoProto.newBuilder().setName(name).setType(TypeProto.newBuilder().setTensorType(
-                TypeProto.Tensor.newBuilder().setElemType(TensorProto.DataType.FLOAT_VALUE).setShape(shape))).build();
     }
 }

@@ -1,8 +1,15 @@
 package io.neuraladder.train.cli;
 
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import io.neuraladder.CertificateFiles;
+import io.neuraladder.ModelCertificateException;
+import io.neuraladder.ModelLoadException;
+import io.neuraladder.NeuralAdder;
+import io.neuraladder.api.Adder;
 import io.neuraladder.contract.MetadataKey;
 import io.neuraladder.contract.ModelContract;
 import io.neuraladder.train.CellWeights;
@@ -13,6 +20,9 @@ import java.io.PrintWriter;
 import java.io.StringWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
 import java.util.stream.Stream;
@@ -51,5 +61,40 @@ class CertifyCommandTest {
                 MetadataKey.OPERATOR, ModelContract.OPERATOR_ADD)), negated);
         assertEquals(1, certify(negated));
         assertTrue(out.toString().contains("not proved: every transition into region [carry"), out.toString());
+    }
+
+    @Test
+    void embed_writesAProofTheRuntimeChecksAtLoad_andUpdatesTheCard() throws IOException, NoSuchAlgorithmException {
+        Path shipped = Path.of("..", "models", "adder-lstm.onnx");
+        Path model = CertificateFiles.withProof(CertificateFiles.read(shipped), null, temp.resolve("adder-lstm.onnx"));
+        Files.copy(Path.of("..", "models", "adder-lstm.md"), temp.resolve("adder-lstm.md"));
+        assertEquals(ModelCertificateException.class, assertThrows(ModelLoadException.class,
+                () -> NeuralAdder.open(model)).getClass(), "without its proof the file is refused");
+
+        assertEquals(0, AdderCli.commandLine().setOut(new PrintWriter(out, true))
+                .execute("certify", "--embed", model.toString()), out.toString());
+        assertTrue(out.toString().contains("embedded in the file: no proof"), out.toString());
+        try (Adder adder = NeuralAdder.open(model)) {
+            assertTrue(adder.model().certified(), adder.model().toString());
+        }
+        String sha = HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(Files.readAllBytes(model)));
+        String card = Files.readString(temp.resolve("adder-lstm.md"));
+        assertTrue(card.contains("`" + sha + "`") && card.contains("checked by the runtime at every load"), card);
+    }
+
+    @Test
+    void embed_ofAModelWhoseProofFails_leavesTheFileAsItWas() throws IOException {
+        Path negated = temp.resolve("negated.onnx");
+        CellWeights weights = CellWeights.read(shippedModels().get(0)).withNegatedOutput();
+        OnnxExport.write(OnnxExport.toModel(weights, Map.of(MetadataKey.CONTRACT_VERSION, ModelContract.VERSION,
+                MetadataKey.OPERATOR, ModelContract.OPERATOR_ADD)), negated);
+        byte[] before = Files.readAllBytes(negated);
+        assertEquals(1, AdderCli.commandLine().setOut(new PrintWriter(out, true))
+                .execute("certify", "--embed", negated.toString()));
+        assertTrue(out.toString().contains("not embedded: no proof; " + negated + " is unchanged"), out.toString());
+        assertArrayEquals(before, Files.readAllBytes(negated));
+        try (Stream<Path> files = Files.list(temp)) {
+            assertEquals(List.of(negated), files.toList(), "no temporary file is left behind");
+        }
     }
 }

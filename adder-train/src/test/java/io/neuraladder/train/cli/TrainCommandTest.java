@@ -4,6 +4,8 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import io.neuraladder.NeuralAdder;
+import io.neuraladder.api.Adder;
 import java.io.PrintWriter;
 import java.io.StringWriter;
 import java.nio.file.Files;
@@ -44,6 +46,17 @@ class TrainCommandTest {
         assertTrue(card.contains("-Dexec.args=\"train --method plain --cell lstm --loss bce --hidden-size 8 --train-steps 16 --seed 42"), card);
         assertTrue(card.contains("**Certificate:** not proved"), "a plain model's card says it is not certified");
         assertTrue(card.contains("| epoch | iteration |"), card);
+    }
+
+    @Test
+    void train_withDefaultSettings_writesAModelTheRuntimeServesAsCertified() throws Exception {
+        Path model = temp.resolve("default.onnx");
+        assertEquals(0, run("train", "--output", model.toString()), err.toString());
+        try (Adder adder = NeuralAdder.open(model)) {
+            assertTrue(adder.model().certified(), adder.model().toString());
+            assertEquals(596, adder.add(535, 61));
+        }
+        assertTrue(Files.readString(temp.resolve("default.md")).contains("checked by the runtime at every load"));
     }
 
     @Test
