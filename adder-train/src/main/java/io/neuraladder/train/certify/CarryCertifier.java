@@ -162,7 +162,7 @@ public final class CarryCertifier {
                 }
             }
             if (!changed) {
-                return proved(history, boxes, round, start);
+                return proved(history, boxes, images, round, start);
             }
             if (round == MAX_ROUNDS) {
                 return failed(history, boxes, round, start, "the boxes did not close in " + MAX_ROUNDS
@@ -239,9 +239,15 @@ public final class CarryCertifier {
         return "transition [" + from + "] --(" + pair / radix + "," + pair % radix + ")--> [" + to + "]";
     }
 
-    private Certificate proved(int history, Map<CarryLabel, StateBox> boxes, int rounds, long start) {
+    /**
+     * Checks the closed boxes once more, every transition, and encodes them. {@code images} holds
+     * every box's images: a round that grew nothing removed none, and boxes are replaced, never
+     * changed, so they are the images of exactly these boxes.
+     */
+    private Certificate proved(int history, Map<CarryLabel, StateBox> boxes, Map<CarryLabel, StateBox[]> images,
+            int rounds, long start) {
         double worstSlack = boxes.entrySet().parallelStream().mapToDouble(region -> {
-            StateBox[] next = images(region.getValue());
+            StateBox[] next = images.computeIfAbsent(region.getKey(), label -> images(region.getValue()));
             double slack = Double.POSITIVE_INFINITY;
             for (int pair = 0; pair < pairs; pair++) {
                 slack = Math.min(slack, boxes.get(region.getKey().next(pair, history)).slack(next[pair]));

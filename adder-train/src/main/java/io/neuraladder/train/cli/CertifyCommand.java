@@ -48,7 +48,7 @@ final class CertifyCommand implements Callable<Integer> {
             CellWeights weights = CellWeights.fromModel(proto, model.toString());
             Certificate certificate = new CarryCertifier(weights).certify();
             out.printf("certificate for %s%n%n%s%n", model, certificate.report());
-            out.printf("embedded in the file: %s%n%n", embedded(weights, proto));
+            out.printf("embedded in the file: %s%n%n", embedded(weights, proto, certificate));
             if (embed) {
                 failures += embed(out, model, certificate) ? 0 : 1;
             } else {
@@ -60,12 +60,15 @@ final class CertifyCommand implements Callable<Integer> {
     }
 
     /** What the file carries now, as this module's verifier reads it; the runtime checks the same at load. */
-    private static String embedded(CellWeights weights, ModelProto proto) {
+    private static String embedded(CellWeights weights, ModelProto proto, Certificate found) {
         String proof = proto.getMetadataPropsList().stream()
                 .filter(entry -> entry.getKey().equals(MetadataKey.CERTIFICATE_PROOF.key()))
                 .map(StringStringEntryProto::getValue).findFirst().orElse(null);
         if (proof == null) {
             return "no proof, so the runtime refuses this file unless allowed uncertified (add it with --embed)";
+        }
+        if (proof.equals(found.proof())) {
+            return "this proof, byte for byte (the runtime checks it again at every load)";
         }
         CertificateVerifier.Verdict verdict = CertificateVerifier.verify(weights, proof);
         return verdict.holds() ? "a proof that checks (the runtime checks it again at every load)"
