@@ -12,7 +12,8 @@ import java.util.Objects;
  *
  * @param cell the recurrent operator
  * @param hidden {@code H}
- * @param inputs {@code I}: 2 for a binary adder (the operands' bits), 2 · radix for a digit-serial one (one-hot digits)
+ * @param inputs {@code I}: 2 for a binary adder (the operands' bits), 2 · radix for a
+ *     digit-serial one (one-hot digits)
  * @param outputs {@code K}: 1 for a binary adder (the sum bit's logit), radix for a digit-serial one
  * @param w {@code [G·H, I]}, row-major
  * @param r {@code [G·H, H]}, row-major

@@ -29,7 +29,10 @@ final class CertificateReader {
      */
     static final double MAX_BOUND = 1e6;
 
-    /** The most decompressed bytes read: the largest certificate {@link CertificateFormat#MAX_REGIONS} allows, and more. */
+    /**
+     * The most decompressed bytes read: the largest certificate {@link CertificateFormat#MAX_REGIONS}
+     * allows, and more.
+     */
     private static final int MAX_BYTES = 64 << 20;
 
     /** A decoded certificate: a box for each label. */
@@ -96,7 +99,8 @@ final class CertificateReader {
         if (stateMargin != CertificateFormat.STATE_MARGIN || logitMargin != CertificateFormat.LOGIT_MARGIN) {
             throw new CertificateRejection(Condition.MISMATCH, String.format(Locale.ROOT, "the certificate states "
                     + "a state margin of %s and a logit margin of %s; the contract's, which the check uses, are %s "
-                    + "and %s", stateMargin, logitMargin, CertificateFormat.STATE_MARGIN, CertificateFormat.LOGIT_MARGIN));
+                    + "and %s", stateMargin, logitMargin, CertificateFormat.STATE_MARGIN,
+                    CertificateFormat.LOGIT_MARGIN));
         }
         if (count < 1 || count > CertificateFormat.MAX_REGIONS) {
             throw malformed("it has " + count + " regions, not 1 to " + CertificateFormat.MAX_REGIONS);

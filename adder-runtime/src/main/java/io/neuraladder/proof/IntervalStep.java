@@ -14,7 +14,7 @@ package io.neuraladder.proof;
  * <p>Each preactivation is an affine map of the box, bounded term by term; σ and tanh are
  * increasing, so they are bounded at the interval's ends; products of intervals take their extreme
  * corners; the GRU's blend is linear in each of z, ĥ and h, so over independent intervals its
- * extremes lie at the 8 corners. Treating z, ĥ and h (or f, c, i, g, o) as independent only widens
+ * extremes lie at corners ({@link #blendLow}). Treating z, ĥ and h (or f, c, i, g, o) as independent only widens
  * the bounds. Not for concurrent use.
  */
 final class IntervalStep {
@@ -143,29 +143,34 @@ final class IntervalStep {
         }
         for (int j = 0; j < hidden; j++) {
             preactivation(weights.row(GRU_UPDATE, j), recurrentLow, recurrentHigh, pair);
-            double[] z = {Outward.sigmoidLow(preactivation[0]), Outward.sigmoidHigh(preactivation[1])};
+            double zl = Outward.sigmoidLow(preactivation[0]);
+            double zh = Outward.sigmoidHigh(preactivation[1]);
             int candidateRow = weights.row(GRU_CANDIDATE, j);
             recurrentTerm(candidateRow, resetLow, resetHigh);
-            double[] candidate = {Outward.tanhLow(Outward.addLow(preactivation[0], constantLow[pair][candidateRow])),
-                Outward.tanhHigh(Outward.addHigh(preactivation[1], constantHigh[pair][candidateRow]))};
-            double[] previous = {low[j], high[j]};
-            double blendLow = Double.POSITIVE_INFINITY;
-            double blendHigh = Double.NEGATIVE_INFINITY;
-            for (double zc : z) {
-                double keepLow = Outward.addLow(1, -zc);
-                double keepHigh = Outward.addHigh(1, -zc);
-                for (double uc : candidate) {
-                    for (double vc : previous) {
-                        blendLow = Math.min(blendLow, Outward.addLow(Outward.productLow(keepLow, keepHigh, uc, uc),
-                                Outward.productLow(zc, zc, vc, vc)));
-                        blendHigh = Math.max(blendHigh, Outward.addHigh(
-                                Outward.productHigh(keepLow, keepHigh, uc, uc), Outward.productHigh(zc, zc, vc, vc)));
-                    }
-                }
-            }
-            nextLow[j] = blendLow;
-            nextHigh[j] = blendHigh;
+            double ul = Outward.tanhLow(Outward.addLow(preactivation[0], constantLow[pair][candidateRow]));
+            double uh = Outward.tanhHigh(Outward.addHigh(preactivation[1], constantHigh[pair][candidateRow]));
+            nextLow[j] = Math.min(blendLow(zl, ul, uh, low[j]), blendLow(zh, ul, uh, low[j]));
+            nextHigh[j] = Math.max(blendHigh(zl, ul, uh, high[j]), blendHigh(zh, ul, uh, high[j]));
         }
+    }
+
+    /**
+     * A lower bound of the blend {@code (1 − z) u + z v} at the corner {@code z} of its interval,
+     * over {@code u ∈ [ul, uh]} and {@code v ≥ vl}: the blend is linear in z, so its extremes lie
+     * at z's ends, and z ≥ 0 (a σ bound), so {@code z v} is least at {@code vl}. The factor
+     * {@code 1 − z}, rounded, is an interval around 0 … 1; its product with u takes the extreme corner.
+     */
+    private static double blendLow(double z, double ul, double uh, double vl) {
+        double keep = 1 - z;
+        return Outward.addLow(Outward.productLow(Math.nextDown(keep), Math.nextUp(keep), ul, uh),
+                Math.nextDown(z * vl));
+    }
+
+    /** The matching upper bound, over {@code v ≤ vh}. */
+    private static double blendHigh(double z, double ul, double uh, double vh) {
+        double keep = 1 - z;
+        return Outward.addHigh(Outward.productHigh(Math.nextDown(keep), Math.nextUp(keep), ul, uh),
+                Math.nextUp(z * vh));
     }
 
     private void lstmImage(double[] low, double[] high, double[] recurrentLow, double[] recurrentHigh, int pair,

@@ -12,13 +12,20 @@ package io.neuraladder.proof;
  *       far below overflow (weights are finite floats, box bounds at most
  *       {@link CertificateReader#MAX_BOUND}), so no result is infinite where it matters; an
  *       overflowing {@code exp} is handled where it is called.
- *   <li>{@link StrictMath#exp} and {@link StrictMath#tanh} (fdlibm) meet {@link Math}'s
- *       specification: within 1 and 2.5 ulps of the exact result. An ulp of a value {@code y} is at
- *       most {@code 2^-52 |y|} (normal) or {@code 2^-1074} (subnormal), so the exact value lies
- *       within {@code 2^-50 |y| + 2^-1022} of the computed {@code y}: 2.5 ulps is 0.625 of the first
- *       term, which leaves room for the rounding of the slack itself. StrictMath rather than Math so
- *       that the check gives the same answer on every JVM and CPU.
+ *   <li>{@link Math#exp} is, by its specification, within 1 ulp of the exact result, whichever
+ *       implementation or intrinsic the JVM uses. An ulp of a value {@code y} is at most
+ *       {@code 2^-52 |y|} (normal) or {@code 2^-1074} (subnormal), so the exact value lies within
+ *       {@code 2^-50 |y| + 2^-1022} of the computed {@code y}, with room to spare for the rounding
+ *       of that slack itself.
+ *   <li>σ and tanh are computed from bounds of {@code exp} with the operations above, each rounded
+ *       the way that keeps the bound on its side: {@code σ(x) = 1 / (1 + e^−x)} and
+ *       {@code tanh(x) = 1 − 2 / (e^2x + 1)} are increasing in {@code x}, so a lower bound of
+ *       σ or tanh comes from a bound of {@code e^−x} from above or of {@code e^2x} from below
+ *       ({@code 2x} and {@code −x} are exact).
  * </ul>
+ *
+ * <p>Every bound holds on every JVM; two JVMs whose {@code Math.exp} differ in the last ulp could
+ * disagree only on a certificate whose slack is within a few ulps of zero.
  */
 final class Outward {
 
@@ -52,16 +59,19 @@ final class Outward {
         return Math.nextUp(Math.max(Math.max(xl * yl, xl * yh), Math.max(xh * yl, xh * yh)));
     }
 
-    /** A lower bound of {@code tanh(x)}. */
+    /**
+     * A lower bound of {@code tanh(x) = 1 − 2 / (e^2x + 1)}: from a lower bound of {@code e^2x}
+     * ({@code 2x} is exact), each operation rounded the way that keeps the bound below.
+     */
     static double tanhLow(double x) {
-        double y = StrictMath.tanh(x);
-        return Math.max(-1, Math.nextDown(y - slack(y)));
+        double quotient = Math.nextUp(2 / addLow(expLow(2 * x), 1));
+        return Math.max(-1, addLow(1, -quotient));
     }
 
-    /** An upper bound of {@code tanh(x)}. */
+    /** An upper bound of {@code tanh(x)}: from an upper bound of {@code e^2x}. */
     static double tanhHigh(double x) {
-        double y = StrictMath.tanh(x);
-        return Math.min(1, Math.nextUp(y + slack(y)));
+        double quotient = Math.nextDown(2 / addHigh(expHigh(2 * x), 1));
+        return Math.min(1, addHigh(1, -quotient));
     }
 
     /** A lower bound of the logistic {@code σ(x) = 1 / (1 + e^−x)}: from an upper bound of {@code e^−x}. */
@@ -78,13 +88,13 @@ final class Outward {
 
     /** A lower bound of {@code e^x}; {@code Double.MAX_VALUE} where {@code e^x} overflows, which is below it. */
     static double expLow(double x) {
-        double y = StrictMath.exp(x);
+        double y = Math.exp(x);
         return y == Double.POSITIVE_INFINITY ? Double.MAX_VALUE : Math.max(0, Math.nextDown(y - slack(y)));
     }
 
     /** An upper bound of {@code e^x}; infinite where it overflows, which is above it. */
     static double expHigh(double x) {
-        double y = StrictMath.exp(x);
+        double y = Math.exp(x);
         return y == Double.POSITIVE_INFINITY ? y : Math.nextUp(y + slack(y));
     }
 
