@@ -46,6 +46,15 @@ class CertifyCommandTest {
         return ShippedModelFiles.all();
     }
 
+    /** The first shipped model with its output layer negated: it adds wrongly, and its proof fails. */
+    private Path negatedShippedModel() throws IOException {
+        Path negated = temp.resolve("negated.onnx");
+        CellWeights weights = CellWeights.read(shippedModels().get(0)).withNegatedOutput();
+        OnnxExport.write(OnnxExport.toModel(weights, Map.of(MetadataKey.CONTRACT_VERSION, ModelContract.VERSION,
+                MetadataKey.OPERATOR, ModelContract.OPERATOR_ADD)), negated);
+        return negated;
+    }
+
     @Test
     void everyShippedModel_certifies_andTheReportShowsTheMargins() {
         List<Path> models = shippedModels();
@@ -55,10 +64,7 @@ class CertifyCommandTest {
 
     @Test
     void aShippedModelWithItsOutputLayerNegated_failsNamingARegion() throws IOException {
-        Path negated = temp.resolve("negated.onnx");
-        CellWeights weights = CellWeights.read(shippedModels().get(0)).withNegatedOutput();
-        OnnxExport.write(OnnxExport.toModel(weights, Map.of(MetadataKey.CONTRACT_VERSION, ModelContract.VERSION,
-                MetadataKey.OPERATOR, ModelContract.OPERATOR_ADD)), negated);
+        Path negated = negatedShippedModel();
         assertEquals(1, certify(negated));
         assertTrue(out.toString().contains("not proved: every transition into region [carry"), out.toString());
     }
@@ -84,10 +90,7 @@ class CertifyCommandTest {
 
     @Test
     void embed_ofAModelWhoseProofFails_leavesTheFileAsItWas() throws IOException {
-        Path negated = temp.resolve("negated.onnx");
-        CellWeights weights = CellWeights.read(shippedModels().get(0)).withNegatedOutput();
-        OnnxExport.write(OnnxExport.toModel(weights, Map.of(MetadataKey.CONTRACT_VERSION, ModelContract.VERSION,
-                MetadataKey.OPERATOR, ModelContract.OPERATOR_ADD)), negated);
+        Path negated = negatedShippedModel();
         byte[] before = Files.readAllBytes(negated);
         assertEquals(1, AdderCli.commandLine().setOut(new PrintWriter(out, true))
                 .execute("certify", "--embed", negated.toString()));
