@@ -197,6 +197,22 @@ class CertificateCheckTest {
     }
 
     @Test
+    void everyShippedCertificate_inEveryOtherBinaryModel_isRefusedByName() {
+        for (Path into : ShippedModels.all()) {
+            for (Path from : ShippedModels.all()) {
+                if (!into.equals(from)) {
+                    Path file = CertificateFiles.withProof(CertificateFiles.read(into),
+                            CertificateFiles.proof(CertificateFiles.read(from)),
+                            temp.resolve(from.getFileName() + "-in-" + into.getFileName()));
+                    Condition condition = refused(file, null).condition();
+                    assertTrue(condition == Condition.MISMATCH || PROOF_FAILURES.contains(condition),
+                            file + ": " + condition);
+                }
+            }
+        }
+    }
+
+    @Test
     void truncatedOrGarbledCertificateBytes_areRefused() {
         ModelProto model = CertificateFiles.read(ShippedModels.DEFAULT);
         String proof = CertificateFiles.proof(model);

@@ -75,16 +75,23 @@ public final class CertificateChecker {
         if (encoded == null) {
             throw new CertificateRejection(Condition.MISSING, "the model carries no certificate");
         }
-        Certificate certificate = CertificateReader.read(encoded);
-        requireSameModel(weights, certificate);
-        CertificateChecker checker = new CertificateChecker(weights, certificate);
-        checker.requireClaimedSumDigits();
-        checker.requireStart();
-        checker.requireClosure();
-        checker.requireOutputs();
-        return new CertificateCheck(checker.certificate.regions().size(), checker.certificate.history(),
-                checker.transitions, checker.worstOutputMargin, checker.worstSlack,
-                Duration.ofNanos(System.nanoTime() - start));
+        try {
+            Certificate certificate = CertificateReader.read(encoded);
+            requireSameModel(weights, certificate);
+            CertificateChecker checker = new CertificateChecker(weights, certificate);
+            checker.requireClaimedSumDigits();
+            checker.requireStart();
+            checker.requireClosure();
+            checker.requireOutputs();
+            return new CertificateCheck(certificate.regions().size(), certificate.history(), checker.transitions,
+                    checker.worstOutputMargin, checker.worstSlack, Duration.ofNanos(System.nanoTime() - start));
+        } catch (CertificateRejection rejection) {
+            throw rejection;
+        } catch (RuntimeException unexpected) {
+            // A certificate this checker failed to foresee is refused, never half-checked.
+            throw new CertificateRejection(Condition.MALFORMED, "the check could not complete on this certificate ("
+                    + unexpected + "); please report the file");
+        }
     }
 
     private static void requireSameModel(CellParameters weights, Certificate certificate) {
