@@ -104,17 +104,27 @@ final class IntervalStep {
         }
     }
 
-    /** Sets {@link #preactivation} to the bounds of {@code R_row · h} over {@code h ∈ [hl, hh]}. */
+    /**
+     * Sets {@link #preactivation} to the bounds of {@code R_row · h} over {@code h ∈ [hl, hh]}:
+     * exactly {@code Σ min(r hl, r hh)} and {@code Σ max(r hl, r hh)}, each summed in double and
+     * widened by the dot product's rounding error bound ({@link Outward#dotProductError}).
+     */
     private void recurrentTerm(int row, double[] hl, double[] hh) {
         double low = 0;
         double high = 0;
+        double lowMagnitude = 0;
+        double highMagnitude = 0;
         for (int k = 0; k < hidden; k++) {
             double r = weights.recurrent(row, k);
-            low = Outward.addLow(low, Outward.scaleLow(r, hl[k], hh[k]));
-            high = Outward.addHigh(high, Outward.scaleHigh(r, hl[k], hh[k]));
+            double lowTerm = r >= 0 ? r * hl[k] : r * hh[k];
+            double highTerm = r >= 0 ? r * hh[k] : r * hl[k];
+            low += lowTerm;
+            high += highTerm;
+            lowMagnitude += Math.abs(lowTerm);
+            highMagnitude += Math.abs(highTerm);
         }
-        preactivation[0] = low;
-        preactivation[1] = high;
+        preactivation[0] = Math.nextDown(low - Outward.dotProductError(hidden, lowMagnitude));
+        preactivation[1] = Math.nextUp(high + Outward.dotProductError(hidden, highMagnitude));
     }
 
     /**

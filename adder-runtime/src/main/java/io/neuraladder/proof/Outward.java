@@ -39,14 +39,18 @@ final class Outward {
         return Math.nextUp(x + y);
     }
 
-    /** The lower bound of {@code w · x} for {@code x} in {@code [low, high]}. */
-    static double scaleLow(double w, double low, double high) {
-        return Math.nextDown(w >= 0 ? w * low : w * high);
-    }
-
-    /** The upper bound of {@code w · x} for {@code x} in {@code [low, high]}. */
-    static double scaleHigh(double w, double low, double high) {
-        return Math.nextUp(w >= 0 ? w * high : w * low);
+    /**
+     * A bound of how far a dot product of {@code n ≤ 2^20} terms, multiplied and summed left to
+     * right in double, can lie from the exact one, given the computed sum {@code magnitude} of the
+     * terms' magnitudes. The error is at most {@code γ_n Σ|x_k y_k|}, {@code γ_n = nu / (1 − nu)},
+     * {@code u = 2^-53} (Higham, <i>Accuracy and Stability of Numerical Algorithms</i>, §3.1),
+     * plus {@code 2^-1075} per product that underflows. {@code magnitude}, itself a rounded sum
+     * of rounded products, is at least {@code (1 − γ_n)(1 − u)} of the exact {@code Σ|x_k y_k|}
+     * less the underflows; {@code 2(n + 1)u · magnitude + n · 2^-1074} covers all of it for
+     * {@code n ≤ 2^20}, and is rounded up.
+     */
+    static double dotProductError(int n, double magnitude) {
+        return Math.nextUp(Math.nextUp(2.0 * (n + 1) * 0x1p-53 * magnitude) + n * Double.MIN_VALUE);
     }
 
     /** The lower bound of {@code x · y} over {@code x ∈ [xl, xh]}, {@code y ∈ [yl, yh]}: the smallest corner. */
