@@ -11,11 +11,12 @@ package io.neuraladder.proof;
  * LSTM:  i = σ(pre_i)   o = σ(pre_o)   f = σ(pre_f)   g = tanh(pre_c)   c' = f c + i g   h' = o tanh(c')
  * </pre>
  *
- * <p>Each preactivation is an affine map of the box, bounded term by term; σ and tanh are
+ * <p>Each preactivation is an affine map of the box: its state part is bounded as one dot product
+ * per row with its rounding error bound, its input part once per digit pair; σ and tanh are
  * increasing, so they are bounded at the interval's ends; products of intervals take their extreme
  * corners; the GRU's blend is linear in each of z, ĥ and h, so over independent intervals its
- * extremes lie at corners ({@link #blendLow}). Treating z, ĥ and h (or f, c, i, g, o) as independent only widens
- * the bounds. Not for concurrent use.
+ * extremes lie at corners ({@link #blendLow}). Treating z, ĥ and h (or f, c, i, g, o) as
+ * independent only widens the bounds. Not for concurrent use.
  */
 final class IntervalStep {
 
