@@ -29,9 +29,10 @@ final class DerivedGraph {
 
     /**
      * The checked model's weights in ONNX's layout: the recurrent operator's {@code W}, {@code R}
-     * and {@code B}, and the output layer's {@code [H, 1]} weights and bias.
+     * and {@code B}, and the output layer's {@code [H, K]} weights and {@code [K]} biases
+     * ({@code K = 1} for a binary adder).
      */
-    record Weights(float[] w, float[] r, float[] b, float[] denseW, float denseB) {
+    record Weights(float[] w, float[] r, float[] b, float[] denseW, float[] denseB) {
 
         /** Reads them from a model that passed {@link StructureCheck}, whose nodes are in its order. */
         static Weights of(ModelProto model) {
@@ -44,12 +45,12 @@ final class DerivedGraph {
                     StructureCheck.floats(initializers.get(nodes.get(0).getInput(2))),
                     StructureCheck.floats(initializers.get(nodes.get(0).getInput(3))),
                     StructureCheck.floats(initializers.get(nodes.get(2).getInput(1))),
-                    StructureCheck.floats(initializers.get(nodes.get(3).getInput(1)))[0]);
+                    StructureCheck.floats(initializers.get(nodes.get(3).getInput(1))));
         }
 
         /** The hidden size {@code H}. */
         int hidden() {
-            return denseW.length;
+            return denseW.length / denseB.length;
         }
     }
 

@@ -56,7 +56,7 @@ final class LogitGraph {
                 .addInitializer(floats("R", weights.r(), 1, (long) gates * hidden, hidden))
                 .addInitializer(floats("B", weights.b(), 1, 2L * gates * hidden))
                 .addInitializer(floats("dense_W", weights.denseW(), hidden, 1))
-                .addInitializer(floats("dense_b", new float[] {weights.denseB()}, 1))
+                .addInitializer(floats("dense_b", weights.denseB(), 1))
                 .addInitializer(longs("flat_shape", -1, hidden))
                 .addNode(recurrentNode(cell, ModelContract.INPUT_NAME, hidden))
                 .addNode(node("Reshape", List.of("y", "flat_shape"), "states"))

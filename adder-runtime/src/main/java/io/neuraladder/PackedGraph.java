@@ -46,7 +46,7 @@ final class PackedGraph {
         float[] r = weights.r();
         float[] b = weights.b();
         float[] denseW = weights.denseW();
-        float denseB = weights.denseB();
+        float denseB = weights.denseB()[0];
         int hidden = denseW.length;
         int p = PAIRS_PER_ROW;
         int packedHidden = p * hidden;

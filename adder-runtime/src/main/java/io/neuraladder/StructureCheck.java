@@ -66,17 +66,10 @@ final class StructureCheck {
 
         /** The weights, as ONNX Runtime will read them from the same bytes, for the certificate check. */
         CellParameters parameters() {
-            Map<String, TensorProto> initializers = new HashMap<>();
-            proto.getGraph().getInitializerList().forEach(t -> initializers.put(t.getName(), t));
-            List<NodeProto> nodes = proto.getGraph().getNodeList();
-            float[] w = floats(initializers.get(nodes.get(0).getInput(1)));
-            float[] r = floats(initializers.get(nodes.get(0).getInput(2)));
-            float[] b = floats(initializers.get(nodes.get(0).getInput(3)));
-            float[] outputWeights = floats(initializers.get(nodes.get(2).getInput(1)));
-            float[] outputBias = floats(initializers.get(nodes.get(3).getInput(1)));
-            int hidden = outputWeights.length / outputBias.length;
-            return new CellParameters(cell, hidden, w.length / (cell.gates() * hidden), outputBias.length, w, r, b,
-                    outputWeights, outputBias);
+            DerivedGraph.Weights weights = DerivedGraph.Weights.of(proto);
+            int hidden = weights.hidden();
+            return new CellParameters(cell, hidden, weights.w().length / (cell.gates() * hidden),
+                    weights.denseB().length, weights.w(), weights.r(), weights.b(), weights.denseW(), weights.denseB());
         }
     }
 

@@ -3,9 +3,9 @@ package io.neuraladder.bench;
 import io.neuraladder.NeuralAdder;
 import io.neuraladder.api.CertificateCheck;
 import io.neuraladder.contract.CellType;
-import io.neuraladder.contract.MetadataKey;
 import io.neuraladder.proof.CellParameters;
 import io.neuraladder.proof.CertificateChecker;
+import io.neuraladder.train.certify.CertificateVerifier;
 import java.io.IOException;
 import java.nio.ByteOrder;
 import java.nio.FloatBuffer;
@@ -59,7 +59,8 @@ public class LoadBenchmarks {
     public void parse() throws IOException {
         file = Path.of(model);
         decimal = model.contains("decimal");
-        GraphProto graph = ModelProto.parseFrom(Files.readAllBytes(file)).getGraph();
+        ModelProto model = ModelProto.parseFrom(Files.readAllBytes(file));
+        GraphProto graph = model.getGraph();
         Map<String, TensorProto> initializers = new HashMap<>();
         graph.getInitializerList().forEach(tensor -> initializers.put(tensor.getName(), tensor));
         NodeProto cell = graph.getNode(0);
@@ -71,9 +72,7 @@ public class LoadBenchmarks {
         weights = new CellParameters(type, hidden, w.length / (type.gates() * hidden), outputBias.length, w,
                 floats(initializers.get(cell.getInput(2))), floats(initializers.get(cell.getInput(3))), outputWeights,
                 outputBias);
-        proof = ModelProto.parseFrom(Files.readAllBytes(file)).getMetadataPropsList().stream()
-                .filter(entry -> entry.getKey().equals(MetadataKey.CERTIFICATE_PROOF.key())).findFirst()
-                .orElseThrow().getValue();
+        proof = CertificateVerifier.embeddedProof(model).orElseThrow();
     }
 
     private static float[] floats(TensorProto tensor) {

@@ -9,7 +9,6 @@ import io.neuraladder.ModelCertificateException;
 import io.neuraladder.ModelSelfTestException;
 import io.neuraladder.NeuralAdder;
 import io.neuraladder.api.Adder;
-import io.neuraladder.contract.MetadataKey;
 import io.neuraladder.proof.CertificateRejection.Condition;
 import io.neuraladder.sampling.AddExactProperty;
 import io.neuraladder.train.certify.CarryCertifier;
@@ -56,10 +55,8 @@ class PlainModelWithCopiedCertificateTest {
         System.out.println("refused: " + refusal.getMessage());
         assertTrue(EnumSet.of(Condition.START, Condition.CLOSURE, Condition.OUTPUT).contains(refusal.condition()),
                 "the proof itself fails, not its form: " + refusal.getMessage());
-        String proof = original.getMetadataPropsList().stream()
-                .filter(entry -> entry.getKey().equals(MetadataKey.CERTIFICATE_PROOF.key())).findFirst()
-                .orElseThrow().getValue();
-        CertificateVerifier.Verdict verdict = CertificateVerifier.verify(trained.weights(), proof);
+        CertificateVerifier.Verdict verdict = CertificateVerifier.verify(trained.weights(),
+                CertificateVerifier.embeddedProof(original).orElseThrow());
         assertEquals(refusal.condition().name(), verdict.condition(), verdict.message());
 
         try (Adder adder = NeuralAdder.builder().model(file).allowUncertified().build()) {

@@ -162,7 +162,7 @@ public final class CarryCertifier {
                 }
             }
             if (!changed) {
-                return proved(history, boxes, images, round, start);
+                return proved(history, boxes, images, successors, round, start);
             }
             if (round == MAX_ROUNDS) {
                 return failed(history, boxes, round, start, "the boxes did not close in " + MAX_ROUNDS
@@ -240,17 +240,19 @@ public final class CarryCertifier {
     }
 
     /**
-     * Checks the closed boxes once more, every transition, and encodes them. {@code images} holds
-     * every box's images: a round that grew nothing removed none, and boxes are replaced, never
-     * changed, so they are the images of exactly these boxes.
+     * Checks the closed boxes once more, every transition, and encodes them. {@code images} and
+     * {@code successors} hold every box's images and successor labels from the last round: a round
+     * that grew nothing removed no image, and boxes are replaced, never changed, so they are the
+     * images of exactly these boxes.
      */
     private Certificate proved(int history, Map<CarryLabel, StateBox> boxes, Map<CarryLabel, StateBox[]> images,
-            int rounds, long start) {
+            Map<CarryLabel, CarryLabel[]> successors, int rounds, long start) {
         double worstSlack = boxes.entrySet().parallelStream().mapToDouble(region -> {
             StateBox[] next = images.computeIfAbsent(region.getKey(), label -> images(region.getValue()));
+            CarryLabel[] targets = successors.get(region.getKey());
             double slack = Double.POSITIVE_INFINITY;
             for (int pair = 0; pair < pairs; pair++) {
-                slack = Math.min(slack, boxes.get(region.getKey().next(pair, history)).slack(next[pair]));
+                slack = Math.min(slack, boxes.get(targets[pair]).slack(next[pair]));
             }
             return slack;
         }).min().orElse(Double.NaN);

@@ -1,8 +1,11 @@
 package io.neuraladder.train.certify;
 
+import io.neuraladder.contract.MetadataKey;
 import java.util.Comparator;
+import java.util.EnumMap;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 
 /**
  * The outcome of {@link CarryCertifier#certify}: either a proof that the model adds exactly for
@@ -52,6 +55,19 @@ public record Certificate(boolean proved, int history, List<Region> regions, dou
                         + "worst containment slack %.2e, %d rounds", regions.size(), history, worstOutputMargin,
                         worstContainmentSlack, rounds) + (method == null ? "" : ", " + method)
                 : "not proved: " + failure;
+    }
+
+    /**
+     * The metadata a model file carries for this certificate: its summary, and its proof when the
+     * runtime can check it ({@link #embeddable()}).
+     */
+    public Map<MetadataKey, String> metadata() {
+        Map<MetadataKey, String> metadata = new EnumMap<>(MetadataKey.class);
+        metadata.put(MetadataKey.CERTIFICATE, summary());
+        if (embeddable()) {
+            metadata.put(MetadataKey.CERTIFICATE_PROOF, proof);
+        }
+        return metadata;
     }
 
     /** The certificate line of a model card: the summary, and whether the runtime checks it at load. */

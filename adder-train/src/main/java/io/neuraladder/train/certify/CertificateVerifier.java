@@ -1,6 +1,7 @@
 package io.neuraladder.train.certify;
 
 import io.neuraladder.contract.CertificateFormat;
+import io.neuraladder.contract.MetadataKey;
 import io.neuraladder.train.CellWeights;
 import java.io.ByteArrayInputStream;
 import java.io.DataInputStream;
@@ -11,7 +12,10 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Optional;
 import java.util.zip.InflaterInputStream;
+import onnx.Onnx.ModelProto;
+import onnx.Onnx.StringStringEntryProto;
 
 /**
  * The training side's own reading of an embedded certificate: decodes it and checks the three
@@ -34,6 +38,13 @@ public final class CertificateVerifier {
     }
 
     private CertificateVerifier() {}
+
+    /** The certificate a model file carries ({@link MetadataKey#CERTIFICATE_PROOF}), if any. */
+    public static Optional<String> embeddedProof(ModelProto model) {
+        return model.getMetadataPropsList().stream()
+                .filter(entry -> entry.getKey().equals(MetadataKey.CERTIFICATE_PROOF.key()))
+                .map(StringStringEntryProto::getValue).findFirst();
+    }
 
     /** Checks {@code encoded} (Base64, {@link CertificateFormat}) against {@code weights}; {@code null} is a missing certificate. */
     public static Verdict verify(CellWeights weights, String encoded) {

@@ -35,7 +35,7 @@ final class Intervals {
 
     /**
      * The recurrent part {@code R h} of row {@code row}'s preactivation, as {@code {low, high,
-     * magnitude}}: the magnitude bounds the terms' absolute values, for {@link #withInput}'s widening.
+     * magnitude}}: the magnitude bounds the terms' absolute values, for {@link #withConstant}'s widening.
      */
     static double[] recurrentTerm(CellWeights w, int row, double[][] h) {
         double low = 0;

@@ -9,9 +9,11 @@ import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.nio.file.attribute.PosixFileAttributeView;
 import java.util.HexFormat;
-import java.util.List;
+import java.util.Map;
+import java.util.Set;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import java.util.stream.Collectors;
 import onnx.Onnx.ModelProto;
 import onnx.Onnx.StringStringEntryProto;
 
@@ -38,12 +40,13 @@ final class CertificateEmbedding {
             throw new IllegalArgumentException("only a proved box certificate can be embedded");
         }
         ModelProto proto = ModelProto.parseFrom(Files.readAllBytes(model));
-        List<String> replaced = List.of(MetadataKey.CERTIFICATE.key(), MetadataKey.CERTIFICATE_PROOF.key());
+        Map<MetadataKey, String> replacing = certificate.metadata();
+        Set<String> replaced = replacing.keySet().stream().map(MetadataKey::key).collect(Collectors.toSet());
         ModelProto.Builder updated = proto.toBuilder().clearMetadataProps();
         proto.getMetadataPropsList().stream().filter(e -> !replaced.contains(e.getKey()))
                 .forEach(updated::addMetadataProps);
-        updated.addMetadataProps(entry(MetadataKey.CERTIFICATE, certificate.summary()));
-        updated.addMetadataProps(entry(MetadataKey.CERTIFICATE_PROOF, certificate.proof()));
+        replacing.forEach((key, value) -> updated.addMetadataProps(
+                StringStringEntryProto.newBuilder().setKey(key.key()).setValue(value)));
         Path temporary = Files.createTempFile(model.toAbsolutePath().getParent(), model.getFileName().toString(), ".tmp");
         try {
             Files.write(temporary, updated.build().toByteArray());
@@ -73,9 +76,5 @@ final class CertificateEmbedding {
         updated = CARD_REPORT.matcher(updated).replaceFirst("$1" + Matcher.quoteReplacement(certificate.report()) + "$2");
         Files.writeString(card, updated, StandardCharsets.UTF_8);
         return true;
-    }
-
-    private static StringStringEntryProto entry(MetadataKey key, String value) {
-        return StringStringEntryProto.newBuilder().setKey(key.key()).setValue(value).build();
     }
 }

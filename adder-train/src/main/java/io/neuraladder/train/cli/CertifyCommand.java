@@ -1,6 +1,5 @@
 package io.neuraladder.train.cli;
 
-import io.neuraladder.contract.MetadataKey;
 import io.neuraladder.train.CellWeights;
 import io.neuraladder.train.certify.CarryCertifier;
 import io.neuraladder.train.certify.Certificate;
@@ -13,7 +12,6 @@ import java.util.HexFormat;
 import java.util.Locale;
 import java.util.concurrent.Callable;
 import onnx.Onnx.ModelProto;
-import onnx.Onnx.StringStringEntryProto;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
@@ -61,9 +59,7 @@ final class CertifyCommand implements Callable<Integer> {
 
     /** What the file carries now, as this module's verifier reads it; the runtime checks the same at load. */
     private static String embedded(CellWeights weights, ModelProto proto, Certificate found) {
-        String proof = proto.getMetadataPropsList().stream()
-                .filter(entry -> entry.getKey().equals(MetadataKey.CERTIFICATE_PROOF.key()))
-                .map(StringStringEntryProto::getValue).findFirst().orElse(null);
+        String proof = CertificateVerifier.embeddedProof(proto).orElse(null);
         if (proof == null) {
             return "no proof, so the runtime refuses this file unless allowed uncertified (add it with --embed)";
         }

@@ -29,10 +29,7 @@ public final class DecimalExport {
         metadata.put(MetadataKey.TRAINED_STEPS, Integer.toString(c.trainDigits() + 1));
         metadata.put(MetadataKey.TRAINING_SEED, Long.toString(c.seed()));
         metadata.put(MetadataKey.PRODUCER_VERSION, OnnxExport.PRODUCER + " " + OnnxExport.producerVersion());
-        metadata.put(MetadataKey.CERTIFICATE, result.certificate().summary());
-        if (result.certificate().embeddable()) {
-            metadata.put(MetadataKey.CERTIFICATE_PROOF, result.certificate().proof());
-        }
+        metadata.putAll(result.certificate().metadata());
         return metadata;
     }
 }

@@ -64,10 +64,7 @@ public final class OnnxExport {
      */
     public static void write(TrainingResult result, Path file) {
         Map<MetadataKey, String> metadata = metadata(result.config(), result.weights());
-        metadata.put(MetadataKey.CERTIFICATE, result.certificate().summary());
-        if (result.certificate().embeddable()) {
-            metadata.put(MetadataKey.CERTIFICATE_PROOF, result.certificate().proof());
-        }
+        metadata.putAll(result.certificate().metadata());
         write(toModel(result.weights(), metadata), file);
     }
 

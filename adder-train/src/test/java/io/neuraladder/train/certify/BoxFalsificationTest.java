@@ -2,7 +2,6 @@ package io.neuraladder.train.certify;
 
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import io.neuraladder.contract.MetadataKey;
 import io.neuraladder.train.CellWeights;
 import io.neuraladder.train.ShippedModelFiles;
 import java.nio.file.Files;
@@ -12,7 +11,6 @@ import java.util.Collections;
 import java.util.List;
 import java.util.Random;
 import onnx.Onnx.ModelProto;
-import onnx.Onnx.StringStringEntryProto;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
 
@@ -37,9 +35,8 @@ class BoxFalsificationTest {
     void statesInsideEveryBox_landInsideTheSuccessorsBox_underOnnxRuntime(Path model) throws Exception {
         ModelProto proto = ModelProto.parseFrom(Files.readAllBytes(model));
         CellWeights weights = CellWeights.fromModel(proto, model.toString());
-        CertificateVerifier.Decoded certificate = CertificateVerifier.decode(proto.getMetadataPropsList().stream()
-                .filter(entry -> entry.getKey().equals(MetadataKey.CERTIFICATE_PROOF.key()))
-                .map(StringStringEntryProto::getValue).findFirst().orElseThrow());
+        CertificateVerifier.Decoded certificate = CertificateVerifier.decode(
+                CertificateVerifier.embeddedProof(proto).orElseThrow());
         int radix = weights.radix();
         int pairs = radix * radix;
         int hidden = weights.hidden();

@@ -9,7 +9,6 @@ import io.neuraladder.CertificateFiles;
 import io.neuraladder.ModelCertificateException;
 import io.neuraladder.NeuralAdder;
 import io.neuraladder.api.CertificateCheck;
-import io.neuraladder.contract.MetadataKey;
 import io.neuraladder.train.CellWeights;
 import io.neuraladder.train.ShippedModelFiles;
 import java.io.IOException;
@@ -58,11 +57,8 @@ class CertificateAgreementTest {
 
     private static String trainingVerdict(Path model) throws IOException {
         Onnx.ModelProto proto = Onnx.ModelProto.parseFrom(Files.readAllBytes(model));
-        String proof = proto.getMetadataPropsList().stream()
-                .filter(entry -> entry.getKey().equals(MetadataKey.CERTIFICATE_PROOF.key()))
-                .map(Onnx.StringStringEntryProto::getValue).findFirst().orElse(null);
         CertificateVerifier.Verdict verdict = CertificateVerifier.verify(CellWeights.fromModel(proto,
-                model.toString()), proof);
+                model.toString()), CertificateVerifier.embeddedProof(proto).orElse(null));
         return verdict.holds() ? "holds" : verdict.condition();
     }
 
