@@ -1,0 +1,212 @@
+package io.neuraladder.train.explore;
+
+import io.neuraladder.DecimalAdder;
+import io.neuraladder.ModelCertificateException;
+import io.neuraladder.ModelLoadException;
+import io.neuraladder.NeuralAdder;
+import io.neuraladder.ReloadableAdder;
+import io.neuraladder.api.CertificateCheck;
+import io.neuraladder.api.ModelInfo;
+import io.neuraladder.contract.CertificateFormat;
+import io.neuraladder.contract.DecimalContract;
+import io.neuraladder.contract.MetadataKey;
+import io.neuraladder.train.CellWeights;
+import io.neuraladder.train.certify.CertificateRegions;
+import io.neuraladder.train.certify.CertificateVerifier;
+import io.neuraladder.train.certify.RecurrentCell;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Optional;
+import java.util.stream.IntStream;
+import onnx.Onnx.ModelProto;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * One model the explorer shows: served by the runtime, as applications see it (its sums, its
+ * refusals, its certificate checked at load), and read by this module for the states the page
+ * draws ({@link StepTracer}). A model whose certificate is missing or fails is still shown, as
+ * uncertified, with the runtime's reason.
+ */
+final class ExploredModel implements AutoCloseable {
+
+    private static final Logger log = LoggerFactory.getLogger(ExploredModel.class);
+
+    private final String name;
+    private final Path file;
+    private final CellWeights weights;
+    private final ModelInfo info;
+    private final String uncertifiedReason;
+    private final ReloadableAdder binary;
+    private final DecimalAdder decimal;
+    private final StepTracer tracer;
+    private final ModelView view;
+
+    private ExploredModel(String name, String source, Path file, CellWeights weights, ReloadableAdder binary, DecimalAdder decimal,
+            String uncertifiedReason, Optional<CertificateRegions> regions) {
+        this.name = name;
+        this.file = file;
+        this.weights = weights;
+        this.binary = binary;
+        this.decimal = decimal;
+        this.info = binary != null ? binary.model() : decimal.model();
+        this.uncertifiedReason = uncertifiedReason;
+        Optional<Projection> projection = regions.map(r -> Projection.of(r.regions(), weights.hidden()));
+        this.tracer = new StepTracer(weights, regions.orElse(null), projection.orElse(null));
+        this.view = describe(source, regions.orElse(null), projection.orElse(null));
+    }
+
+    /**
+     * Opens {@code file} with the runtime (refused as it would refuse it, but for a certificate
+     * that is missing or fails, which the page reports instead) and reads its weights.
+     *
+     * @param source how the page names where the model came from
+     * @throws ModelLoadException if the runtime refuses the file
+     * @throws IllegalArgumentException if its weights fit neither a binary nor a decimal adder
+     */
+    static ExploredModel open(String name, String source, Path file) {
+        ModelProto proto = parse(file);
+        boolean isDecimal = proto.getMetadataPropsList().stream().anyMatch(entry ->
+                entry.getKey().equals(MetadataKey.RADIX.key()) && entry.getValue().equals(DecimalContract.RADIX_VALUE));
+        String uncertified = null;
+        try {
+            NeuralAdder.checkCertificate(file);
+        } catch (ModelCertificateException e) {
+            uncertified = e.getMessage();
+        }
+        NeuralAdder.Builder builder = NeuralAdder.builder().model(file);
+        if (uncertified != null) {
+            builder.allowUncertified();
+        }
+        ReloadableAdder binary = isDecimal ? null : builder.build();
+        DecimalAdder decimal = isDecimal ? builder.buildDecimal() : null;
+        try {
+            CellWeights weights = CellWeights.fromModel(proto, file.toString());
+            Optional<CertificateRegions> regions = uncertified != null ? Optional.empty()
+                    : CertificateVerifier.embeddedProof(proto).map(CertificateRegions::decode);
+            return new ExploredModel(name, source, file, weights, binary, decimal, uncertified, regions);
+        } catch (RuntimeException e) {
+            if (binary != null) {
+                binary.close();
+            } else {
+                decimal.close();
+            }
+            throw e;
+        }
+    }
+
+    private static ModelProto parse(Path file) {
+        try {
+            if (Files.size(file) > NeuralAdder.DEFAULT_MAX_MODEL_BYTES) {
+                throw new ModelLoadException("model file " + file + " is larger than "
+                        + NeuralAdder.DEFAULT_MAX_MODEL_BYTES + " bytes, the runtime's limit");
+            }
+            return ModelProto.parseFrom(Files.readAllBytes(file));
+        } catch (IOException e) {
+            throw new ModelLoadException("model file " + file + " cannot be read as ONNX: " + e.getMessage(), e);
+        }
+    }
+
+    /** The name the page and the API use for this model. */
+    String name() {
+        return name;
+    }
+
+    /** Whether this model adds decimal digit strings rather than ints and longs. */
+    boolean isDecimal() {
+        return decimal != null;
+    }
+
+    /** What the page shows about the model, with its certificate's boxes in the plane of {@link Projection}. */
+    ModelView view() {
+        return view;
+    }
+
+    /**
+     * Adds {@code a} and {@code b} with the runtime and traces the states the cell passes through.
+     *
+     * @throws BadRequest or the runtime's {@link IllegalArgumentException} for operands it refuses
+     */
+    Trace trace(String a, String b, String width) {
+        long started = System.nanoTime();
+        Trace.Builder trace = decimal != null ? traceDecimal(a, b, width) : traceBinary(a, b, width);
+        return trace.build(name, (System.nanoTime() - started) / 1e6);
+    }
+
+    private Trace.Builder traceBinary(String a, String b, String width) {
+        BinaryOperands operands = BinaryOperands.parse(a, b, width);
+        String sum;
+        String overflow = null;
+        if (operands.bits() == Integer.SIZE) {
+            int x = (int) operands.a();
+            int y = (int) operands.b();
+            sum = Integer.toString(binary.addWrapping(x, y));
+            try {
+                binary.add(x, y);
+            } catch (ArithmeticException e) {
+                overflow = e.getMessage();
+            }
+        } else {
+            sum = Long.toString(binary.addWrapping(operands.a(), operands.b()));
+            try {
+                binary.add(operands.a(), operands.b());
+            } catch (ArithmeticException e) {
+                overflow = e.getMessage();
+            }
+        }
+        StepTracer.Run run = tracer.binary(operands.a(), operands.b(), operands.bits());
+        return new Trace.Builder("binary", Long.toString(operands.a()), Long.toString(operands.b()), operands.bits(),
+                sum, overflow, run);
+    }
+
+    private Trace.Builder traceDecimal(String a, String b, String width) {
+        if (width != null) {
+            throw new BadRequest("width applies to binary models; " + name + " adds decimal digit strings of any length");
+        }
+        for (String operand : new String[] {a, b}) {
+            if (operand != null && operand.length() > StepTracer.MAX_DECIMAL_DIGITS) {
+                throw new BadRequest(String.format("the explorer traces operands of up to %,d digits (this one has %,d); "
+                        + "NeuralAdder.addDecimal adds up to %,d", StepTracer.MAX_DECIMAL_DIGITS, operand.length(),
+                        DecimalAdder.MAX_DIGITS));
+            }
+        }
+        if (a == null || b == null) {
+            throw new BadRequest("operand " + (a == null ? "a" : "b") + " is missing; expected decimal digits such as 535");
+        }
+        String sum = decimal.add(a, b);
+        return new Trace.Builder("decimal", a, b, null, sum, null, tracer.decimal(a, b));
+    }
+
+    private ModelView describe(String source, CertificateRegions regions, Projection projection) {
+        Optional<CertificateCheck> check = info.certificateCheck();
+        ModelView.Plane plane = projection == null ? null : ModelView.Plane.of(projection, regions.regions());
+        return new ModelView(name, source, decimal != null ? "decimal" : "binary",
+                weights.cell().metadataName(), weights.hidden(), RecurrentCell.of(weights).stateSize(),
+                weights.parameterCount(), weights.radix(), info.certified(),
+                check.map(CertificateCheck::toString).orElse(uncertifiedReason == null
+                        ? "not checked: the model carries no certificate" : uncertifiedReason),
+                check.map(CertificateCheck::regions).orElse(null), check.map(CertificateCheck::history).orElse(null),
+                check.map(CertificateCheck::outputMargin).orElse(null), check.map(CertificateCheck::stateSlack).orElse(null),
+                CertificateFormat.STATE_MARGIN, CertificateFormat.LOGIT_MARGIN,
+                info.get(MetadataKey.TRAINED_STEPS).orElse(null), info.get(MetadataKey.TRAINING_SEED).orElse(null),
+                file.getFileName().toString(), unitNames(), plane);
+    }
+
+    private List<String> unitNames() {
+        int size = RecurrentCell.of(weights).stateSize();
+        return IntStream.range(0, size).mapToObj(j -> Projection.component(j, weights.hidden())).toList();
+    }
+
+    /** Closes the runtime's adder once its calls in flight have finished. */
+    @Override
+    public void close() {
+        if (binary != null) {
+            binary.close();
+        } else {
+            decimal.close();
+        }
+        log.debug("closed {}", name);
+    }
+}

@@ -1,0 +1,128 @@
+package io.neuraladder.train.explore;
+
+import io.neuraladder.contract.DigitCodec;
+import io.neuraladder.train.CellWeights;
+import io.neuraladder.train.certify.CertificateRegions;
+import io.neuraladder.train.certify.CertificateRegions.Region;
+import io.neuraladder.train.certify.RecurrentCell;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * Runs a model's cell step by step, with ONNX's equations in double precision
+ * ({@link RecurrentCell}), and records at each step what the page shows: the digits in, the state,
+ * the sum digit and its logit margin, the carry, and the certificate region the state must lie in.
+ * Tests hold these states to ONNX Runtime's own hidden-state output.
+ */
+final class StepTracer {
+
+    /** The longest decimal operand traced: every step is drawn, and a page of 2,000 columns is already long. */
+    static final int MAX_DECIMAL_DIGITS = 2_000;
+
+    private final CellWeights weights;
+    private final CertificateRegions regions;
+    private final Projection projection;
+
+    StepTracer(CellWeights weights, CertificateRegions regions, Projection projection) {
+        this.weights = weights;
+        this.regions = regions;
+        this.projection = projection;
+    }
+
+    /** The steps of a run and what the model's outputs spell. */
+    record Run(List<Trace.Step> steps, String digits) {}
+
+    /** The {@code bits} steps of {@code a + b} on a binary model, and the wrapped sum they spell (decimal). */
+    Run binary(long a, long b, int bits) {
+        int[] as = new int[bits];
+        int[] bs = new int[bits];
+        for (int t = 0; t < bits; t++) {
+            as[t] = BinaryOperands.bit(a, t);
+            bs[t] = BinaryOperands.bit(b, t);
+        }
+        List<Trace.Step> steps = run(as, bs);
+        long sum = 0;
+        for (Trace.Step step : steps) {
+            sum |= (long) step.sumDigit() << step.index();
+        }
+        return new Run(steps, Long.toString(bits == Integer.SIZE ? (int) sum : sum));
+    }
+
+    /** The steps of {@code a + b} on a decimal model (one more than the longer operand has digits), and the sum's digits. */
+    Run decimal(String a, String b) {
+        int count = DigitCodec.steps(a, b);
+        int[] as = new int[count];
+        int[] bs = new int[count];
+        for (int t = 0; t < count; t++) {
+            as[t] = DigitCodec.digit(a, t);
+            bs[t] = DigitCodec.digit(b, t);
+        }
+        List<Trace.Step> steps = run(as, bs);
+        StringBuilder digits = new StringBuilder();
+        for (int t = steps.size() - 1; t >= 0; t--) {
+            digits.append((char) ('0' + steps.get(t).sumDigit()));
+        }
+        String sum = digits.toString().replaceFirst("^0+(?=.)", "");
+        return new Run(steps, sum);
+    }
+
+    private List<Trace.Step> run(int[] as, int[] bs) {
+        RecurrentCell cell = RecurrentCell.of(weights);
+        int radix = weights.radix();
+        int hidden = weights.hidden();
+        double[] state = new double[cell.stateSize()];
+        int[] pairs = new int[as.length];
+        for (int t = 0; t < as.length; t++) {
+            pairs[t] = as[t] * radix + bs[t];
+        }
+        List<Region> along = regions == null ? null : regions.regionsAlong(pairs);
+        List<Trace.Step> steps = new ArrayList<>(as.length);
+        int carry = 0;
+        for (int t = 0; t < as.length; t++) {
+            cell.step(state, as[t], bs[t]);
+            carry = as[t] + bs[t] + carry >= radix ? 1 : 0;
+            int digit = cell.digit(state);
+            double margin = margin(cell, state, digit);
+            float[] h = floats(state, 0, hidden);
+            float[] c = state.length > hidden ? floats(state, hidden, state.length) : null;
+            Trace.InRegion inRegion = along == null ? null : inRegion(along.get(t), state);
+            double[] point = projection == null ? null : projection.point(state);
+            steps.add(new Trace.Step(t, as[t], bs[t], h, c, digit, margin, carry, inRegion, point));
+        }
+        return steps;
+    }
+
+    /** How far the chosen output leads: the logit's distance from 0 for a bit, the lead over the runner-up for a digit. */
+    private static double margin(RecurrentCell cell, double[] state, int digit) {
+        if (cell.weights().outputs() == 1) {
+            return Math.abs(cell.logit(state));
+        }
+        double best = cell.logit(state, digit);
+        double runnerUp = Double.NEGATIVE_INFINITY;
+        for (int k = 0; k < cell.weights().outputs(); k++) {
+            if (k != digit) {
+                runnerUp = Math.max(runnerUp, cell.logit(state, k));
+            }
+        }
+        return best - runnerUp;
+    }
+
+    private static Trace.InRegion inRegion(Region region, double[] state) {
+        float[] position = new float[state.length];
+        for (int j = 0; j < state.length; j++) {
+            double width = region.high()[j] - region.low()[j];
+            position[j] = (float) (width > 0 ? (state[j] - region.low()[j]) / width : 0.5);
+        }
+        double slack = region.slack(state);
+        return new Trace.InRegion(region.index(), region.label(), region.carryAfter(), region.sumDigit(), slack >= 0,
+                slack, position);
+    }
+
+    private static float[] floats(double[] values, int from, int to) {
+        float[] floats = new float[to - from];
+        for (int j = from; j < to; j++) {
+            floats[j - from] = (float) values[j];
+        }
+        return floats;
+    }
+}

@@ -1,0 +1,239 @@
+package io.neuraladder.train.explore;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.io.IOException;
+import java.net.Inet4Address;
+import java.net.InetAddress;
+import java.net.InetSocketAddress;
+import java.net.NetworkInterface;
+import java.net.Socket;
+import java.net.URLEncoder;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.util.Collections;
+import java.util.List;
+import java.util.Optional;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
+
+/** The explorer's HTTP surface: the page, the JSON API, and a clear 4xx sentence for every bad request. */
+class ExplorerServerTest {
+
+    private static final ObjectMapper JSON = new ObjectMapper();
+    private static final HttpClient CLIENT = HttpClient.newHttpClient();
+
+    private static ModelCatalog catalog;
+    private static ExplorerServer server;
+
+    @BeforeAll
+    static void start() {
+        catalog = ModelCatalog.open(List.of());
+        server = ExplorerServer.start(catalog, 0);
+    }
+
+    @AfterAll
+    static void stop() {
+        server.close();
+        catalog.close();
+    }
+
+    private static HttpResponse<String> get(String target) throws Exception {
+        return send(HttpRequest.newBuilder(server.uri().resolve(target)).GET());
+    }
+
+    private static HttpResponse<String> send(HttpRequest.Builder request) throws IOException, InterruptedException {
+        return CLIENT.send(request.build(), HttpResponse.BodyHandlers.ofString());
+    }
+
+    private static JsonNode json(HttpResponse<String> response) throws IOException {
+        assertEquals("application/json", response.headers().firstValue("Content-Type").orElseThrow());
+        return JSON.readTree(response.body());
+    }
+
+    private static String query(String... pairs) {
+        StringBuilder query = new StringBuilder();
+        for (int i = 0; i < pairs.length; i += 2) {
+            query.append(i == 0 ? "?" : "&").append(pairs[i]).append('=')
+                    .append(URLEncoder.encode(pairs[i + 1], StandardCharsets.UTF_8));
+        }
+        return query.toString();
+    }
+
+    @Test
+    void servesThePageAndItsAssetsFromTheJar() throws Exception {
+        HttpResponse<String> page = get("/");
+        assertEquals(200, page.statusCode());
+        assertTrue(page.headers().firstValue("Content-Type").orElseThrow().startsWith("text/html"));
+        assertTrue(page.body().contains("<script src=\"explorer.js\""), page.body());
+        assertFalse(page.body().contains("http://") || page.body().contains("https://"), "the page loads nothing from elsewhere");
+        HttpResponse<String> script = get("/explorer.js");
+        assertEquals(200, script.statusCode());
+        assertTrue(script.body().contains("/api/trace?"), "the script is copied unfiltered");
+        assertEquals(200, get("/explorer.css").statusCode());
+        assertEquals("default-src 'self'; img-src 'self' data:",
+                page.headers().firstValue("Content-Security-Policy").orElseThrow());
+    }
+
+    @Test
+    void listsEveryShippedModelWithTheDefaultFirst() throws Exception {
+        JsonNode list = json(get("/api/models"));
+        assertEquals("adder-lstm.onnx", list.get("first").asText());
+        assertEquals(ModelCatalog.SHIPPED.size(), list.get("models").size());
+        for (JsonNode model : list.get("models")) {
+            assertTrue(model.get("certified").asBoolean(), model.toString());
+        }
+    }
+
+    @Test
+    void describesAModelWithItsCertificateBoxesInThePlane() throws Exception {
+        JsonNode model = json(get("/api/model" + query("model", "adder-gru.onnx")));
+        assertEquals("gru", model.get("cell").asText());
+        assertTrue(model.get("certified").asBoolean());
+        assertEquals(model.get("regions").asInt(), model.get("plane").get("boxes").size());
+        assertTrue(model.get("plane").get("separates").asBoolean(), model.get("plane").get("x").asText());
+        assertEquals(model.get("stateSize").asInt(), model.get("units").size());
+    }
+
+    @Test
+    void tracesAnOverflowThroughAllThirtyTwoBits() throws Exception {
+        HttpResponse<String> response = get("/api/trace" + query("a", "2147483647", "b", "1"));
+        assertEquals(200, response.statusCode());
+        JsonNode trace = json(response);
+        assertEquals("integer overflow", trace.get("overflow").asText());
+        assertEquals("-2147483648", trace.get("sum").asText());
+        assertEquals(32, trace.get("stepCount").asInt());
+        assertEquals(32, trace.get("steps").size());
+        for (int t = 0; t < 31; t++) {
+            assertEquals(1, trace.get("steps").get(t).get("carry").asInt(), "the carry travels through step " + t);
+        }
+        assertTrue(trace.get("traceAgrees").asBoolean());
+    }
+
+    @Test
+    void tracesLongsAndDecimalDigits() throws Exception {
+        JsonNode longs = json(get("/api/trace" + query("a", "-1", "b", "1", "width", "long")));
+        assertEquals("0", longs.get("sum").asText());
+        assertTrue(longs.get("overflow").isNull());
+        assertEquals(64, longs.get("stepCount").asInt());
+        JsonNode auto = json(get("/api/trace" + query("a", "9223372036854775807", "b", "-9223372036854775808")));
+        assertEquals(64, auto.get("bits").asInt(), "auto widens to long when an operand needs it");
+        assertEquals("-1", auto.get("sum").asText());
+        JsonNode decimal = json(get("/api/trace" + query("model", "adder-decimal.onnx", "a", "9999", "b", "1")));
+        assertEquals("10000", decimal.get("sum").asText());
+        assertEquals(5, decimal.get("stepCount").asInt());
+        JsonNode decimalModel = json(get("/api/model" + query("model", "adder-decimal.onnx")));
+        assertEquals(decimalModel.get("stateSize").asInt(),
+                decimal.get("steps").get(0).get("region").get("position").size());
+    }
+
+    @ParameterizedTest(name = "{0} -> {1}")
+    @CsvSource(delimiter = '|', value = {
+        "/api/trace?a=abc&b=1                         | 400 | operand a = \"abc\" is not an integer",
+        "/api/trace?a=1                               | 400 | operand b is missing",
+        "/api/trace?a=&b=1                            | 400 | operand a is missing",
+        "/api/trace?a=99999999999999999999&b=1        | 400 | operand a = 99999999999999999999 is out of range",
+        "/api/trace?a=1.5&b=1                         | 400 | is not an integer",
+        "/api/trace?a=3000000000&b=1&width=int        | 400 | does not fit in an int",
+        "/api/trace?a=1&b=1&width=short               | 400 | width 'short' is not known",
+        "/api/trace?a=1&b=1&model=nope.onnx           | 400 | unknown model 'nope.onnx'",
+        "/api/trace?a=1&b=1&c=2                       | 400 | unknown parameter 'c'",
+        "/api/trace?a=1&a=2&b=1                       | 400 | parameter 'a' is given twice",
+        "/api/trace?a=%E0%A4&b=1                      | 400 | is not an integer",
+        "/api/trace?model=adder-decimal.onnx&a=12x&b=1 | 400 | has 'x' (U+0078) at index 2, which is not a digit",
+        "/api/trace?model=adder-decimal.onnx&a=-5&b=1 | 400 | operand a = \"-5\" is negative",
+        "/api/trace?model=adder-decimal.onnx&a=%205&b=1 | 400 | has whitespace at index 0",
+        "/api/trace?model=adder-decimal.onnx&a=5&b=1&width=int | 400 | width applies to binary models",
+        "/api/models?x=1                              | 400 | unknown parameter 'x' for /api/models; it takes none",
+        "/api/nothing                                 | 404 | nothing at /api/nothing",
+        "/favicon.ico                                 | 404 | nothing at /favicon.ico",
+        "/../etc/passwd                               | 404 | nothing at",
+    })
+    void refusesABadRequestWithASentence(String target, int status, String message) throws Exception {
+        String[] response = rawGet(target);
+        assertEquals("HTTP/1.1 " + status, response[0].substring(0, 12), response[1]);
+        String error = target.startsWith("/api/") ? JSON.readTree(response[1]).get("error").asText() : response[1];
+        assertTrue(error.contains(message), "expected '" + message + "' in: " + error);
+        assertFalse(response[1].contains("Exception") || response[1].contains("\tat "), "no stack trace in: " + response[1]);
+    }
+
+    @Test
+    void aTargetThatIsNoUriIsRefusedBeforeTheExplorerSeesIt() throws Exception {
+        String[] response = rawGet("/api/trace?a=%zz&b=1");
+        assertEquals("HTTP/1.1 400 Bad Request", response[0], "the JDK's server refuses it with its own one-line page");
+        assertFalse(response[1].contains("\tat "), response[1]);
+    }
+
+    /** Sends {@code target} byte for byte, as no HTTP client library would: returns the status line and the body. */
+    private static String[] rawGet(String target) throws IOException {
+        try (Socket socket = new Socket(server.uri().getHost(), server.uri().getPort())) {
+            socket.getOutputStream().write(("GET " + target + " HTTP/1.1\r\nHost: 127.0.0.1\r\nConnection: close\r\n\r\n")
+                    .getBytes(StandardCharsets.US_ASCII));
+            String response = new String(socket.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+            int split = response.indexOf("\r\n\r\n");
+            return new String[] {response.substring(0, response.indexOf("\r\n")), response.substring(split + 4)};
+        }
+    }
+
+    @Test
+    void refusesOverlongDecimalOperandsAndOverlongTargets() throws Exception {
+        String digits = "9".repeat(StepTracer.MAX_DECIMAL_DIGITS + 1);
+        assertRefused(get("/api/trace" + query("model", "adder-decimal.onnx", "a", digits, "b", "1")), 400,
+                "the explorer traces operands of up to 2,000 digits (this one has 2,001)");
+        assertEquals(200, get("/api/trace" + query("model", "adder-decimal.onnx", "a", digits.substring(1), "b", "1"))
+                .statusCode(), "2,000 digits are traced");
+        assertRefused(get("/api/trace" + query("a", "1".repeat(ExplorerServer.MAX_TARGET_LENGTH), "b", "1")), 414,
+                "at most 8,192 are served");
+    }
+
+    @ParameterizedTest
+    @CsvSource({"POST", "PUT", "DELETE", "PATCH", "HEAD", "OPTIONS"})
+    void answersGetOnly(String method) throws Exception {
+        HttpResponse<String> response = send(HttpRequest.newBuilder(server.uri().resolve("/api/trace?a=1&b=2"))
+                .method(method, HttpRequest.BodyPublishers.ofString(method.equals("HEAD") ? "" : "a=1&b=2")));
+        assertEquals(405, response.statusCode());
+        assertEquals("GET", response.headers().firstValue("Allow").orElseThrow());
+        if (!method.equals("HEAD")) {
+            assertRefused(response, 405, method + " is not served; the explorer answers GET only");
+        }
+    }
+
+    @Test
+    void refusesARequestWithABody() throws Exception {
+        assertRefused(send(HttpRequest.newBuilder(server.uri().resolve("/api/trace?a=1&b=2"))
+                .method("GET", HttpRequest.BodyPublishers.ofString("x".repeat(1000)))), 413, "carry no body");
+    }
+
+    @Test
+    void listensOnTheLoopbackAddressOnly() throws Exception {
+        assertEquals("127.0.0.1", server.uri().getHost());
+        Optional<InetAddress> outside = Collections.list(NetworkInterface.getNetworkInterfaces()).stream()
+                .flatMap(i -> Collections.list(i.getInetAddresses()).stream())
+                .filter(address -> address instanceof Inet4Address && !address.isLoopbackAddress()).findFirst();
+        if (outside.isPresent()) {
+            try (Socket socket = new Socket()) {
+                assertThrows(IOException.class, () -> socket.connect(
+                        new InetSocketAddress(outside.get(), server.uri().getPort()), 2_000));
+            }
+        }
+    }
+
+    private static void assertRefused(HttpResponse<String> response, int status, String message) throws IOException {
+        assertEquals(status, response.statusCode(), response.body());
+        String error = response.uri().getPath().startsWith("/api/") ? json(response).get("error").asText()
+                : response.body();
+        assertTrue(error.contains(message), "expected '" + message + "' in: " + error);
+        assertFalse(response.body().contains("Exception") || response.body().contains("\tat "),
+                "no stack trace in: " + response.body());
+    }
+}
