@@ -110,7 +110,8 @@ async function run() {
     document.body.dataset.refusals = view.refusals;
     return;
   }
-  $('message').textContent = '';
+  $('message').textContent = trace.traceAgrees ? ''
+    : 'warning: the traced steps do not spell the runtime\'s sum ' + trace.sum + '; the states shown may be wrong';
   view.trace = trace;
   renderResult();
   renderGrid();
