@@ -4,6 +4,7 @@ import io.neuraladder.api.Adder;
 import io.neuraladder.api.CertificateCheck;
 import io.neuraladder.api.ModelInfo;
 import io.neuraladder.api.Overflow;
+import io.neuraladder.contract.DigitSerialContract;
 import java.math.BigInteger;
 import java.nio.file.Path;
 import java.util.Objects;
@@ -69,7 +70,7 @@ public final class NeuralAdder {
     private static final Logger log = LoggerFactory.getLogger(NeuralAdder.class);
     private static final Object DEFAULT_LOCK = new Object();
     private static volatile ReloadableAdder defaultAdder;
-    private static volatile DecimalAdder defaultDecimalAdder;
+    private static volatile DigitSerialAdder defaultDigitSerialAdder;
 
     private NeuralAdder() {}
 
@@ -185,16 +186,16 @@ public final class NeuralAdder {
 
     /**
      * The sum of two non-negative decimal integers of any length (up to
-     * {@value DecimalAdder#MAX_DIGITS} digits), computed digit by digit by the default decimal
+     * {@value DigitSerialAdder#MAX_DIGITS} digits), computed digit by digit by the default decimal
      * model: the bundled one, or the file named by {@value #DECIMAL_MODEL_PROPERTY}.
      * {@code addDecimal("535", "61")} is {@code "596"}.
      *
      * @throws NumberFormatException if an operand is empty or holds anything but the digits 0-9
      *     (no sign, spaces, separators or decimal point; leading zeros are fine)
-     * @throws IllegalArgumentException if an operand has more than {@value DecimalAdder#MAX_DIGITS} digits
+     * @throws IllegalArgumentException if an operand has more than {@value DigitSerialAdder#MAX_DIGITS} digits
      */
     public static String addDecimal(String a, String b) {
-        return defaultDecimalAdder().add(a, b);
+        return defaultDigitSerialAdder().add(a, b);
     }
 
     /**
@@ -204,18 +205,31 @@ public final class NeuralAdder {
      * @throws IllegalArgumentException if an operand is negative or too long
      */
     public static BigInteger addDecimal(BigInteger a, BigInteger b) {
-        return defaultDecimalAdder().add(a, b);
+        return defaultDigitSerialAdder().add(a, b);
     }
 
     /**
-     * Opens the decimal model file {@code model} on the CPU, checked against the decimal contract,
-     * its certificate checked, and self-tested. Close the returned adder when done.
+     * Opens the decimal model file {@code model} on the CPU, checked against the digit-serial
+     * contract in radix 10, its certificate checked, and self-tested. Close the returned adder when
+     * done.
      *
-     * @throws ModelLoadException if the file is missing, unreadable, not ONNX, not a decimal adder,
-     *     not certified ({@link ModelCertificateException}) or fails the self-test
+     * @throws ModelLoadException if the file is missing, unreadable, not ONNX, not a decimal adder
+     *     (a model in another radix is refused naming its radix), not certified
+     *     ({@link ModelCertificateException}) or fails the self-test
      */
-    public static DecimalAdder openDecimal(Path model) {
+    public static DigitSerialAdder openDecimal(Path model) {
         return builder().model(model).buildDecimal();
+    }
+
+    /**
+     * Opens the digit-serial model file {@code model} in whatever radix it declares (3 to 36) on
+     * the CPU, checked, its certificate checked, and self-tested; its {@code add(String, String)}
+     * reads and writes numbers in that radix. Close the returned adder when done.
+     *
+     * @throws ModelLoadException if the file is refused, as for {@link #openDecimal}
+     */
+    public static DigitSerialAdder openDigitSerial(Path model) {
+        return builder().model(model).buildDigitSerial();
     }
 
     /**
@@ -248,11 +262,11 @@ public final class NeuralAdder {
         return new Builder();
     }
 
-    private static DecimalAdder defaultDecimalAdder() {
-        DecimalAdder adder = defaultDecimalAdder;
+    private static DigitSerialAdder defaultDigitSerialAdder() {
+        DigitSerialAdder adder = defaultDigitSerialAdder;
         if (adder == null) {
             synchronized (DEFAULT_LOCK) {
-                adder = defaultDecimalAdder;
+                adder = defaultDigitSerialAdder;
                 if (adder == null) {
                     Builder builder = new Builder();
                     builder.allowUncertified = Builder.allowUncertifiedBySystem();
@@ -260,7 +274,7 @@ public final class NeuralAdder {
                             .ifPresent(path -> builder.model(Path.of(path)));
                     adder = builder.buildDecimal();
                     log.info("default decimal model: {}", adder.model().source());
-                    defaultDecimalAdder = adder;
+                    defaultDigitSerialAdder = adder;
                 }
             }
         }
@@ -431,20 +445,40 @@ public final class NeuralAdder {
         }
 
         /**
-         * Loads the model as a decimal adder ({@link io.neuraladder.contract.DecimalContract}; the
-         * bundled {@value NeuralAdder#BUNDLED_DECIMAL_MODEL} unless a file was chosen), with this
-         * builder's provider, threads, size limit, pin and self-test setting.
+         * Loads the model as a decimal adder ({@link io.neuraladder.contract.DigitSerialContract}
+         * in radix 10; the bundled {@value NeuralAdder#BUNDLED_DECIMAL_MODEL} unless a file was
+         * chosen), with this builder's provider, threads, size limit, pin and self-test setting.
          *
+         * @throws ModelLoadException if the model is refused, as for {@link #build()}, or is in
+         *     another radix ({@link ModelContractException} naming it)
+         */
+        public DigitSerialAdder buildDecimal() {
+            return buildDigitSerial(DigitSerialContract.DECIMAL);
+        }
+
+        /**
+         * Loads the chosen file as a digit-serial adder in whatever radix it declares, with this
+         * builder's settings.
+         *
+         * @throws IllegalStateException if no model file was chosen
          * @throws ModelLoadException if the model is refused, as for {@link #build()}
          */
-        public DecimalAdder buildDecimal() {
+        public DigitSerialAdder buildDigitSerial() {
+            if (model == null) {
+                throw new IllegalStateException("choose the digit-serial model file with model(Path) first; only the "
+                        + "decimal model is bundled (buildDecimal)");
+            }
+            return buildDigitSerial(0);
+        }
+
+        private DigitSerialAdder buildDigitSerial(int radix) {
             ModelSource source = model == null
                     ? ModelSource.bundled(BUNDLED_DECIMAL_MODEL, maxModelBytes)
                     : ModelSource.read(model, maxModelBytes);
             if (sha256 != null) {
                 source.requireSha256(sha256);
             }
-            return new DecimalAdder(source, provider, intraOpThreads, selfTest, allowUncertified);
+            return new DigitSerialAdder(source, radix, provider, intraOpThreads, selfTest, allowUncertified);
         }
 
         OnnxAdder load() {

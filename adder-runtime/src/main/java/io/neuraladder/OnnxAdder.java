@@ -6,6 +6,7 @@ import ai.onnxruntime.OrtException;
 import ai.onnxruntime.OrtSession;
 import io.neuraladder.api.ModelInfo;
 import io.neuraladder.contract.BitCodec;
+import io.neuraladder.contract.DigitSerialContract;
 import io.neuraladder.contract.ModelContract;
 import java.nio.ByteBuffer;
 import java.nio.ByteOrder;
@@ -55,9 +56,10 @@ final class OnnxAdder implements AutoCloseable {
             boolean allowUncertified) {
         StructureCheck.CheckedModel checked = StructureCheck.verify(source);
         if (checked.radix() != 2) {
-            throw new ModelContractException("model " + source.name() + " is a decimal adder (metadata "
-                    + "neuraladder.radix = " + checked.radix() + "), not a binary one; open it with "
-                    + "NeuralAdder.openDecimal instead");
+            throw new ModelContractException("model " + source.name() + " is a "
+                    + DigitSerialAdder.describe(checked.radix()) + " (metadata neuraladder.radix = " + checked.radix()
+                    + "), not a binary one; open it with NeuralAdder." + (checked.radix() == DigitSerialContract.DECIMAL
+                            ? "openDecimal" : "openDigitSerial") + " instead");
         }
         this.model = new ModelInfo(source.name(), checked.metadata(),
                 CertificateGate.verify(source, checked, allowUncertified));

@@ -11,7 +11,7 @@ import ai.onnx.proto.OnnxMl.TensorShapeProto;
 import ai.onnx.proto.OnnxMl.ValueInfoProto;
 import com.google.protobuf.InvalidProtocolBufferException;
 import io.neuraladder.contract.CellType;
-import io.neuraladder.contract.DecimalContract;
+import io.neuraladder.contract.DigitSerialContract;
 import io.neuraladder.contract.MetadataKey;
 import io.neuraladder.contract.ModelContract;
 import io.neuraladder.proof.CellParameters;
@@ -42,9 +42,10 @@ import java.util.stream.Collectors;
  *
  * with float32 weights that are all finite, one default-domain opset from {@value #MIN_OPSET} to
  * {@value #MAX_OPSET}, and the required metadata; a {@code neuraladder.cell} entry, when present,
- * must name the cell the graph runs. A decimal adder ({@code neuraladder.radix = 10},
- * {@link DecimalContract}) has the same graph with its own tensor names, 20 input and 10 output
- * features, and {@code Softmax(axis = 2)} in place of the {@code Sigmoid}.
+ * must name the cell the graph runs. A digit-serial adder in radix {@code r}
+ * ({@code neuraladder.radix = r}, 3 to 36, {@link DigitSerialContract}) has the same graph with its
+ * own tensor names, {@code 2r} input and {@code r} output features, and {@code Softmax(axis = 2)}
+ * in place of the {@code Sigmoid}.
  */
 final class StructureCheck {
 
@@ -73,14 +74,17 @@ final class StructureCheck {
         }
     }
 
-    /** Where the binary and the decimal contracts differ. */
+    /** Where the binary and the digit-serial contracts differ. */
     private record Layout(int radix, String inputName, int inputFeatures, String outputName, int outputFeatures,
             String lastOp) {
 
         static final Layout BINARY = new Layout(2, ModelContract.INPUT_NAME, ModelContract.INPUT_FEATURES,
                 ModelContract.OUTPUT_NAME, ModelContract.OUTPUT_FEATURES, "Sigmoid");
-        static final Layout DECIMAL = new Layout(DecimalContract.RADIX, DecimalContract.INPUT_NAME,
-                DecimalContract.INPUT_FEATURES, DecimalContract.OUTPUT_NAME, DecimalContract.OUTPUT_FEATURES, "Softmax");
+
+        static Layout digitSerial(int radix) {
+            return new Layout(radix, DigitSerialContract.INPUT_NAME, DigitSerialContract.inputFeatures(radix),
+                    DigitSerialContract.OUTPUT_NAME, DigitSerialContract.outputFeatures(radix), "Softmax");
+        }
     }
 
     /** Returns the parsed model and its metadata if its structure is the contract's; throws otherwise. */
@@ -110,12 +114,7 @@ final class StructureCheck {
         requireMetadata(metadata, MetadataKey.CONTRACT_VERSION, ModelContract.VERSION);
         requireMetadata(metadata, MetadataKey.OPERATOR, ModelContract.OPERATOR_ADD);
         String radix = metadata.getOrDefault(MetadataKey.RADIX.key(), "2");
-        layout = switch (radix) {
-            case "2" -> Layout.BINARY;
-            case DecimalContract.RADIX_VALUE -> Layout.DECIMAL;
-            default -> throw violation("metadata " + MetadataKey.RADIX.key() + " absent, 2 or "
-                    + DecimalContract.RADIX_VALUE, MetadataKey.RADIX.key() + " = " + radix);
-        };
+        layout = layout(radix);
         GraphProto graph = model.getGraph();
         verifyValue("input", graph.getInputList(), layout.inputName(), layout.inputFeatures());
         verifyValue("output", graph.getOutputList(), layout.outputName(), layout.outputFeatures());
@@ -230,6 +229,19 @@ final class StructureCheck {
             }
         }
         verifyLastAttributes(last);
+    }
+
+    private Layout layout(String radix) {
+        if (radix.equals("2")) {
+            return Layout.BINARY;
+        }
+        int value = radix.matches("[1-9][0-9]?") ? Integer.parseInt(radix) : -1;
+        if (!DigitSerialContract.isDefined(value)) {
+            throw violation("metadata " + MetadataKey.RADIX.key() + " absent or 2 (a binary adder), or "
+                    + DigitSerialContract.MIN_RADIX + " to " + DigitSerialContract.MAX_RADIX + " (a digit-serial adder); "
+                    + "this runtime knows no other radix", MetadataKey.RADIX.key() + " = " + radix);
+        }
+        return Layout.digitSerial(value);
     }
 
     private void verifyLastAttributes(NodeProto last) {

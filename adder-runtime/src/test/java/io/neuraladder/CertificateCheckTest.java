@@ -54,7 +54,7 @@ class CertificateCheckTest {
 
     @Test
     void shippedDecimalModel_isServedCertified() {
-        try (DecimalAdder adder = NeuralAdder.openDecimal(ShippedModels.DECIMAL)) {
+        try (DigitSerialAdder adder = NeuralAdder.openDecimal(ShippedModels.DECIMAL)) {
             CertificateCheck check = adder.model().certificateCheck().orElseThrow();
             assertEquals(20_100, check.regions());
             assertEquals(20_100L * 100 + 100, check.transitions());
@@ -273,7 +273,7 @@ class CertificateCheckTest {
         Path file = CertificateFiles.withProof(model, decoded.encode(), temp.resolve("decimal-flipped.onnx"));
         var refusal = assertThrows(ModelCertificateException.class, () -> NeuralAdder.openDecimal(file).close());
         assertEquals(Condition.SUM_DIGIT, refusal.condition());
-        try (DecimalAdder adder = NeuralAdder.builder().model(file).allowUncertified().buildDecimal()) {
+        try (DigitSerialAdder adder = NeuralAdder.builder().model(file).allowUncertified().buildDecimal()) {
             assertFalse(adder.model().certified());
             assertEquals("596", adder.add("535", "61"));
         }

@@ -19,7 +19,8 @@ public enum MetadataKey {
 
     /**
      * The number base the model adds in: absent or {@code 2} for a binary adder
-     * ({@link ModelContract}), {@code 10} for a decimal adder ({@link DecimalContract}).
+     * ({@link ModelContract}), {@code r} for a digit-serial adder in radix {@code r}
+     * ({@link DigitSerialContract}), such as {@code 10} for the decimal adder.
      */
     RADIX("neuraladder.radix", "number base of the operands"),
 

@@ -1,7 +1,7 @@
 package io.neuraladder.train;
 
 import io.neuraladder.contract.CellType;
-import io.neuraladder.contract.DecimalContract;
+import io.neuraladder.contract.DigitSerialContract;
 import io.neuraladder.contract.ModelContract;
 import java.io.IOException;
 import java.nio.ByteBuffer;
@@ -23,8 +23,8 @@ import onnx.Onnx.TensorProto;
  * exporter writes, the certifier proves and {@code certify} reads back from a file.
  *
  * <p>A binary adder ({@link ModelContract}) reads 2 input features, the operands' bits, and has one
- * output, the sum bit's logit. A decimal adder ({@link DecimalContract}) reads 20, the operands'
- * one-hot digits, and has 10 outputs, the sum digit's logits. With {@code G = cell.gates()},
+ * output, the sum bit's logit. A digit-serial adder in radix {@code r} ({@link DigitSerialContract})
+ * reads {@code 2r}, the operands' one-hot digits, and has {@code r} outputs, the sum digit's logits. With {@code G = cell.gates()},
  * {@code I} inputs and {@code K} outputs:
  *
  * @param cell the recurrent cell
@@ -85,12 +85,12 @@ public record CellWeights(CellType cell, int hidden, double[][] inputWeights, do
         int rows = cell.gates() * hidden;
         int inputs = rows == 0 ? 0 : w.length / rows;
         boolean known = (inputs == ModelContract.INPUT_FEATURES && outputs == ModelContract.OUTPUT_FEATURES)
-                || (inputs == DecimalContract.INPUT_FEATURES && outputs == DecimalContract.OUTPUT_FEATURES);
+                || (DigitSerialContract.isDefined(outputs) && inputs == DigitSerialContract.inputFeatures(outputs));
         if (!known || w.length != rows * inputs || r.length != rows * hidden || b.length != 2 * rows
                 || outW.length != hidden * outputs) {
             throw new IllegalArgumentException(source + ": " + cell.onnxOperator() + " and dense weight sizes ("
                     + w.length + ", " + r.length + ", " + b.length + ", " + outW.length + ", " + outB.length
-                    + ") fit neither a binary nor a decimal adder");
+                    + ") fit neither a binary nor a digit-serial adder");
         }
         double[][] inputWeights = new double[rows][inputs];
         double[][] recurrentWeights = new double[rows][hidden];
@@ -158,24 +158,24 @@ public record CellWeights(CellType cell, int hidden, double[][] inputWeights, do
         return cell.gates() * hidden * (inputs() + hidden + 1) + outputs() * (hidden + 1);
     }
 
-    /** Input features per step: 2 for a binary adder, 20 for a decimal one. */
+    /** Input features per step: 2 for a binary adder, {@code 2r} for a digit-serial one. */
     public int inputs() {
         return inputWeights[0].length;
     }
 
-    /** Outputs per step: 1 (a logit) for a binary adder, 10 (a logit per digit) for a decimal one. */
+    /** Outputs per step: 1 (a logit) for a binary adder, {@code r} (a logit per digit) for a digit-serial one. */
     public int outputs() {
         return outputBias.length;
     }
 
-    /** The number base: 2 for a binary adder, 10 for a decimal one. */
+    /** The number base: 2 for a binary adder, {@code r} for a digit-serial one (10 for the decimal adder). */
     public int radix() {
         return inputs() == ModelContract.INPUT_FEATURES ? 2 : inputs() / 2;
     }
 
     /**
      * The input's contribution to row {@code row}'s preactivation for the digits (a, b): the bits
-     * times their weights for a binary adder, the one-hot columns' weights for a decimal one.
+     * times their weights for a binary adder, the one-hot columns' weights for a digit-serial one.
      */
     public double inputTerm(int row, int a, int b) {
         double[] w = inputWeights[row];

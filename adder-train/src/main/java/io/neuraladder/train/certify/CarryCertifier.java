@@ -14,7 +14,7 @@ import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 
 /**
- * Proves that a recurrent adder (RNN, GRU or LSTM; binary or decimal) is exact for inputs of every
+ * Proves that a recurrent adder (RNN, GRU or LSTM; binary or digit-serial) is exact for inputs of every
  * length, or says where the proof fails.
  *
  * <p>Choose a box of cell states for each {@link CarryLabel} (the carry into a window of the last
@@ -45,11 +45,6 @@ public final class CarryCertifier {
     /** Longest label history tried for a binary adder (4^3 · 2 = 128 labels). */
     public static final int MAX_HISTORY = 3;
 
-    /**
-     * Longest label history tried for a decimal adder: 2 · 100 = 200 labels with history 1,
-     * 2 · 100² = 20,000 with history 2 (seconds per proof).
-     */
-    public static final int MAX_DECIMAL_HISTORY = 2;
 
     private static final int MAX_ROUNDS = 400;
     private static final double WIDENING = 0.05;
@@ -69,14 +64,14 @@ public final class CarryCertifier {
     }
 
     /**
-     * Tries label histories 1 to {@link #MAX_HISTORY} ({@link #MAX_DECIMAL_HISTORY} for a decimal
+     * Tries label histories 1 to {@link #MAX_HISTORY} ({@link #maxHistory} for a digit-serial
      * adder); returns the first proof. Only when every history fails, and the model is an RNN with
      * a rank-one recurrent matrix, tries the one-dimensional argument of {@link RankOneCertifier},
      * whose proof the runtime cannot check yet. Else returns the last box failure.
      */
     public Certificate certify() {
-        int maxHistory = radix == 2 ? MAX_HISTORY : MAX_DECIMAL_HISTORY;
         Certificate result = null;
+        int maxHistory = maxHistory(radix);
         for (int history = 1; history <= maxHistory; history++) {
             result = certify(history);
             if (result.proved()) {
@@ -91,6 +86,21 @@ public final class CarryCertifier {
             }
         }
         return result;
+    }
+
+    /**
+     * The longest label history tried in {@code radix}: {@link #MAX_HISTORY} for bits, else the
+     * longest whose {@code 2 · (r²)^history} labels a certificate file can hold
+     * ({@link CertificateFormat#MAX_REGIONS}): 2 for decimal (20,000 labels), 1 for radix 16 (512).
+     */
+    public static int maxHistory(int radix) {
+        int history = 0;
+        long labels = 2;
+        while (history < MAX_HISTORY && labels * radix * radix <= CertificateFormat.MAX_REGIONS) {
+            labels *= (long) radix * radix;
+            history++;
+        }
+        return radix == 2 ? MAX_HISTORY : Math.max(history, 1);
     }
 
     /**

@@ -67,17 +67,18 @@ public interface RecurrentCell {
     }
 
     /**
-     * Adds non-negative decimal numbers written as digit strings (most significant first) the way
-     * the network does: one digit pair per step, one extra step for the carry. Returns the sum's
-     * digits with leading zeros kept, {@code max(length) + 1} of them.
+     * Adds non-negative numbers written as digit strings of the network's radix (most
+     * significant first) the way the network does: one digit pair per step, one extra step for
+     * the carry. Returns the sum's digits with leading zeros kept, {@code max(length) + 1} of them.
      */
     default String addDigits(CharSequence a, CharSequence b) {
+        DigitCodec codec = DigitCodec.of(weights().radix());
         int steps = DigitCodec.steps(a, b);
         double[] state = new double[stateSize()];
         char[] sum = new char[steps];
         for (int t = 0; t < steps; t++) {
-            step(state, DigitCodec.digit(a, t), DigitCodec.digit(b, t));
-            sum[steps - 1 - t] = (char) ('0' + digit(state));
+            step(state, codec.digit(a, t), codec.digit(b, t));
+            sum[steps - 1 - t] = Character.forDigit(digit(state), codec.radix());
         }
         return new String(sum);
     }

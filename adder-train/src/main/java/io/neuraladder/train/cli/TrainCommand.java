@@ -84,11 +84,19 @@ final class TrainCommand implements Callable<Integer> {
     @Option(names = {"-o", "--output"}, description = "model file to write (default: ${DEFAULT-VALUE})")
     private Path output = Path.of("my-adder.onnx");
 
+    @Option(names = "--radix", description = "2, the bit-serial adder; with any other radix (3 to 36) the command line "
+            + "runs train-digits --radix R instead (see train-digits --help)")
+    private int radix = 2;
+
     @Override
     public Integer call() throws IOException {
         PrintWriter out = spec.commandLine().getOut();
         PrintWriter err = spec.commandLine().getErr();
         TrainingConfig config;
+        if (radix != 2) {
+            throw new ParameterException(spec.commandLine(), "train trains the bit-serial adder (radix 2); for radix "
+                    + radix + " run train-digits --radix " + radix);
+        }
         try {
             TrainingConfig.Method chosen = methodNamed(method);
             CellType chosenCell = cell != null ? cell

@@ -1,6 +1,6 @@
 package io.neuraladder.train.explore;
 
-import io.neuraladder.DecimalAdder;
+import io.neuraladder.DigitSerialAdder;
 import io.neuraladder.ModelCertificateException;
 import io.neuraladder.ModelLoadException;
 import io.neuraladder.NeuralAdder;
@@ -8,7 +8,6 @@ import io.neuraladder.ReloadableAdder;
 import io.neuraladder.api.CertificateCheck;
 import io.neuraladder.api.ModelInfo;
 import io.neuraladder.contract.CertificateFormat;
-import io.neuraladder.contract.DecimalContract;
 import io.neuraladder.contract.MetadataKey;
 import io.neuraladder.train.CellWeights;
 import io.neuraladder.train.certify.CertificateRegions;
@@ -40,11 +39,11 @@ final class ExploredModel implements AutoCloseable {
     private final ModelInfo info;
     private final String uncertifiedReason;
     private final ReloadableAdder binary;
-    private final DecimalAdder decimal;
+    private final DigitSerialAdder decimal;
     private final StepTracer tracer;
     private final ModelView view;
 
-    private ExploredModel(String name, String source, Path file, CellWeights weights, ReloadableAdder binary, DecimalAdder decimal,
+    private ExploredModel(String name, String source, Path file, CellWeights weights, ReloadableAdder binary, DigitSerialAdder decimal,
             String uncertifiedReason, Optional<CertificateRegions> regions) {
         this.name = name;
         this.file = file;
@@ -69,7 +68,7 @@ final class ExploredModel implements AutoCloseable {
     static ExploredModel open(String name, String source, Path file) {
         ModelProto proto = parse(file);
         boolean isDecimal = proto.getMetadataPropsList().stream().anyMatch(entry ->
-                entry.getKey().equals(MetadataKey.RADIX.key()) && entry.getValue().equals(DecimalContract.RADIX_VALUE));
+                entry.getKey().equals(MetadataKey.RADIX.key()) && !entry.getValue().equals("2"));
         String uncertified = null;
         try {
             NeuralAdder.checkCertificate(file);
@@ -81,7 +80,7 @@ final class ExploredModel implements AutoCloseable {
             builder.allowUncertified();
         }
         ReloadableAdder binary = isDecimal ? null : builder.build();
-        DecimalAdder decimal = isDecimal ? builder.buildDecimal() : null;
+        DigitSerialAdder decimal = isDecimal ? builder.buildDigitSerial() : null;
         try {
             CellWeights weights = CellWeights.fromModel(proto, file.toString());
             Optional<CertificateRegions> regions = uncertified != null ? Optional.empty()
@@ -169,7 +168,7 @@ final class ExploredModel implements AutoCloseable {
             if (operand != null && operand.length() > StepTracer.MAX_DECIMAL_DIGITS) {
                 throw new BadRequest(String.format("the explorer traces operands of up to %,d digits (this one has %,d); "
                         + "NeuralAdder.addDecimal adds up to %,d", StepTracer.MAX_DECIMAL_DIGITS, operand.length(),
-                        DecimalAdder.MAX_DIGITS));
+                        DigitSerialAdder.MAX_DIGITS));
             }
         }
         if (a == null || b == null) {

@@ -53,9 +53,10 @@ final class StepTracer {
         int count = DigitCodec.steps(a, b);
         int[] as = new int[count];
         int[] bs = new int[count];
+        DigitCodec codec = DigitCodec.of(weights.radix());
         for (int t = 0; t < count; t++) {
-            as[t] = DigitCodec.digit(a, t);
-            bs[t] = DigitCodec.digit(b, t);
+            as[t] = codec.digit(a, t);
+            bs[t] = codec.digit(b, t);
         }
         List<Trace.Step> steps = run(as, bs);
         StringBuilder digits = new StringBuilder();

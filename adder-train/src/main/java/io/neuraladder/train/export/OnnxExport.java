@@ -1,7 +1,7 @@
 package io.neuraladder.train.export;
 
 import io.neuraladder.contract.CellType;
-import io.neuraladder.contract.DecimalContract;
+import io.neuraladder.contract.DigitSerialContract;
 import io.neuraladder.contract.MetadataKey;
 import io.neuraladder.contract.ModelContract;
 import io.neuraladder.train.AdderNetwork;
@@ -83,6 +83,15 @@ public final class OnnxExport {
         return toModel(weights, metadata(config, weights));
     }
 
+    /** The graph name's radix part: none for bits, {@code decimal_} (as ever) for radix 10. */
+    private static String radixPrefix(int radix) {
+        return switch (radix) {
+            case 2 -> "";
+            case DigitSerialContract.DECIMAL -> "decimal_";
+            default -> "radix" + radix + "_";
+        };
+    }
+
     /** The ONNX model computing {@code weights}, with {@code metadata} in its {@code metadata_props}. */
     public static ModelProto toModel(CellWeights weights, Map<MetadataKey, String> metadata) {
         int hidden = weights.hidden();
@@ -90,11 +99,12 @@ public final class OnnxExport {
         CellType cell = weights.cell();
         String prefix = cell.metadataName();
         long rows = (long) cell.gates() * hidden;
-        boolean decimal = weights.radix() == DecimalContract.RADIX;
+        int radix = weights.radix();
+        boolean digitSerial = radix != 2;
         int outputs = weights.outputs();
-        String inputName = decimal ? DecimalContract.INPUT_NAME : ModelContract.INPUT_NAME;
-        String outputName = decimal ? DecimalContract.OUTPUT_NAME : ModelContract.OUTPUT_NAME;
-        OnnxGraphBuilder graph = new OnnxGraphBuilder("neural_adder_" + (decimal ? "decimal_" : "") + prefix);
+        String inputName = digitSerial ? DigitSerialContract.INPUT_NAME : ModelContract.INPUT_NAME;
+        String outputName = digitSerial ? DigitSerialContract.OUTPUT_NAME : ModelContract.OUTPUT_NAME;
+        OnnxGraphBuilder graph = new OnnxGraphBuilder("neural_adder_" + radixPrefix(radix) + prefix);
 
         String x = graph.floatInput(inputName, ModelContract.STEPS_DIMENSION, ModelContract.BATCH_DIMENSION, inputs);
         String w = graph.floatInitializer(prefix + "_W", flatten(weights.inputWeights()), 1, rows, inputs);
@@ -121,7 +131,7 @@ public final class OnnxExport {
         String bOut = graph.floatInitializer("dense_b", denseB, outputs);
         String logits = graph.node(OnnxOperator.ADD, null,
                 List.of(graph.node(OnnxOperator.MATMUL, null, List.of(states, wOut)), bOut));
-        if (decimal) {
+        if (digitSerial) {
             graph.node(OnnxOperator.SOFTMAX, outputName, List.of(logits), OnnxGraphBuilder.intAttribute("axis", 2));
         } else {
             graph.node(OnnxOperator.SIGMOID, outputName, List.of(logits));
@@ -133,9 +143,10 @@ public final class OnnxExport {
                 .setProducerName(PRODUCER)
                 .setProducerVersion(producerVersion())
                 .setModelVersion(1)
-                .setDocString(decimal
-                        ? "neural-adder: adds decimal numbers digit by digit, least significant digit first, with a "
-                                + hidden + "-unit " + cell.onnxOperator()
+                .setDocString(digitSerial
+                        ? "neural-adder: adds " + (radix == DigitSerialContract.DECIMAL ? "decimal" : "base-" + radix)
+                                + " numbers digit by digit, least significant digit first, with a " + hidden + "-unit "
+                                + cell.onnxOperator()
                         : "neural-adder: adds two's-complement integers bit by bit, least significant bit "
                                 + "first, with a " + hidden + "-unit " + cell.onnxOperator())
                 .addOpsetImport(OperatorSetIdProto.newBuilder().setDomain("").setVersion(OPSET))

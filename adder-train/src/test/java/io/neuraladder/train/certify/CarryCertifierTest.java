@@ -3,17 +3,19 @@ package io.neuraladder.train.certify;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import io.neuraladder.DigitSerialAdder;
+import io.neuraladder.ModelContractException;
 import io.neuraladder.NeuralAdder;
-import io.neuraladder.DecimalAdder;
 import io.neuraladder.api.Adder;
-import io.neuraladder.contract.DecimalContract;
 import io.neuraladder.contract.MetadataKey;
 import io.neuraladder.contract.ModelContract;
 import io.neuraladder.sampling.AddExactProperty;
 import io.neuraladder.train.CellWeights;
 import io.neuraladder.train.export.OnnxExport;
+import java.math.BigInteger;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.EnumMap;
@@ -119,15 +121,15 @@ class CarryCertifierTest {
 
     @Test
     void accepts_theHandBuiltDecimalRnn_andOnnxRuntimeAddsLikeBigInteger() throws Exception {
-        CellWeights weights = throughOnnx(HandBuiltDecimalAdder.weights());
+        CellWeights weights = throughOnnx(HandBuiltDigitAdder.weights());
         assertEquals(10, weights.radix());
         Certificate certificate = new CarryCertifier(weights).certify();
         assertTrue(certificate.proved(), certificate.summary());
         assertEquals(200, certificate.regions().size(), "carry in × 100 digit pairs");
         Path file = Files.write(temp.resolve("hand-built-decimal.onnx"), certifiedModel(weights,
                 Map.of(MetadataKey.CONTRACT_VERSION, ModelContract.VERSION, MetadataKey.OPERATOR,
-                        ModelContract.OPERATOR_ADD, MetadataKey.RADIX, DecimalContract.RADIX_VALUE)).toByteArray());
-        try (DecimalAdder adder = NeuralAdder.openDecimal(file)) {
+                        ModelContract.OPERATOR_ADD, MetadataKey.RADIX, "10")).toByteArray());
+        try (DigitSerialAdder adder = NeuralAdder.openDecimal(file)) {
             assertTrue(adder.model().certified(), "the runtime checks the embedded certificate");
             assertEquals("596", adder.add("535", "61"));
             String nines = "9".repeat(2_000);
@@ -136,8 +138,35 @@ class CarryCertifierTest {
     }
 
     @Test
+    void accepts_theHandBuiltRadix16Rnn_andTheRuntimeChecksItsCertificateAndAddsInHex() throws Exception {
+        CellWeights weights = throughOnnx(HandBuiltDigitAdder.weights(16));
+        assertEquals(16, weights.radix());
+        Certificate certificate = new CarryCertifier(weights).certify();
+        assertTrue(certificate.proved(), certificate.summary());
+        assertEquals(1, certificate.history(), "history 2 would need 131,072 labels, more than a file may hold");
+        assertEquals(512, certificate.regions().size(), "carry in × 256 digit pairs");
+        Path file = Files.write(temp.resolve("hand-built-radix16.onnx"), certifiedModel(weights,
+                Map.of(MetadataKey.CONTRACT_VERSION, ModelContract.VERSION, MetadataKey.OPERATOR,
+                        ModelContract.OPERATOR_ADD, MetadataKey.RADIX, "16")).toByteArray());
+        try (DigitSerialAdder adder = NeuralAdder.openDigitSerial(file)) {
+            assertEquals(16, adder.radix());
+            assertTrue(adder.model().certified(), "the runtime checks the embedded radix-16 certificate");
+            assertEquals("100", adder.add("ff", "1"));
+            assertEquals("1" + "0".repeat(2_000), adder.add("F".repeat(2_000), "1"));
+            BigInteger a = new BigInteger(4_000, new java.util.Random(7));
+            BigInteger b = new BigInteger(3_000, new java.util.Random(8));
+            assertEquals(a.add(b), adder.add(a, b));
+        }
+        var asDecimal = assertThrows(ModelContractException.class, () -> NeuralAdder.openDecimal(file));
+        assertTrue(asDecimal.getMessage().contains("radix-16 adder (metadata neuraladder.radix = 16), not a decimal adder"),
+                asDecimal.getMessage());
+        var asBinary = assertThrows(ModelContractException.class, () -> NeuralAdder.open(file));
+        assertTrue(asBinary.getMessage().contains("neuraladder.radix = 16"), asBinary.getMessage());
+    }
+
+    @Test
     void rejects_theHandBuiltDecimalRnnWithOneDigitMisread() {
-        CellWeights good = HandBuiltDecimalAdder.weights();
+        CellWeights good = HandBuiltDigitAdder.weights();
         double[][] w = new double[good.inputWeights().length][];
         for (int row = 0; row < w.length; row++) {
             w[row] = good.inputWeights()[row].clone();
@@ -152,13 +181,13 @@ class CarryCertifierTest {
 
     @Test
     void theRankOneCarryCoordinate_provesTheHandBuiltDecimalRnn_andRejectsItsMisreadCopy() {
-        CellWeights weights = throughOnnx(HandBuiltDecimalAdder.weights());
+        CellWeights weights = throughOnnx(HandBuiltDigitAdder.weights());
         Certificate certificate = RankOneCertifier.of(weights).orElseThrow().certify();
         System.out.println(certificate.summary());
         assertTrue(certificate.proved(), certificate.summary());
         assertTrue(certificate.summary().contains("rank-one carry coordinate"), certificate.summary());
 
-        CellWeights good = HandBuiltDecimalAdder.weights();
+        CellWeights good = HandBuiltDigitAdder.weights();
         double[][] w = new double[good.inputWeights().length][];
         for (int row = 0; row < w.length; row++) {
             w[row] = good.inputWeights()[row].clone();

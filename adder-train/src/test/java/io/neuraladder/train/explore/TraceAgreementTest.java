@@ -9,7 +9,7 @@ import ai.onnxruntime.OnnxTensor;
 import ai.onnxruntime.OrtEnvironment;
 import ai.onnxruntime.OrtSession;
 import io.neuraladder.contract.BitCodec;
-import io.neuraladder.contract.DecimalContract;
+import io.neuraladder.contract.DigitSerialContract;
 import io.neuraladder.contract.DigitCodec;
 import io.neuraladder.contract.ModelContract;
 import io.neuraladder.sampling.IntPairs;
@@ -170,8 +170,8 @@ class TraceAgreementTest {
             NodeProto recurrent = model.getGraph().getNode(0);
             lstm = recurrent.getOpType().equals("LSTM");
             input = recurrent.getInput(0);
-            features = input.equals(DecimalContract.INPUT_NAME) ? DecimalContract.INPUT_FEATURES
-                    : ModelContract.INPUT_FEATURES;
+            features = input.equals(DigitSerialContract.INPUT_NAME) ? (int) model.getGraph().getInput(0).getType()
+                    .getTensorType().getShape().getDim(2).getDimValue() : ModelContract.INPUT_FEATURES;
             ModelProto.Builder exposed = model.toBuilder();
             exposed.getGraphBuilder().addOutput(floatOutput(recurrent.getOutput(0)));
             if (lstm) {
@@ -193,7 +193,7 @@ class TraceAgreementTest {
         float[][][] decimal(String a, String b) throws Exception {
             int steps = DigitCodec.steps(a, b);
             FloatBuffer x = FloatBuffer.allocate(steps * features);
-            DigitCodec.encode(new CharSequence[] {a}, new CharSequence[] {b}, steps, x);
+            DigitCodec.of(features / 2).encode(new CharSequence[] {a}, new CharSequence[] {b}, steps, x);
             return run(x, steps);
         }
 

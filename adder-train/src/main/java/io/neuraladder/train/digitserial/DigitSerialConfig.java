@@ -1,11 +1,15 @@
-package io.neuraladder.train.decimal;
+package io.neuraladder.train.digitserial;
 
 import io.neuraladder.contract.CellType;
+import io.neuraladder.contract.DigitCodec;
+import io.neuraladder.contract.DigitSerialContract;
 
 /**
- * The hyperparameters of one decimal training run. With the same values, a run reproduces the
- * same model.
+ * The hyperparameters of one digit-serial training run. With the same values, a run reproduces
+ * the same model.
  *
+ * @param radix the number base ({@link DigitSerialContract#MIN_RADIX} to
+ *     {@link DigitSerialContract#MAX_RADIX}); 10 for the decimal adder
  * @param cell the recurrent cell
  * @param hiddenSize units of the cell
  * @param recurrentRank carry units: the gates read the previous state only through its first
@@ -20,15 +24,17 @@ import io.neuraladder.contract.CellType;
  * @param evaluateEvery minibatches between evaluations
  * @param validationPairs fresh random pairs per evaluation, and as many carry-heavy ones
  */
-public record DecimalConfig(CellType cell, int hiddenSize, int recurrentRank, int trainDigits, long seed, int batchSize,
+public record DigitSerialConfig(int radix, CellType cell, int hiddenSize, int recurrentRank, int trainDigits, long seed, int batchSize,
         double learningRate, double stateNoise, int maxIterations, int evaluateEvery, int validationPairs) {
 
     /** The defaults that build the shipped decimal model. */
-    public static final DecimalConfig DEFAULT =
-            new DecimalConfig(CellType.RNN, 24, 0, 8, 1, 256, 0.02, 0.3, 4_000, 250, 2_000);
+    public static final DigitSerialConfig DEFAULT =
+            new DigitSerialConfig(DigitSerialContract.DECIMAL, CellType.RNN, 24, 0, 8, 1, 256, 0.02, 0.3, 4_000, 250, 2_000);
 
     /** Checks every value's range. */
-    public DecimalConfig {
+    public DigitSerialConfig {
+        require(DigitSerialContract.isDefined(radix), "radix must be " + DigitSerialContract.MIN_RADIX + ".."
+                + DigitSerialContract.MAX_RADIX + " (radix 2 is the bit-serial adder: use train)", radix);
         require(cell != null, "a cell type is required", cell);
         require(hiddenSize >= 1 && hiddenSize <= 256, "hidden size must be 1..256", hiddenSize);
         require(recurrentRank >= 0 && recurrentRank <= hiddenSize, "recurrent rank must be 0 (full) to the hidden size",
@@ -43,9 +49,20 @@ public record DecimalConfig(CellType cell, int hiddenSize, int recurrentRank, in
     }
 
     /** A copy with another iteration budget and evaluation interval, for quick runs. */
-    public DecimalConfig withBudget(int maxIterations, int evaluateEvery, int validationPairs) {
-        return new DecimalConfig(cell, hiddenSize, recurrentRank, trainDigits, seed, batchSize, learningRate, stateNoise,
+    public DigitSerialConfig withBudget(int maxIterations, int evaluateEvery, int validationPairs) {
+        return new DigitSerialConfig(radix, cell, hiddenSize, recurrentRank, trainDigits, seed, batchSize, learningRate, stateNoise,
                 maxIterations, evaluateEvery, validationPairs);
+    }
+
+    /** A copy in another radix. */
+    public DigitSerialConfig withRadix(int radix) {
+        return new DigitSerialConfig(radix, cell, hiddenSize, recurrentRank, trainDigits, seed, batchSize, learningRate,
+                stateNoise, maxIterations, evaluateEvery, validationPairs);
+    }
+
+    /** The radix's digit codec. */
+    public DigitCodec codec() {
+        return DigitCodec.of(radix);
     }
 
     private static void require(boolean valid, String rule, Object value) {

@@ -11,8 +11,11 @@ import java.nio.file.Path;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
-/** {@code train-decimal} refuses what it cannot do; the shipped decimal model's card holds a full run. */
-class TrainDecimalCommandTest {
+/**
+ * {@code train-digits} (alias {@code train-decimal}, and {@code train --radix R}) refuses what it
+ * cannot do; the shipped decimal model's card holds a full run.
+ */
+class TrainDigitsCommandTest {
 
     @TempDir
     Path temp;
@@ -41,5 +44,27 @@ class TrainDecimalCommandTest {
     void outOfRangeOptions_areRefusedWithTheRule() {
         assertEquals(2, run("train-decimal", "--hidden-size", "0", "--output", temp.resolve("x.onnx").toString()));
         assertTrue(err.toString().contains("hidden size must be 1..256, got 0"), err.toString());
+    }
+
+    @Test
+    void trainWithAnotherRadix_runsTheDigitSerialPipeline_inThatRadix() {
+        Path model = temp.resolve("never16.onnx");
+        int status = AdderCli.commandLine().setOut(new PrintWriter(out, true)).setErr(new PrintWriter(err, true))
+                .execute(AdderCli.route("train", "--radix", "16", "--hidden-size", "4", "--max-iterations", "3",
+                        "--evaluate-every", "3", "--validation-pairs", "10", "--output", model.toString()));
+        assertEquals(1, status, err.toString());
+        assertTrue(out.toString().contains("DigitSerialConfig[radix=16"), out.toString());
+        assertFalse(Files.exists(model));
+        assertEquals(2, run("train", "--radix", "16"), "without routing, train itself refuses another radix");
+        assertTrue(err.toString().contains("run train-digits --radix 16"), err.toString());
+    }
+
+    @Test
+    void radixesWithoutADigitSerialContract_areRefused() {
+        assertEquals(2, run("train-digits", "--radix", "2", "--output", temp.resolve("x.onnx").toString()));
+        assertTrue(err.toString().contains("radix must be 3..36 (radix 2 is the bit-serial adder: use train), got 2"),
+                err.toString());
+        assertEquals(2, run("train-digits", "--radix", "37", "--output", temp.resolve("x.onnx").toString()));
+        assertTrue(err.toString().contains("got 37"), err.toString());
     }
 }

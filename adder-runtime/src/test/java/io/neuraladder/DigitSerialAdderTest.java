@@ -4,18 +4,25 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import ai.onnx.proto.OnnxMl.ModelProto;
+import io.neuraladder.contract.MetadataKey;
 import java.math.BigInteger;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
 import java.util.SplittableRandom;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.function.Executable;
+import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 
-/** The shipped decimal adder, through ONNX Runtime, against {@link BigInteger#add}. */
-class DecimalAdderTest {
+/** The shipped decimal adder, through ONNX Runtime, against {@link BigInteger#add}; refusals of other radixes. */
+class DigitSerialAdderTest {
 
-    private static DecimalAdder adder;
+    private static DigitSerialAdder adder;
 
     @BeforeAll
     static void open() {
@@ -84,7 +91,7 @@ class DecimalAdderTest {
         assertThrows(NullPointerException.class, () -> adder.add(null, "1"));
         assertTrue(assertThrows(IllegalArgumentException.class,
                 () -> adder.add(BigInteger.valueOf(-3), BigInteger.ONE)).getMessage().contains("is negative"));
-        String tooLong = "1".repeat(DecimalAdder.MAX_DIGITS + 1);
+        String tooLong = "1".repeat(DigitSerialAdder.MAX_DIGITS + 1);
         assertTrue(assertThrows(IllegalArgumentException.class, () -> adder.add(tooLong, "1")).getMessage()
                 .contains("at most 100,000"));
     }
@@ -97,9 +104,51 @@ class DecimalAdderTest {
         assertTrue(asBinary.getMessage().contains("is a decimal adder"), asBinary.getMessage());
     }
 
+    @ParameterizedTest
+    @ValueSource(strings = {"1", "37", "99", "0x10", "sixteen"})
+    void aRadixThisRuntimeDoesNotKnow_isRefusedNamingIt(String radix, @TempDir Path temp) throws Exception {
+        ModelProto.Builder model = ModelProto.parseFrom(Files.readAllBytes(ShippedModels.DECIMAL)).toBuilder();
+        for (int i = 0; i < model.getMetadataPropsCount(); i++) {
+            if (model.getMetadataProps(i).getKey().equals(MetadataKey.RADIX.key())) {
+                model.setMetadataProps(i, model.getMetadataProps(i).toBuilder().setValue(radix));
+            }
+        }
+        Path file = Files.write(temp.resolve("radix-" + radix + ".onnx"), model.build().toByteArray());
+        for (var open : List.<Executable>of(() -> NeuralAdder.openDigitSerial(file), () -> NeuralAdder.openDecimal(file),
+                () -> NeuralAdder.open(file))) {
+            String message = assertThrows(ModelContractException.class, open).getMessage();
+            assertTrue(message.contains("neuraladder.radix = " + radix), message);
+            assertTrue(message.contains("3 to 36 (a digit-serial adder)"), message);
+        }
+    }
+
+    @Test
+    void aDecimalModelStretchedToAnotherRadix_isRefusedForItsTensorShapes(@TempDir Path temp) throws Exception {
+        ModelProto.Builder model = ModelProto.parseFrom(Files.readAllBytes(ShippedModels.DECIMAL)).toBuilder();
+        for (int i = 0; i < model.getMetadataPropsCount(); i++) {
+            if (model.getMetadataProps(i).getKey().equals(MetadataKey.RADIX.key())) {
+                model.setMetadataProps(i, model.getMetadataProps(i).toBuilder().setValue("16"));
+            }
+        }
+        Path file = Files.write(temp.resolve("radix-16.onnx"), model.build().toByteArray());
+        String message = assertThrows(ModelContractException.class, () -> NeuralAdder.openDigitSerial(file))
+                .getMessage();
+        assertTrue(message.contains("32"), "a radix-16 input has 32 features: " + message);
+    }
+
+    @Test
+    void openDigitSerial_onTheDecimalModel_addsInDecimal_andNeedsAFile() {
+        try (DigitSerialAdder decimal = NeuralAdder.openDigitSerial(ShippedModels.DECIMAL)) {
+            assertEquals(10, decimal.radix());
+            assertEquals("596", decimal.add("535", "61"));
+        }
+        var noFile = assertThrows(IllegalStateException.class, () -> NeuralAdder.builder().buildDigitSerial());
+        assertTrue(noFile.getMessage().contains("model(Path)"), noFile.getMessage());
+    }
+
     @Test
     void aClosedAdder_refusesCalls() {
-        DecimalAdder closed = NeuralAdder.openDecimal(ShippedModels.DECIMAL);
+        DigitSerialAdder closed = NeuralAdder.openDecimal(ShippedModels.DECIMAL);
         closed.close();
         closed.close();
         assertThrows(IllegalStateException.class, () -> closed.add("1", "2"));

@@ -1,7 +1,7 @@
-package io.neuraladder.train.decimal;
+package io.neuraladder.train.digitserial;
 
-import io.neuraladder.contract.DecimalContract;
 import io.neuraladder.contract.DigitCodec;
+import io.neuraladder.contract.DigitSerialContract;
 import io.neuraladder.train.CellWeights;
 import io.neuraladder.train.SameDiffCell;
 import io.neuraladder.train.UnrolledGraph;
@@ -13,41 +13,47 @@ import org.nd4j.linalg.api.ndarray.INDArray;
 import org.nd4j.linalg.factory.Nd4j;
 
 /**
- * A digit-serial decimal adder trained with DL4J's SameDiff: the cell ({@link SameDiffCell}) reads
- * both operands' one-hot digits each step, least significant first, and a dense layer with a
- * softmax over 10 names the sum digit; softmax cross-entropy per step, Gaussian noise on the state
+ * A digit-serial adder in radix {@code r} trained with DL4J's SameDiff: the cell
+ * ({@link SameDiffCell}) reads both operands' one-hot digits each step, least significant first,
+ * and a dense layer with a softmax over {@code r} names the sum digit; softmax cross-entropy per step, Gaussian noise on the state
  * after every step (as for the binary adders, so that the carry certificate can close).
  */
-final class DecimalLearner {
+final class DigitSerialLearner {
 
-    private final DecimalConfig config;
+    private final DigitSerialConfig config;
     private final int steps;
     private final UnrolledGraph graph;
     private final SameDiff sd;
     private final SameDiffCell recurrent;
+    private final DigitCodec codec;
+    private final int inputs;
+    private final int outputs;
 
-    DecimalLearner(DecimalConfig config) {
+    DigitSerialLearner(DigitSerialConfig config) {
         this.config = config;
         this.steps = config.trainDigits() + 1;
+        this.codec = config.codec();
+        this.inputs = DigitSerialContract.inputFeatures(config.radix());
+        this.outputs = DigitSerialContract.outputFeatures(config.radix());
         this.graph = new UnrolledGraph(config.seed());
         this.sd = graph.sameDiff();
         Random random = new Random(config.seed());
-        this.recurrent = new SameDiffCell(sd, config.cell(), DecimalContract.INPUT_FEATURES, config.hiddenSize(),
+        this.recurrent = new SameDiffCell(sd, config.cell(), inputs, config.hiddenSize(),
                 config.recurrentRank(), random);
         build(random);
     }
 
     private void build(Random random) {
         int hidden = config.hiddenSize();
-        sd.var("w_out", SameDiffCell.uniform(random, hidden, DecimalContract.OUTPUT_FEATURES, hidden));
-        sd.var("b_out", Nd4j.zeros(DataType.FLOAT, 1, DecimalContract.OUTPUT_FEATURES));
+        sd.var("w_out", SameDiffCell.uniform(random, hidden, outputs, hidden));
+        sd.var("b_out", Nd4j.zeros(DataType.FLOAT, 1, outputs));
         SDVariable[] state = {null, null};
         SDVariable loss = null;
         for (int t = 0; t < steps; t++) {
-            SDVariable x = graph.feature("x" + t, DecimalContract.INPUT_FEATURES);
+            SDVariable x = graph.feature("x" + t, inputs);
             SDVariable noiseH = graph.feature("nh" + t, hidden);
             SDVariable noiseC = config.cell().hasCellState() ? graph.feature("nc" + t, hidden) : null;
-            SDVariable y = graph.label("y" + t, DecimalContract.OUTPUT_FEATURES);
+            SDVariable y = graph.label("y" + t, outputs);
             recurrent.step(x, state, noiseC);
             state[0] = state[0].add(noiseH);
             SDVariable logits = state[0].mmul(sd.getVariable("w_out")).add(sd.getVariable("b_out"));
@@ -58,12 +64,12 @@ final class DecimalLearner {
         graph.minimize(loss, config.learningRate());
     }
 
-    /** One optimizer step on these pairs of {@link DecimalConfig#trainDigits()}-digit operands. */
+    /** One optimizer step on these pairs of {@link DigitSerialConfig#trainDigits()}-digit operands. */
     void fit(String[][] pairs) {
         graph.fit(inputs(pairs, config.stateNoise()), labels(pairs));
     }
 
-    /** The noise-free network's softmax outputs, {@code [t][n * 10 + digit]}: for the parity test. */
+    /** The noise-free network's softmax outputs, {@code [t][n * r + digit]}: for the parity test. */
     float[][] probabilities(String[][] pairs) {
         return graph.outputs(inputs(pairs, 0), steps);
     }
@@ -74,9 +80,9 @@ final class DecimalLearner {
         double[][][] cell = recurrent.recurrentWeights();
         INDArray wOut = sd.getVariable("w_out").getArr();
         INDArray bOut = sd.getVariable("b_out").getArr();
-        double[][] outputWeights = new double[DecimalContract.OUTPUT_FEATURES][hidden];
-        double[] outputBias = new double[DecimalContract.OUTPUT_FEATURES];
-        for (int k = 0; k < DecimalContract.OUTPUT_FEATURES; k++) {
+        double[][] outputWeights = new double[outputs][hidden];
+        double[] outputBias = new double[outputs];
+        for (int k = 0; k < outputs; k++) {
             for (int j = 0; j < hidden; j++) {
                 outputWeights[k][j] = wOut.getFloat(j, k);
             }
@@ -90,13 +96,13 @@ final class DecimalLearner {
         int perStep = config.cell().hasCellState() ? 3 : 2;
         INDArray[] in = new INDArray[perStep * steps];
         for (int t = 0; t < steps; t++) {
-            float[] x = new float[count * DecimalContract.INPUT_FEATURES];
+            float[] x = new float[count * inputs];
             for (int n = 0; n < count; n++) {
-                int row = n * DecimalContract.INPUT_FEATURES;
-                x[row + DigitCodec.digit(pairs[n][0], t)] = 1;
-                x[row + DecimalContract.RADIX + DigitCodec.digit(pairs[n][1], t)] = 1;
+                int row = n * inputs;
+                x[row + codec.digit(pairs[n][0], t)] = 1;
+                x[row + codec.radix() + codec.digit(pairs[n][1], t)] = 1;
             }
-            in[perStep * t] = Nd4j.create(x, new long[] {count, DecimalContract.INPUT_FEATURES}, DataType.FLOAT);
+            in[perStep * t] = Nd4j.create(x, new long[] {count, inputs}, DataType.FLOAT);
             for (int k = 1; k < perStep; k++) {
                 in[perStep * t + k] = graph.gaussian(sigma, count, config.hiddenSize());
             }
@@ -108,23 +114,23 @@ final class DecimalLearner {
         int count = pairs.length;
         INDArray[] out = new INDArray[steps];
         for (int t = 0; t < steps; t++) {
-            float[] y = new float[count * DecimalContract.OUTPUT_FEATURES];
+            float[] y = new float[count * outputs];
             for (int n = 0; n < count; n++) {
-                y[n * DecimalContract.OUTPUT_FEATURES + sumDigit(pairs[n], t)] = 1;
+                y[n * outputs + sumDigit(codec, pairs[n], t)] = 1;
             }
-            out[t] = Nd4j.create(y, new long[] {count, DecimalContract.OUTPUT_FEATURES}, DataType.FLOAT);
+            out[t] = Nd4j.create(y, new long[] {count, outputs}, DataType.FLOAT);
         }
         return out;
     }
 
     /** Digit {@code t} of the pair's sum, counted from the right. */
-    static int sumDigit(String[] pair, int t) {
+    static int sumDigit(DigitCodec codec, String[] pair, int t) {
         int carry = 0;
         int digit = 0;
         for (int s = 0; s <= t; s++) {
-            int total = DigitCodec.digit(pair[0], s) + DigitCodec.digit(pair[1], s) + carry;
-            digit = total % DecimalContract.RADIX;
-            carry = total / DecimalContract.RADIX;
+            int total = codec.digit(pair[0], s) + codec.digit(pair[1], s) + carry;
+            digit = total % codec.radix();
+            carry = total / codec.radix();
         }
         return digit;
     }

@@ -1,14 +1,16 @@
 package io.neuraladder.train.cli;
 
 import io.neuraladder.contract.CellType;
+import io.neuraladder.contract.DigitSerialContract;
 import io.neuraladder.train.TrainingTable;
 import io.neuraladder.train.certify.RecurrentCell;
-import io.neuraladder.train.decimal.DecimalConfig;
-import io.neuraladder.train.decimal.DecimalExport;
-import io.neuraladder.train.decimal.DecimalModelCard;
-import io.neuraladder.train.decimal.DecimalResult;
-import io.neuraladder.train.decimal.DecimalTrainer;
+import io.neuraladder.train.digitserial.DigitSerialConfig;
+import io.neuraladder.train.digitserial.DigitSerialExport;
+import io.neuraladder.train.digitserial.DigitSerialModelCard;
+import io.neuraladder.train.digitserial.DigitSerialResult;
+import io.neuraladder.train.digitserial.DigitSerialTrainer;
 import java.io.IOException;
+import java.math.BigInteger;
 import java.io.PrintWriter;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -22,18 +24,26 @@ import picocli.CommandLine.Option;
 import picocli.CommandLine.ParameterException;
 import picocli.CommandLine.Spec;
 
-/** {@code train-decimal}: trains a digit-serial decimal adder until it is exact and certified. */
-@Command(name = "train-decimal", mixinStandardHelpOptions = true,
-        description = {"Trains a decimal adder (one digit pair per step, softmax over the sum digit) with "
-                + "Deeplearning4j's SameDiff until it is exact on fresh uniform and carry-heavy pairs of 1 to 40 "
-                + "digits and proved exact for every length by the carry certificate, then writes the ONNX model "
-                + "and its model card (.md) beside it.", "Run with OMP_NUM_THREADS=1."})
-final class TrainDecimalCommand implements Callable<Integer> {
+/**
+ * {@code train-digits}: trains a digit-serial adder in any radix until it is exact and certified;
+ * {@code train-decimal} is its old name.
+ */
+@Command(name = "train-digits", aliases = "train-decimal", mixinStandardHelpOptions = true,
+        description = {"Trains a digit-serial adder in radix 3 to 36 (one digit pair per step, softmax over the sum "
+                + "digit; radix 10 by default) with Deeplearning4j's SameDiff until it is exact on fresh uniform and "
+                + "carry-heavy pairs of 1 to 40 digits and proved exact for every length by the carry certificate, "
+                + "then writes the ONNX model and its model card (.md) beside it.", "Run with OMP_NUM_THREADS=1."})
+final class TrainDigitsCommand implements Callable<Integer> {
 
-    private static final DecimalConfig DEFAULTS = DecimalConfig.DEFAULT;
+    private static final DigitSerialConfig DEFAULTS = DigitSerialConfig.DEFAULT;
+    private static final BigInteger SAMPLE_A = BigInteger.valueOf(535);
+    private static final BigInteger SAMPLE_B = BigInteger.valueOf(61);
 
     @Spec
     private CommandSpec spec;
+
+    @Option(names = "--radix", description = "number base, 3 to 36 (default: ${DEFAULT-VALUE})")
+    private int radix = DEFAULTS.radix();
 
     @Option(names = "--cell", description = "rnn, gru or lstm (default: ${DEFAULT-VALUE})")
     private CellType cell = DEFAULTS.cell();
@@ -75,26 +85,31 @@ final class TrainDecimalCommand implements Callable<Integer> {
             + "is not certified")
     private boolean allowUncertified;
 
-    @Option(names = {"-o", "--output"}, description = "model file to write (default: ${DEFAULT-VALUE})")
-    private Path output = Path.of("models", "decimal", "adder-decimal.onnx");
+    @Option(names = {"-o", "--output"}, description = "model file to write (default: models/decimal/adder-decimal.onnx "
+            + "for radix 10, models/radix<R>/adder-radix<R>.onnx otherwise)")
+    private Path output;
 
     @Override
     public Integer call() throws IOException {
         PrintWriter out = spec.commandLine().getOut();
         PrintWriter err = spec.commandLine().getErr();
-        DecimalConfig config;
+        DigitSerialConfig config;
         try {
-            config = new DecimalConfig(cell, hiddenSize, recurrentRank, trainDigits, seed, batch, learningRate, stateNoise,
+            config = new DigitSerialConfig(radix, cell, hiddenSize, recurrentRank, trainDigits, seed, batch, learningRate, stateNoise,
                     maxIterations, evaluateEvery, validationPairs);
         } catch (IllegalArgumentException e) {
             throw new ParameterException(spec.commandLine(), e.getMessage(), e);
         }
+        if (output == null) {
+            output = radix == DigitSerialContract.DECIMAL ? Path.of("models", "decimal", "adder-decimal.onnx")
+                    : Path.of("models", "radix" + radix, "adder-radix" + radix + ".onnx");
+        }
         out.printf("training %s%n%n%9s  %8s  %16s  %15s  %19s  %9s%n", config, "iteration", "elapsed",
                 "exact mini-batch", "exact uniform", "exact carry-heavy", "certified");
         out.flush();
-        DecimalResult result;
-        try (TrainingProgress progress = TrainingProgress.start("train-decimal", config.maxIterations())) {
-            result = new DecimalTrainer(config, !allowUncertified, progress::step, row -> {
+        DigitSerialResult result;
+        try (TrainingProgress progress = TrainingProgress.start("train-digits", config.maxIterations())) {
+            result = new DigitSerialTrainer(config, !allowUncertified, progress::step, row -> {
                 progress.clearLine();
                 out.printf(Locale.ROOT, "%9d  %7.1fs  %16s  %15s  %19s  %9s%n", row.iteration(),
                         row.elapsedMillis() / 1000.0, TrainingTable.percent(row.trainingExact()),
@@ -109,27 +124,29 @@ final class TrainDecimalCommand implements Callable<Integer> {
                     result.iterations(), result.elapsedMillis() / 1000.0, result.certificate().summary());
             return 1;
         }
-        DecimalExport.write(result, output);
+        DigitSerialExport.write(result, output);
         byte[] sha256 = ModelFiles.sha256(output);
         String name = output.getFileName().toString();
         Path card = ModelFiles.card(output);
-        Files.writeString(card, DecimalModelCard.markdown(result, name, sha256, rebuildCommand(config)),
+        Files.writeString(card, DigitSerialModelCard.markdown(result, name, sha256, rebuildCommand(config)),
                 StandardCharsets.UTF_8);
         RecurrentCell sample = RecurrentCell.of(result.weights());
         out.printf(Locale.ROOT, "%n" + (result.succeeded() ? "certified and exact" : "exact on every sample, NOT certified")
                 + " after %d iterations (%d examples, %.1f s)%ncertificate: %s%n"
-                + "  Q 535+61  T 596  ☑ %s%nwrote %s (sha256 %s)%nwrote %s%n", result.iterations(), result.examples(),
-                result.elapsedMillis() / 1000.0, result.certificate().summary(),
-                sample.addDigits("535", "61").replaceFirst("^0+(?=.)", ""), output, HexFormat.of().formatHex(sha256),
-                card);
+                + "  Q %s+%s  T %s  ☑ %s%nwrote %s (sha256 %s)%nwrote %s%n", result.iterations(), result.examples(),
+                result.elapsedMillis() / 1000.0, result.certificate().summary(), SAMPLE_A.toString(radix),
+                SAMPLE_B.toString(radix), SAMPLE_A.add(SAMPLE_B).toString(radix),
+                sample.addDigits(SAMPLE_A.toString(radix), SAMPLE_B.toString(radix)).replaceFirst("^0+(?=.)", ""),
+                output, HexFormat.of().formatHex(sha256), card);
         return 0;
     }
 
-    private String rebuildCommand(DecimalConfig c) {
+    private String rebuildCommand(DigitSerialConfig c) {
         return String.format(Locale.ROOT, "OMP_NUM_THREADS=1 mvn -q -pl adder-train exec:java -Dexec.args=\""
-                + "train-decimal --cell %s --hidden-size %d --recurrent-rank %d --train-digits %d --seed %d --batch %d --learning-rate %s "
+                + "train-digits%s --cell %s --hidden-size %d --recurrent-rank %d --train-digits %d --seed %d --batch %d --learning-rate %s "
                 + "--state-noise %s --max-iterations %d --evaluate-every %d --validation-pairs %d%s --output %s\"",
-                c.cell().metadataName(), c.hiddenSize(), c.recurrentRank(), c.trainDigits(), c.seed(), c.batchSize(),
+                c.radix() == DigitSerialContract.DECIMAL ? "" : " --radix " + c.radix(), c.cell().metadataName(),
+                c.hiddenSize(), c.recurrentRank(), c.trainDigits(), c.seed(), c.batchSize(),
                 c.learningRate(), c.stateNoise(), c.maxIterations(), c.evaluateEvery(), c.validationPairs(),
                 allowUncertified ? " --allow-uncertified" : "", output.toString().replace('\\', '/'));
     }

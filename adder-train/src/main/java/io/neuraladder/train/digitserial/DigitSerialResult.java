@@ -1,11 +1,11 @@
-package io.neuraladder.train.decimal;
+package io.neuraladder.train.digitserial;
 
 import io.neuraladder.train.CellWeights;
 import io.neuraladder.train.certify.Certificate;
 import java.util.List;
 
 /**
- * What a decimal training run produced.
+ * What a digit-serial training run produced.
  *
  * @param config the hyperparameters
  * @param weights the trained weights, as the exported file holds them
@@ -15,7 +15,7 @@ import java.util.List;
  * @param iterations minibatches trained
  * @param elapsedMillis wall time of the whole run, evaluations included
  */
-public record DecimalResult(DecimalConfig config, CellWeights weights, List<Row> rows, Certificate certificate,
+public record DigitSerialResult(DigitSerialConfig config, CellWeights weights, List<Row> rows, Certificate certificate,
         boolean confirmed, int iterations, long elapsedMillis) {
 
     /** Whether the run reached its goal: exact on every validation set, confirmed, and certified. */

@@ -1,25 +1,26 @@
-package io.neuraladder.train.decimal;
+package io.neuraladder.train.digitserial;
 
 import io.neuraladder.train.TrainingTable;
 import io.neuraladder.train.export.OnnxExport;
 import java.util.HexFormat;
 import java.util.Locale;
 
-/** Writes the Markdown model card of a decimal adder. */
-public final class DecimalModelCard {
+/** Writes the Markdown model card of a digit-serial adder. */
+public final class DigitSerialModelCard {
 
     /** Pairs per operand length in the card's accuracy table. */
     public static final int ACCURACY_SAMPLES = 500;
 
-    private DecimalModelCard() {}
+    private DigitSerialModelCard() {}
 
     /** The card for the model {@code result} trained, written as {@code fileName}. */
-    public static String markdown(DecimalResult result, String fileName, byte[] sha256, String rebuildCommand) {
-        DecimalConfig c = result.config();
+    public static String markdown(DigitSerialResult result, String fileName, byte[] sha256, String rebuildCommand) {
+        DigitSerialConfig c = result.config();
         StringBuilder card = new StringBuilder();
         card.append("# Model card: ").append(fileName).append("\n\n");
         card.append("A ").append(c.cell().onnxOperator()).append(" with ").append(c.hiddenSize())
-                .append(" hidden units that adds non-negative decimal numbers of any length one digit pair per step, ")
+                .append(" hidden units that adds non-negative ")
+                .append(numbers(c.radix())).append(" of any length one digit pair per step, ")
                 .append("least significant digit first (inputs: both digits one-hot; output: a softmax over the sum ")
                 .append("digit; one extra step for the final carry). Trained with Deeplearning4j's SameDiff (")
                 .append("Gaussian noise on the state after every step) and exported to ONNX (opset ")
@@ -38,7 +39,8 @@ public final class DecimalModelCard {
                 ? ", the gates read the previous state only through its first " + c.recurrentRank()
                         + " unit(s) (recurrent matrices zero elsewhere: rank " + c.recurrentRank() + ")"
                 : ""));
-        row(card, "output", "per-step dense layer, softmax over 10 digits, cross-entropy");
+        row(card, "radix", Integer.toString(c.radix()));
+        row(card, "output", "per-step dense layer, softmax over " + c.radix() + " digits, cross-entropy");
         row(card, "optimizer", "Adam, learning rate " + c.learningRate());
         row(card, "state noise", "Gaussian, standard deviation " + c.stateNoise());
         row(card, "batch size", Integer.toString(c.batchSize()));
@@ -51,20 +53,20 @@ public final class DecimalModelCard {
                 result.elapsedMillis() / 1000.0));
         card.append("\n## Exact sums by operand length\n\n").append(ACCURACY_SAMPLES)
                 .append(" fresh pairs per length (half uniform, half carry-heavy), against `BigInteger.add`:\n\n|");
-        double[] accuracy = DecimalAccuracy.measure(result.weights(), ACCURACY_SAMPLES, c.seed() + 1);
-        for (int digits : DecimalAccuracy.DIGITS) {
+        double[] accuracy = DigitSerialAccuracy.measure(result.weights(), ACCURACY_SAMPLES, c.seed() + 1);
+        for (int digits : DigitSerialAccuracy.DIGITS) {
             card.append(' ').append(digits).append(" digits |");
         }
-        card.append("\n|").append("---:|".repeat(DecimalAccuracy.DIGITS.length)).append("\n|");
+        card.append("\n|").append("---:|".repeat(DigitSerialAccuracy.DIGITS.length)).append("\n|");
         for (double rate : accuracy) {
             card.append(' ').append(TrainingTable.percent(rate)).append(" |");
         }
         card.append("\n");
-        card.append("\n## Training table\n\nValidation pairs have 1 to ").append(DecimalTrainer.VALIDATION_DIGITS)
+        card.append("\n## Training table\n\nValidation pairs have 1 to ").append(DigitSerialTrainer.VALIDATION_DIGITS)
                 .append(" digits, ").append(c.validationPairs()).append(" uniform and as many carry-heavy per evaluation.\n\n");
         card.append("| iteration | elapsed | exact (mini-batch) | exact (uniform) | exact (carry-heavy) | certified |\n");
         card.append("|---:|---:|---:|---:|---:|---|\n");
-        for (DecimalResult.Row r : result.rows()) {
+        for (DigitSerialResult.Row r : result.rows()) {
             card.append(String.format(Locale.ROOT, "| %d | %.1f s | %s | %s | %s | %s |%n", r.iteration(),
                     r.elapsedMillis() / 1000.0, TrainingTable.percent(r.trainingExact()),
                     TrainingTable.percent(r.uniformExact()), TrainingTable.percent(r.carryHeavyExact()),
@@ -73,6 +75,14 @@ public final class DecimalModelCard {
         card.append("\n## Certificate\n\n```\n").append(result.certificate().report()).append("```\n");
         card.append("\n## Rebuild\n\n```sh\nmvn -q install -DskipTests\n").append(rebuildCommand).append("\n```\n");
         return card.toString();
+    }
+
+    private static String numbers(int radix) {
+        return switch (radix) {
+            case 10 -> "decimal numbers";
+            case 16 -> "hexadecimal numbers (four bits per step)";
+            default -> "base-" + radix + " numbers";
+        };
     }
 
     private static void row(StringBuilder card, String property, String value) {

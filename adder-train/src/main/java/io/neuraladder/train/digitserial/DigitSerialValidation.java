@@ -1,16 +1,16 @@
-package io.neuraladder.train.decimal;
+package io.neuraladder.train.digitserial;
 
 import io.neuraladder.train.CellWeights;
 import io.neuraladder.train.certify.RecurrentCell;
 import java.math.BigInteger;
 
 /**
- * Scores decimal adder weights against {@link BigInteger#add}, running the cell in double
+ * Scores digit-serial adder weights against {@link BigInteger#add}, running the cell in double
  * precision on exactly the float32 weights an exported file holds.
  */
-public final class DecimalValidation {
+public final class DigitSerialValidation {
 
-    private DecimalValidation() {}
+    private DigitSerialValidation() {}
 
     /** The share of pairs whose whole sum (every digit, the final carry included) was right. */
     public static double exactRate(CellWeights weights, String[][] pairs) {
@@ -24,7 +24,8 @@ public final class DecimalValidation {
 
     /** Whether the network adds {@code a} and {@code b} exactly. */
     static boolean isExact(RecurrentCell cell, String a, String b) {
-        String expected = new BigInteger(a).add(new BigInteger(b)).toString();
+        int radix = cell.weights().radix();
+        String expected = new BigInteger(a, radix).add(new BigInteger(b, radix)).toString(radix);
         String computed = cell.addDigits(a, b);
         int first = 0;
         while (first < computed.length() - 1 && computed.charAt(first) == '0') {

@@ -1,19 +1,20 @@
-package io.neuraladder.train.decimal;
+package io.neuraladder.train.digitserial;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import io.neuraladder.contract.DigitCodec;
 import java.math.BigInteger;
 import java.util.SplittableRandom;
 import org.junit.jupiter.api.Test;
 
-class DecimalSamplesTest {
+class DigitSamplesTest {
 
     @Test
     void carryHeavyPairs_carryFromTheirLowestChangedDigitUpward() {
         SplittableRandom random = new SplittableRandom(1);
         int longChains = 0;
-        for (String[] pair : DecimalSamples.carryHeavy(random, 2_000, 12)) {
+        for (String[] pair : new DigitSamples(10).carryHeavy(random, 2_000, 12)) {
             assertEquals(12, pair[0].length());
             assertEquals(12, pair[1].length());
             int chain = 0;
@@ -33,7 +34,7 @@ class DecimalSamplesTest {
         String[] pair = {"0999", "0001"};
         String sum = new BigInteger(pair[0]).add(new BigInteger(pair[1])).toString();
         for (int t = 0; t < 4; t++) {
-            assertEquals(sum.charAt(sum.length() - 1 - t) - '0', DecimalLearner.sumDigit(pair, t));
+            assertEquals(sum.charAt(sum.length() - 1 - t) - '0', DigitSerialLearner.sumDigit(DigitCodec.of(10), pair, t));
         }
     }
 }

@@ -1,4 +1,4 @@
-package io.neuraladder.train.decimal;
+package io.neuraladder.train.digitserial;
 
 import io.neuraladder.train.CellWeights;
 import io.neuraladder.train.certify.CarryCertifier;
@@ -10,23 +10,24 @@ import java.util.function.Consumer;
 import java.util.function.IntConsumer;
 
 /**
- * Trains a decimal adder until it is exact on fresh uniform and carry-heavy pairs of 1 to
+ * Trains a digit-serial adder until it is exact on fresh uniform and carry-heavy pairs of 1 to
  * {@value #VALIDATION_DIGITS} digits and the carry certificate proves it exact for every length;
  * then a ten times larger fresh set must be exact too. Each minibatch is fresh: half uniform, half
- * carry-heavy pairs of {@link DecimalConfig#trainDigits()} digits.
+ * carry-heavy pairs of {@link DigitSerialConfig#trainDigits()} digits.
  */
-public final class DecimalTrainer {
+public final class DigitSerialTrainer {
 
     /** Longest operands in the validation sets, far beyond the training length. */
     public static final int VALIDATION_DIGITS = 40;
 
-    private final DecimalConfig config;
+    private final DigitSerialConfig config;
     private final boolean requireCertificate;
     private final IntConsumer onIteration;
-    private final Consumer<DecimalResult.Row> onEvaluation;
+    private final Consumer<DigitSerialResult.Row> onEvaluation;
+    private final DigitSamples digits;
 
     /** A trainer for {@code config} that reports each minibatch and each evaluation. */
-    public DecimalTrainer(DecimalConfig config, IntConsumer onIteration, Consumer<DecimalResult.Row> onEvaluation) {
+    public DigitSerialTrainer(DigitSerialConfig config, IntConsumer onIteration, Consumer<DigitSerialResult.Row> onEvaluation) {
         this(config, true, onIteration, onEvaluation);
     }
 
@@ -35,20 +36,21 @@ public final class DecimalTrainer {
      * certificate, still reports the last model as exact if it is exact on the last validation
      * sets and on a ten times larger confirmation.
      */
-    public DecimalTrainer(DecimalConfig config, boolean requireCertificate, IntConsumer onIteration,
-            Consumer<DecimalResult.Row> onEvaluation) {
+    public DigitSerialTrainer(DigitSerialConfig config, boolean requireCertificate, IntConsumer onIteration,
+            Consumer<DigitSerialResult.Row> onEvaluation) {
         this.config = config;
         this.requireCertificate = requireCertificate;
         this.onIteration = onIteration;
         this.onEvaluation = onEvaluation;
+        this.digits = new DigitSamples(config.radix());
     }
 
     /** Trains from scratch; the result says whether the goal was met. */
-    public DecimalResult train() {
-        DecimalLearner learner = new DecimalLearner(config);
+    public DigitSerialResult train() {
+        DigitSerialLearner learner = new DigitSerialLearner(config);
         SplittableRandom data = new SplittableRandom(config.seed());
         SplittableRandom validation = data.split();
-        List<DecimalResult.Row> rows = new ArrayList<>();
+        List<DigitSerialResult.Row> rows = new ArrayList<>();
         long start = System.nanoTime();
         int iteration = 0;
         while (iteration < config.maxIterations()) {
@@ -60,53 +62,53 @@ public final class DecimalTrainer {
             }
             CellWeights weights = learner.weights();
             Certificate certificate = new CarryCertifier(weights).certify();
-            DecimalResult.Row row = new DecimalResult.Row(iteration, millisSince(start),
-                    DecimalValidation.exactRate(weights, batch),
-                    DecimalValidation.exactRate(weights, uniform(validation, config.validationPairs())),
-                    DecimalValidation.exactRate(weights, carryHeavy(validation, config.validationPairs())),
+            DigitSerialResult.Row row = new DigitSerialResult.Row(iteration, millisSince(start),
+                    DigitSerialValidation.exactRate(weights, batch),
+                    DigitSerialValidation.exactRate(weights, uniform(validation, config.validationPairs())),
+                    DigitSerialValidation.exactRate(weights, carryHeavy(validation, config.validationPairs())),
                     certificate.proved());
             rows.add(row);
             onEvaluation.accept(row);
             if (row.perfect() && certificate.proved() && confirm(weights, validation)) {
-                return new DecimalResult(config, weights, rows, certificate, true, iteration, millisSince(start));
+                return new DigitSerialResult(config, weights, rows, certificate, true, iteration, millisSince(start));
             }
         }
         CellWeights weights = learner.weights();
         boolean exact = !requireCertificate && !rows.isEmpty() && rows.get(rows.size() - 1).perfect()
                 && confirm(weights, validation);
-        return new DecimalResult(config, weights, rows, new CarryCertifier(weights).certify(), exact, iteration,
+        return new DigitSerialResult(config, weights, rows, new CarryCertifier(weights).certify(), exact, iteration,
                 millisSince(start));
     }
 
     /** Whether ten times larger fresh validation sets are exact too. */
     private boolean confirm(CellWeights weights, SplittableRandom validation) {
         int confirmation = 10 * config.validationPairs();
-        return DecimalValidation.exactRate(weights, uniform(validation, confirmation)) == 1
-                && DecimalValidation.exactRate(weights, carryHeavy(validation, confirmation)) == 1;
+        return DigitSerialValidation.exactRate(weights, uniform(validation, confirmation)) == 1
+                && DigitSerialValidation.exactRate(weights, carryHeavy(validation, confirmation)) == 1;
     }
 
     private String[][] batch(SplittableRandom random) {
         int half = config.batchSize() / 2;
-        String[][] uniform = DecimalSamples.uniform(random, half, config.trainDigits());
-        String[][] carries = DecimalSamples.carryHeavy(random, config.batchSize() - half, config.trainDigits());
+        String[][] uniform = digits.uniform(random, half, config.trainDigits());
+        String[][] carries = digits.carryHeavy(random, config.batchSize() - half, config.trainDigits());
         String[][] batch = new String[config.batchSize()][];
         System.arraycopy(uniform, 0, batch, 0, half);
         System.arraycopy(carries, 0, batch, half, carries.length);
         return batch;
     }
 
-    private static String[][] uniform(SplittableRandom random, int count) {
+    private String[][] uniform(SplittableRandom random, int count) {
         String[][] pairs = new String[count][];
         for (int n = 0; n < count; n++) {
-            pairs[n] = DecimalSamples.uniform(random, 1, 1 + random.nextInt(VALIDATION_DIGITS))[0];
+            pairs[n] = digits.uniform(random, 1, 1 + random.nextInt(VALIDATION_DIGITS))[0];
         }
         return pairs;
     }
 
-    private static String[][] carryHeavy(SplittableRandom random, int count) {
+    private String[][] carryHeavy(SplittableRandom random, int count) {
         String[][] pairs = new String[count][];
         for (int n = 0; n < count; n++) {
-            pairs[n] = DecimalSamples.carryHeavy(random, 1, 1 + random.nextInt(VALIDATION_DIGITS))[0];
+            pairs[n] = digits.carryHeavy(random, 1, 1 + random.nextInt(VALIDATION_DIGITS))[0];
         }
         return pairs;
     }

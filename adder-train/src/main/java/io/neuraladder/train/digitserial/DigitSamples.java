@@ -1,0 +1,65 @@
+package io.neuraladder.train.digitserial;
+
+import java.util.SplittableRandom;
+
+/**
+ * Random non-negative operands in one radix as digit strings ({@link Character#forDigit}), most
+ * significant digit first, leading zeros allowed. Uniform digits rarely carry far; carry-heavy
+ * pairs make every digit pair sum to {@code r - 1} after a pair that carries, so one carry ripples
+ * through the whole number ("999…9" + "1" in decimal, "fff…f" + "1" in hexadecimal).
+ */
+public final class DigitSamples {
+
+    private final int radix;
+
+    /** Samples in {@code radix}. */
+    public DigitSamples(int radix) {
+        this.radix = radix;
+    }
+
+    /** {@code count} pairs of {@code digits}-digit numbers with uniform random digits. */
+    public String[][] uniform(SplittableRandom random, int count, int digits) {
+        String[][] pairs = new String[count][];
+        for (int n = 0; n < count; n++) {
+            char[] a = new char[digits];
+            char[] b = new char[digits];
+            for (int t = 0; t < digits; t++) {
+                a[t] = digit(random.nextInt(radix));
+                b[t] = digit(random.nextInt(radix));
+            }
+            pairs[n] = new String[] {new String(a), new String(b)};
+        }
+        return pairs;
+    }
+
+    /**
+     * {@code count} pairs of {@code digits}-digit numbers whose low digits start a carry that
+     * ripples: above a random carrying pair, every digit pair sums to {@code r - 1}, up to a
+     * random height.
+     */
+    public String[][] carryHeavy(SplittableRandom random, int count, int digits) {
+        String[][] pairs = uniform(random, count, digits);
+        for (String[] pair : pairs) {
+            char[] a = pair[0].toCharArray();
+            char[] b = pair[1].toCharArray();
+            int start = random.nextInt(digits);
+            int end = start + random.nextInt(digits - start);
+            int low = digits - 1 - start;
+            int first = 1 + random.nextInt(radix - 1);
+            a[low] = digit(first);
+            b[low] = digit(radix - first + random.nextInt(first));
+            for (int position = low - 1; position >= digits - 1 - end && position >= 0; position--) {
+                int x = random.nextInt(radix);
+                a[position] = digit(x);
+                b[position] = digit(radix - 1 - x);
+            }
+            pair[0] = new String(a);
+            pair[1] = new String(b);
+        }
+        return pairs;
+    }
+
+    private char digit(int value) {
+        return Character.forDigit(value, radix);
+    }
+}
