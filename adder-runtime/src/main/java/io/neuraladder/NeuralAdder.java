@@ -481,14 +481,14 @@ public final class NeuralAdder {
             return new DigitSerialAdder(source, radix, provider, intraOpThreads, selfTest, allowUncertified);
         }
 
-        OnnxAdder load() {
+        AdderEngine load() {
             ModelSource source = model == null
                     ? ModelSource.bundled(BUNDLED_MODEL, maxModelBytes)
                     : ModelSource.read(model, maxModelBytes);
             if (sha256 != null) {
                 source.requireSha256(sha256);
             }
-            return new OnnxAdder(source, provider, intraOpThreads, selfTest, allowUncertified);
+            return AdderEngine.load(source, provider, intraOpThreads, selfTest, allowUncertified);
         }
     }
 }

@@ -6,8 +6,8 @@ import ai.onnxruntime.OrtException;
 import ai.onnxruntime.OrtSession;
 import io.neuraladder.api.ModelInfo;
 import io.neuraladder.contract.BitCodec;
-import io.neuraladder.contract.DigitSerialContract;
 import io.neuraladder.contract.ModelContract;
+import java.math.BigInteger;
 import java.nio.ByteBuffer;
 import java.nio.ByteOrder;
 import java.nio.FloatBuffer;
@@ -32,7 +32,7 @@ import org.slf4j.LoggerFactory;
  * {@code run}, which would crash the process. Per-call buffers come from pools that grow to the
  * number of concurrent callers.
  */
-final class OnnxAdder implements AutoCloseable {
+final class OnnxAdder implements AdderEngine {
 
     private static final Logger log = LoggerFactory.getLogger(OnnxAdder.class);
 
@@ -45,22 +45,9 @@ final class OnnxAdder implements AutoCloseable {
     private final Queue<BatchCall> idleBatches = new ConcurrentLinkedQueue<>();
     private boolean closed;
 
-    /** Thrown by a call that finds this session closed, so that a reloading adder can retry. */
-    static final class ClosedException extends IllegalStateException {
-        ClosedException(String message) {
-            super(message);
-        }
-    }
-
-    OnnxAdder(ModelSource source, ExecutionProvider provider, int intraOpThreads, boolean selfTest,
-            boolean allowUncertified) {
-        StructureCheck.CheckedModel checked = StructureCheck.verify(source);
-        if (checked.radix() != 2) {
-            throw new ModelContractException("model " + source.name() + " is a "
-                    + DigitSerialAdder.describe(checked.radix()) + " (metadata neuraladder.radix = " + checked.radix()
-                    + "), not a binary one; open it with NeuralAdder." + (checked.radix() == DigitSerialContract.DECIMAL
-                            ? "openDecimal" : "openDigitSerial") + " instead");
-        }
+    /** Loads {@code source}, whose structure {@code checked} has verified to be a binary adder's. */
+    OnnxAdder(ModelSource source, StructureCheck.CheckedModel checked, ExecutionProvider provider, int intraOpThreads,
+            boolean selfTest, boolean allowUncertified) {
         this.model = new ModelInfo(source.name(), checked.metadata(),
                 CertificateGate.verify(source, checked, allowUncertified));
         this.session = Sessions.create(source, provider, intraOpThreads);
@@ -107,11 +94,13 @@ final class OnnxAdder implements AutoCloseable {
         }
     }
 
-    ModelInfo model() {
+    @Override
+    public ModelInfo model() {
         return model;
     }
 
-    int addWrapping(int a, int b) {
+    @Override
+    public int addWrapping(int a, int b) {
         Lock lock = lifecycle.readLock();
         lock.lock();
         try {
@@ -132,11 +121,28 @@ final class OnnxAdder implements AutoCloseable {
         }
     }
 
-    void addWrapping(int[] a, int[] b, int[] sums) {
+    @Override
+    public long addWrapping(long a, long b) {
+        FloatBuffer input = FloatBuffer.allocate(Long.SIZE * ModelContract.INPUT_FEATURES);
+        BitCodec.encode(a, b, input);
+        return BitCodec.decodeLong(run(input, Long.SIZE));
+    }
+
+    @Override
+    public BigInteger add(BigInteger a, BigInteger b) {
+        int steps = BitCodec.steps(a, b);
+        FloatBuffer input = FloatBuffer.allocate(steps * ModelContract.INPUT_FEATURES);
+        BitCodec.encode(a, b, steps, input);
+        return BitCodec.decodeBigInteger(run(input, steps), steps);
+    }
+
+    @Override
+    public void addWrapping(int[] a, int[] b, int[] sums) {
         batch("add " + a.length + " int pairs", (call, env) -> call.addWrapping(env, batchSession, a, b, sums));
     }
 
-    void addWrapping(long[] a, long[] b, long[] sums) {
+    @Override
+    public void addWrapping(long[] a, long[] b, long[] sums) {
         batch("add " + a.length + " long pairs", (call, env) -> call.addWrapping(env, batchSession, a, b, sums));
     }
 
@@ -170,7 +176,7 @@ final class OnnxAdder implements AutoCloseable {
      * Runs one pair encoded in {@code input} as a {@code [steps, 1, 2]} tensor and returns the
      * {@code [steps, 1, 1]} sum-bit probabilities in a heap buffer.
      */
-    FloatBuffer run(FloatBuffer input, int steps) {
+    private FloatBuffer run(FloatBuffer input, int steps) {
         Lock lock = lifecycle.readLock();
         lock.lock();
         try {

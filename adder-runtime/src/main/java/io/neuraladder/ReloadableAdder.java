@@ -3,10 +3,7 @@ package io.neuraladder;
 import io.neuraladder.api.Adder;
 import io.neuraladder.api.ModelInfo;
 import io.neuraladder.api.Overflow;
-import io.neuraladder.contract.BitCodec;
-import io.neuraladder.contract.ModelContract;
 import java.math.BigInteger;
-import java.nio.FloatBuffer;
 import java.nio.file.Path;
 import java.util.Objects;
 import java.util.function.Function;
@@ -27,10 +24,10 @@ public final class ReloadableAdder implements Adder {
 
     private final NeuralAdder.Builder options;
     private final Object reloadLock = new Object();
-    private volatile OnnxAdder current;
+    private volatile AdderEngine current;
     private volatile boolean closed;
 
-    ReloadableAdder(NeuralAdder.Builder options, OnnxAdder first) {
+    ReloadableAdder(NeuralAdder.Builder options, AdderEngine first) {
         this.options = options;
         this.current = first;
     }
@@ -43,10 +40,10 @@ public final class ReloadableAdder implements Adder {
     @Override
     public int addWrapping(int a, int b) {
         while (true) {
-            OnnxAdder engine = current;
+            AdderEngine engine = current;
             try {
                 return engine.addWrapping(a, b);
-            } catch (OnnxAdder.ClosedException e) {
+            } catch (AdderEngine.ClosedException e) {
                 rethrowUnlessReplaced(engine, e);
             }
         }
@@ -59,9 +56,7 @@ public final class ReloadableAdder implements Adder {
 
     @Override
     public long addWrapping(long a, long b) {
-        FloatBuffer input = FloatBuffer.allocate(Long.SIZE * ModelContract.INPUT_FEATURES);
-        BitCodec.encode(a, b, input);
-        return BitCodec.decodeLong(call(engine -> engine.run(input, Long.SIZE)));
+        return call(engine -> engine.addWrapping(a, b));
     }
 
     @Override
@@ -73,10 +68,7 @@ public final class ReloadableAdder implements Adder {
             throw new IllegalArgumentException("an operand has " + longest + " bits; at most " + MAX_BIG_INTEGER_BITS
                     + " are accepted, so that one ONNX Runtime run stays within bounded memory");
         }
-        int steps = BitCodec.steps(a, b);
-        FloatBuffer input = FloatBuffer.allocate(steps * ModelContract.INPUT_FEATURES);
-        BitCodec.encode(a, b, steps, input);
-        return BitCodec.decodeBigInteger(call(engine -> engine.run(input, steps)), steps);
+        return call(engine -> engine.add(a, b));
     }
 
     @Override
@@ -150,8 +142,8 @@ public final class ReloadableAdder implements Adder {
     private void reload(NeuralAdder.Builder next) {
         synchronized (reloadLock) {
             requireOpen();
-            OnnxAdder replacement = next.load();
-            OnnxAdder old = current;
+            AdderEngine replacement = next.load();
+            AdderEngine old = current;
             current = replacement;
             old.close();
             log.info("reloaded: {} replaces {}", replacement.model().source(), old.model().source());
@@ -172,19 +164,19 @@ public final class ReloadableAdder implements Adder {
         return "ReloadableAdder[" + current.model().source() + "]";
     }
 
-    private <T> T call(Function<OnnxAdder, T> operation) {
+    private <T> T call(Function<AdderEngine, T> operation) {
         while (true) {
-            OnnxAdder engine = current;
+            AdderEngine engine = current;
             try {
                 return operation.apply(engine);
-            } catch (OnnxAdder.ClosedException e) {
+            } catch (AdderEngine.ClosedException e) {
                 rethrowUnlessReplaced(engine, e);
             }
         }
     }
 
     /** A call that found its model closed retries on the replacement, unless this adder itself is closed. */
-    private void rethrowUnlessReplaced(OnnxAdder engine, OnnxAdder.ClosedException e) {
+    private void rethrowUnlessReplaced(AdderEngine engine, AdderEngine.ClosedException e) {
         if (closed || current == engine) {
             throw new IllegalStateException("this adder for model " + engine.model().source()
                     + " is closed; open a new one", e);

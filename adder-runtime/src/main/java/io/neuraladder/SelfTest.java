@@ -51,7 +51,8 @@ final class SelfTest {
         }
     }
 
-    private static void verifySums(String source, int[] sums) {
+    /** Throws {@link ModelSelfTestException} unless {@code sums} are the 32-bit sums of {@link #CASES}. */
+    static void verifySums(String source, int[] sums) {
         int n = CASES.size();
         int wrong = 0;
         int first = -1;

@@ -73,19 +73,29 @@ public final class SameDiffCell {
      * {@code h} is read from it.
      */
     public void step(SDVariable x, SDVariable[] state, SDVariable noiseC) {
+        step(x, state, noiseC, null);
+    }
+
+    /**
+     * {@link #step(SDVariable, SDVariable[], SDVariable)} with {@code noisePreactivation} (when not
+     * null) added to the preactivation of the candidate state (the RNN's and GRU's {@code h}, the
+     * LSTM's {@code g}) before its tanh: a unit stays reliable under such noise only when it is
+     * saturated, and saturated units make a step contract.
+     */
+    public void step(SDVariable x, SDVariable[] state, SDVariable noiseC, SDVariable noisePreactivation) {
         SDVariable h = state[0];
         double shut = 1 / (1 + Math.exp(-SHUT_GATE_BIAS));
         switch (cell) {
-            case RNN -> state[0] = sd.math().tanh(gate("h", x, h));
+            case RNN -> state[0] = sd.math().tanh(noisy(gate("h", x, h), noisePreactivation));
             case GRU -> {
                 SDVariable resetH = h == null ? null : sd.nn().sigmoid(gate("r", x, h)).mul(h);
-                SDVariable candidate = sd.math().tanh(gate("h", x, resetH)).mul(1 - shut);
+                SDVariable candidate = sd.math().tanh(noisy(gate("h", x, resetH), noisePreactivation)).mul(1 - shut);
                 state[0] = h == null ? candidate : candidate.add(h.mul(shut));
             }
             case LSTM -> {
                 SDVariable i = sd.nn().sigmoid(gate("i", x, h));
                 SDVariable o = sd.nn().sigmoid(gate("o", x, h));
-                SDVariable g = sd.math().tanh(gate("c", x, h));
+                SDVariable g = sd.math().tanh(noisy(gate("c", x, h), noisePreactivation));
                 SDVariable input = i.mul(g);
                 state[1] = (state[1] == null ? input : state[1].mul(shut).add(input)).add(noiseC);
                 state[0] = o.mul(sd.math().tanh(state[1]));
@@ -147,6 +157,10 @@ public final class SameDiffCell {
             case GRU -> new int[] {CellWeights.RESET_GATE, CellWeights.CANDIDATE_GATE};
             case LSTM -> new int[] {CellWeights.INPUT_GATE, CellWeights.OUTPUT_GATE, CellWeights.CELL_GATE};
         };
+    }
+
+    private static SDVariable noisy(SDVariable preactivation, SDVariable noise) {
+        return noise == null ? preactivation : preactivation.add(noise);
     }
 
     private SDVariable gate(String gate, SDVariable x, SDVariable h) {

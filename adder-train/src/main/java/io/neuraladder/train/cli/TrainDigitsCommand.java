@@ -80,6 +80,14 @@ final class TrainDigitsCommand implements Callable<Integer> {
             + "(default: ${DEFAULT-VALUE})")
     private int validationPairs = DEFAULTS.validationPairs();
 
+    @Option(names = "--saturation", description = "weight of a penalty on unsaturated hidden units (mean of 1 - h²), "
+            + "which makes the step contract so that the certificate's boxes close (default: ${DEFAULT-VALUE})")
+    private double saturation = DEFAULTS.saturation();
+
+    @Option(names = "--preactivation-noise", description = "std. dev. of noise added before the candidate state's tanh, "
+            + "which makes units saturate (default: ${DEFAULT-VALUE})")
+    private double preactivationNoise = DEFAULTS.preactivationNoise();
+
     @Option(names = "--allow-uncertified", description = "when the budget runs out without a certificate, still write "
             + "the last model if it is exact on every validation and confirmation pair; its card and metadata say it "
             + "is not certified")
@@ -96,7 +104,7 @@ final class TrainDigitsCommand implements Callable<Integer> {
         DigitSerialConfig config;
         try {
             config = new DigitSerialConfig(radix, cell, hiddenSize, recurrentRank, trainDigits, seed, batch, learningRate, stateNoise,
-                    maxIterations, evaluateEvery, validationPairs);
+                    maxIterations, evaluateEvery, validationPairs, saturation, preactivationNoise);
         } catch (IllegalArgumentException e) {
             throw new ParameterException(spec.commandLine(), e.getMessage(), e);
         }
@@ -144,10 +152,12 @@ final class TrainDigitsCommand implements Callable<Integer> {
     private String rebuildCommand(DigitSerialConfig c) {
         return String.format(Locale.ROOT, "OMP_NUM_THREADS=1 mvn -q -pl adder-train exec:java -Dexec.args=\""
                 + "train-digits%s --cell %s --hidden-size %d --recurrent-rank %d --train-digits %d --seed %d --batch %d --learning-rate %s "
-                + "--state-noise %s --max-iterations %d --evaluate-every %d --validation-pairs %d%s --output %s\"",
+                + "--state-noise %s --max-iterations %d --evaluate-every %d --validation-pairs %d%s%s%s --output %s\"",
                 c.radix() == DigitSerialContract.DECIMAL ? "" : " --radix " + c.radix(), c.cell().metadataName(),
                 c.hiddenSize(), c.recurrentRank(), c.trainDigits(), c.seed(), c.batchSize(),
                 c.learningRate(), c.stateNoise(), c.maxIterations(), c.evaluateEvery(), c.validationPairs(),
+                c.saturation() > 0 ? " --saturation " + c.saturation() : "",
+                c.preactivationNoise() > 0 ? " --preactivation-noise " + c.preactivationNoise() : "",
                 allowUncertified ? " --allow-uncertified" : "", output.toString().replace('\\', '/'));
     }
 }

@@ -23,13 +23,19 @@ import io.neuraladder.contract.DigitSerialContract;
  * @param maxIterations minibatches after which training gives up
  * @param evaluateEvery minibatches between evaluations
  * @param validationPairs fresh random pairs per evaluation, and as many carry-heavy ones
+ * @param saturation weight of a penalty on unsaturated hidden units, the mean of {@code 1 - h²} over
+ *     units and steps: saturated units make the step contract, which boxes of a certificate need
+ *     (0: no penalty)
+ * @param preactivationNoise standard deviation of Gaussian noise added to the candidate state's
+ *     preactivation before its tanh, every step (0: none); units then must saturate to be reliable
  */
 public record DigitSerialConfig(int radix, CellType cell, int hiddenSize, int recurrentRank, int trainDigits, long seed, int batchSize,
-        double learningRate, double stateNoise, int maxIterations, int evaluateEvery, int validationPairs) {
+        double learningRate, double stateNoise, int maxIterations, int evaluateEvery, int validationPairs, double saturation,
+        double preactivationNoise) {
 
     /** The defaults that build the shipped decimal model. */
     public static final DigitSerialConfig DEFAULT =
-            new DigitSerialConfig(DigitSerialContract.DECIMAL, CellType.RNN, 24, 0, 8, 1, 256, 0.02, 0.3, 4_000, 250, 2_000);
+            new DigitSerialConfig(DigitSerialContract.DECIMAL, CellType.RNN, 24, 0, 8, 1, 256, 0.02, 0.3, 4_000, 250, 2_000, 0, 0);
 
     /** Checks every value's range. */
     public DigitSerialConfig {
@@ -46,18 +52,22 @@ public record DigitSerialConfig(int radix, CellType cell, int hiddenSize, int re
         require(maxIterations >= 1, "max iterations must be at least 1", maxIterations);
         require(evaluateEvery >= 1, "evaluate-every must be at least 1", evaluateEvery);
         require(validationPairs >= 1, "validation pairs must be at least 1", validationPairs);
+        require(saturation >= 0 && saturation <= 10, "saturation must be in [0, 10]", saturation);
+        require(preactivationNoise >= 0 && preactivationNoise <= 10, "preactivation noise must be in [0, 10]",
+                preactivationNoise);
     }
 
     /** A copy with another iteration budget and evaluation interval, for quick runs. */
-    public DigitSerialConfig withBudget(int maxIterations, int evaluateEvery, int validationPairs) {
+    public DigitSerialConfig withBudget(int maxIterations, int evaluateEvery, int validationPairs, double saturation,
+        double preactivationNoise) {
         return new DigitSerialConfig(radix, cell, hiddenSize, recurrentRank, trainDigits, seed, batchSize, learningRate, stateNoise,
-                maxIterations, evaluateEvery, validationPairs);
+                maxIterations, evaluateEvery, validationPairs, saturation, preactivationNoise);
     }
 
     /** A copy in another radix. */
     public DigitSerialConfig withRadix(int radix) {
         return new DigitSerialConfig(radix, cell, hiddenSize, recurrentRank, trainDigits, seed, batchSize, learningRate,
-                stateNoise, maxIterations, evaluateEvery, validationPairs);
+                stateNoise, maxIterations, evaluateEvery, validationPairs, saturation, preactivationNoise);
     }
 
     /** The radix's digit codec. */

@@ -53,8 +53,13 @@ final class DigitSerialLearner {
             SDVariable x = graph.feature("x" + t, inputs);
             SDVariable noiseH = graph.feature("nh" + t, hidden);
             SDVariable noiseC = config.cell().hasCellState() ? graph.feature("nc" + t, hidden) : null;
+            SDVariable noisePre = config.preactivationNoise() > 0 ? graph.feature("np" + t, hidden) : null;
             SDVariable y = graph.label("y" + t, outputs);
-            recurrent.step(x, state, noiseC);
+            recurrent.step(x, state, noiseC, noisePre);
+            if (config.saturation() > 0) {
+                SDVariable unsaturated = state[0].mul(state[0]).rsub(1.0).mean().mul(config.saturation() / steps);
+                loss = loss == null ? unsaturated : loss.add(unsaturated);
+            }
             state[0] = state[0].add(noiseH);
             SDVariable logits = state[0].mmul(sd.getVariable("w_out")).add(sd.getVariable("b_out"));
             sd.nn().softmax(UnrolledGraph.output(t), logits);
@@ -93,7 +98,7 @@ final class DigitSerialLearner {
 
     private INDArray[] inputs(String[][] pairs, double sigma) {
         int count = pairs.length;
-        int perStep = config.cell().hasCellState() ? 3 : 2;
+        int perStep = (config.cell().hasCellState() ? 3 : 2) + (config.preactivationNoise() > 0 ? 1 : 0);
         INDArray[] in = new INDArray[perStep * steps];
         for (int t = 0; t < steps; t++) {
             float[] x = new float[count * inputs];
@@ -103,8 +108,13 @@ final class DigitSerialLearner {
                 x[row + codec.radix() + codec.digit(pairs[n][1], t)] = 1;
             }
             in[perStep * t] = Nd4j.create(x, new long[] {count, inputs}, DataType.FLOAT);
-            for (int k = 1; k < perStep; k++) {
+            int stateNoises = config.cell().hasCellState() ? 2 : 1;
+            for (int k = 1; k <= stateNoises; k++) {
                 in[perStep * t + k] = graph.gaussian(sigma, count, config.hiddenSize());
+            }
+            if (config.preactivationNoise() > 0) {
+                double preSigma = sigma > 0 ? config.preactivationNoise() : 0;
+                in[perStep * t + stateNoises + 1] = graph.gaussian(preSigma, count, config.hiddenSize());
             }
         }
         return in;

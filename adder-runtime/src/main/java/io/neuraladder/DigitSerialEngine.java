@@ -1,0 +1,327 @@
+package io.neuraladder;
+
+import ai.onnxruntime.OnnxTensor;
+import ai.onnxruntime.OrtException;
+import ai.onnxruntime.OrtSession;
+import io.neuraladder.api.ModelInfo;
+import io.neuraladder.contract.DigitSerialContract;
+import java.math.BigInteger;
+import java.nio.ByteBuffer;
+import java.nio.ByteOrder;
+import java.nio.FloatBuffer;
+import java.util.Map;
+import java.util.Queue;
+import java.util.concurrent.ConcurrentLinkedQueue;
+import java.util.concurrent.locks.Lock;
+import java.util.concurrent.locks.ReadWriteLock;
+import java.util.concurrent.locks.ReentrantReadWriteLock;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The binary API over a digit-serial model whose radix is {@code 2^k} ({@link DigitSerialContract}):
+ * an int's two's-complement bits are read {@code k} at a time, least significant digit first, so a
+ * radix-16 model adds an int in 8 steps and a long in 16. Wrapped sums need no extra step: the
+ * model's digits are those of {@code a + b} modulo {@code r^steps}, whose low 32 (64) bits are the
+ * wrapped sum. A {@link BigInteger} is sign-extended to the digits its sum needs.
+ *
+ * <p>Single int adds reuse pooled tensors whose output ONNX Runtime writes in place; batches run in
+ * chunks of at most {@value #PAIRS_PER_RUN} pairs. Calls hold a read lock and {@link #close()} the
+ * write lock, so no session closes while a call is inside {@code run}. The model passes the
+ * self-test on the binary adder's carry-chain cases unless that was skipped.
+ */
+final class DigitSerialEngine implements AdderEngine {
+
+    /** Pairs per ONNX Runtime run in a batch: bounds the run's buffers (a few MB for radix 16). */
+    static final int PAIRS_PER_RUN = 4_096;
+
+    private static final Logger log = LoggerFactory.getLogger(DigitSerialEngine.class);
+
+    private final OrtSession session;
+    private final ModelInfo model;
+    private final int radix;
+    private final int bitsPerDigit;
+    private final int intSteps;
+    private final ReadWriteLock lifecycle = new ReentrantReadWriteLock();
+    private final Queue<IntCall> idleSingles = new ConcurrentLinkedQueue<>();
+    private boolean closed;
+
+    /** Loads {@code source}, whose structure {@code checked} has verified to be a digit-serial adder's. */
+    DigitSerialEngine(ModelSource source, StructureCheck.CheckedModel checked, ExecutionProvider provider,
+            int intraOpThreads, boolean selfTest, boolean allowUncertified) {
+        this.radix = checked.radix();
+        this.bitsPerDigit = Integer.numberOfTrailingZeros(radix);
+        this.intSteps = steps(Integer.SIZE);
+        this.model = new ModelInfo(source.name(), checked.metadata(),
+                CertificateGate.verify(source, checked, allowUncertified));
+        this.session = Sessions.create(source, provider, intraOpThreads);
+        if (selfTest) {
+            try {
+                int[] sums = new int[SelfTest.CASES.size()];
+                addWrapping(SelfTest.CASES.a(), SelfTest.CASES.b(), sums);
+                SelfTest.verifySums(source.name(), sums);
+            } catch (RuntimeException e) {
+                close();
+                throw e;
+            }
+        }
+        log.info("loaded model {} (radix {}: {} bits per step; sha256 {}, {}; certificate {})", source.name(), radix,
+                bitsPerDigit, source.sha256(), model.metadata(),
+                model.certificateCheck().map(Object::toString).orElse("not checked"));
+    }
+
+    @Override
+    public ModelInfo model() {
+        return model;
+    }
+
+    @Override
+    public int addWrapping(int a, int b) {
+        Lock lock = lifecycle.readLock();
+        lock.lock();
+        try {
+            requireOpen();
+            IntCall call = idleSingles.poll();
+            if (call == null) {
+                call = new IntCall();
+            }
+            try {
+                return call.addWrapping(a, b);
+            } finally {
+                idleSingles.offer(call);
+            }
+        } catch (OrtException e) {
+            throw failure("add " + a + " and " + b, e);
+        } finally {
+            lock.unlock();
+        }
+    }
+
+    @Override
+    public long addWrapping(long a, long b) {
+        long[] sums = new long[1];
+        addWrapping(new long[] {a}, new long[] {b}, sums);
+        return sums[0];
+    }
+
+    @Override
+    public BigInteger add(BigInteger a, BigInteger b) {
+        int steps = steps(Math.max(a.bitLength(), b.bitLength()) + 2);
+        FloatBuffer input = directFloats(steps * 2 * radix);
+        for (int t = 0; t < steps; t++) {
+            input.put(t * 2 * radix + digit(a, t), 1f);
+            input.put(t * 2 * radix + radix + digit(b, t), 1f);
+        }
+        int[] digits = run("add two " + steps * bitsPerDigit + "-bit operands", input, steps, 1);
+        return twosComplement(digits, steps * bitsPerDigit);
+    }
+
+    /** The {@code width}-bit two's-complement number whose digits, least significant first, are {@code digits}. */
+    private BigInteger twosComplement(int[] digits, int width) {
+        byte[] bytes = new byte[width / Byte.SIZE + 1];
+        for (int bit = 0; bit < bytes.length * Byte.SIZE; bit++) {
+            int source = Math.min(bit, width - 1);
+            if ((digits[source / bitsPerDigit] >>> (source % bitsPerDigit) & 1) != 0) {
+                bytes[bytes.length - 1 - bit / Byte.SIZE] |= (byte) (1 << (bit % Byte.SIZE));
+            }
+        }
+        return new BigInteger(bytes);
+    }
+
+    @Override
+    public void addWrapping(int[] a, int[] b, int[] sums) {
+        for (int from = 0; from < a.length; from += PAIRS_PER_RUN) {
+            int count = Math.min(PAIRS_PER_RUN, a.length - from);
+            FloatBuffer input = directFloats(intSteps * count * 2 * radix);
+            for (int n = 0; n < count; n++) {
+                encode(a[from + n] & 0xFFFF_FFFFL, b[from + n] & 0xFFFF_FFFFL, intSteps, count, n, input);
+            }
+            int[] digits = run("add " + a.length + " int pairs", input, intSteps, count);
+            for (int n = 0; n < count; n++) {
+                sums[from + n] = (int) decode(digits, intSteps, count, n);
+            }
+        }
+    }
+
+    @Override
+    public void addWrapping(long[] a, long[] b, long[] sums) {
+        int steps = steps(Long.SIZE);
+        for (int from = 0; from < a.length; from += PAIRS_PER_RUN) {
+            int count = Math.min(PAIRS_PER_RUN, a.length - from);
+            FloatBuffer input = directFloats(steps * count * 2 * radix);
+            for (int n = 0; n < count; n++) {
+                encode(a[from + n], b[from + n], steps, count, n, input);
+            }
+            int[] digits = run("add " + a.length + " long pairs", input, steps, count);
+            for (int n = 0; n < count; n++) {
+                sums[from + n] = decode(digits, steps, count, n);
+            }
+        }
+    }
+
+    /** Closes the session once every call in flight has finished. Idempotent. */
+    @Override
+    public void close() {
+        Lock lock = lifecycle.writeLock();
+        lock.lock();
+        try {
+            if (closed) {
+                return;
+            }
+            closed = true;
+            for (IntCall call; (call = idleSingles.poll()) != null; ) {
+                call.close();
+            }
+            session.close();
+            log.debug("closed model {}", model.source());
+        } catch (OrtException e) {
+            log.warn("closing the ONNX Runtime session failed", e);
+        } finally {
+            lock.unlock();
+        }
+    }
+
+    /** Digits of {@code bits} bits. */
+    private int steps(int bits) {
+        return (bits + bitsPerDigit - 1) / bitsPerDigit;
+    }
+
+    /** Writes pair {@code n} of {@code count}, as {@code steps} one-hot digit pairs, into {@code input}. */
+    private void encode(long a, long b, int steps, int count, int n, FloatBuffer input) {
+        long mask = radix - 1;
+        for (int t = 0; t < steps; t++) {
+            int row = (t * count + n) * 2 * radix;
+            int shift = t * bitsPerDigit;
+            input.put(row + (int) (shift < Long.SIZE ? (a >>> shift) & mask : 0), 1f);
+            input.put(row + radix + (int) (shift < Long.SIZE ? (b >>> shift) & mask : 0), 1f);
+        }
+    }
+
+    /** The low 64 bits of pair {@code n}'s sum digits. */
+    private long decode(int[] digits, int steps, int count, int n) {
+        long sum = 0;
+        for (int t = 0; t < steps; t++) {
+            int shift = t * bitsPerDigit;
+            if (shift < Long.SIZE) {
+                sum |= (long) digits[t * count + n] << shift;
+            }
+        }
+        return sum;
+    }
+
+    /** Digit {@code t} of {@code value}'s infinite two's-complement expansion. */
+    private int digit(BigInteger value, int t) {
+        int digit = 0;
+        for (int bit = bitsPerDigit - 1; bit >= 0; bit--) {
+            digit = digit << 1 | (value.testBit(t * bitsPerDigit + bit) ? 1 : 0);
+        }
+        return digit;
+    }
+
+    /** Runs {@code [steps, count, 2r]} one-hot digits; returns the arg-max digit at {@code [t * count + n]}. */
+    private int[] run(String what, FloatBuffer input, int steps, int count) {
+        Lock lock = lifecycle.readLock();
+        lock.lock();
+        try {
+            requireOpen();
+            try (OnnxTensor tensor = OnnxTensor.createTensor(Sessions.environment(), input,
+                    new long[] {steps, count, 2L * radix});
+                    OrtSession.Result result = session.run(Map.of(DigitSerialContract.INPUT_NAME, tensor))) {
+                return argMax(((OnnxTensor) result.get(0)).getFloatBuffer(), steps * count);
+            }
+        } catch (OrtException e) {
+            throw failure(what, e);
+        } finally {
+            lock.unlock();
+        }
+    }
+
+    private int[] argMax(FloatBuffer probabilities, int rows) {
+        int[] digits = new int[rows];
+        for (int row = 0; row < rows; row++) {
+            int at = row * radix;
+            int best = 0;
+            for (int d = 1; d < radix; d++) {
+                best = probabilities.get(at + d) > probabilities.get(at + best) ? d : best;
+            }
+            float p = probabilities.get(at + best);
+            if (!(p >= 0 && p <= 1.0001f)) {
+                throw new IllegalStateException("model " + model.source() + " computed a digit probability of " + p
+                        + "; its weights are probably corrupted");
+            }
+            digits[row] = best;
+        }
+        return digits;
+    }
+
+    private void requireOpen() {
+        if (closed) {
+            throw new ClosedException("the adder for model " + model.source() + " is closed; open a new one");
+        }
+    }
+
+    private IllegalStateException failure(String what, OrtException e) {
+        return new IllegalStateException("ONNX Runtime failed to " + what + " with model " + model.source() + ": "
+                + e.getMessage(), e);
+    }
+
+    private static FloatBuffer directFloats(int count) {
+        return ByteBuffer.allocateDirect(count * Float.BYTES).order(ByteOrder.nativeOrder()).asFloatBuffer();
+    }
+
+    /**
+     * The reusable tensors of one single int add: the one-hot input over a direct buffer and a
+     * pinned probability output that ONNX Runtime writes into. Used by one thread at a time.
+     */
+    private final class IntCall implements AutoCloseable {
+
+        private final FloatBuffer input = directFloats(intSteps * 2 * radix);
+        private final FloatBuffer output = directFloats(intSteps * radix);
+        private final OnnxTensor inputTensor;
+        private final OnnxTensor outputTensor;
+        private final Map<String, OnnxTensor> inputs;
+        private final Map<String, OnnxTensor> outputs;
+        private final int[] setFeatures = new int[2 * intSteps];
+
+        IntCall() throws OrtException {
+            inputTensor = OnnxTensor.createTensor(Sessions.environment(), input, new long[] {intSteps, 1, 2L * radix});
+            try {
+                outputTensor = OnnxTensor.createTensor(Sessions.environment(), output, new long[] {intSteps, 1, radix});
+            } catch (OrtException | RuntimeException e) {
+                inputTensor.close();
+                throw e;
+            }
+            inputs = Map.of(DigitSerialContract.INPUT_NAME, inputTensor);
+            outputs = Map.of(DigitSerialContract.OUTPUT_NAME, outputTensor);
+        }
+
+        int addWrapping(int a, int b) throws OrtException {
+            for (int feature : setFeatures) {
+                input.put(feature, 0f);
+            }
+            int mask = radix - 1;
+            for (int t = 0; t < intSteps; t++) {
+                int row = t * 2 * radix;
+                int shift = t * bitsPerDigit;
+                setFeatures[2 * t] = row + ((a >>> shift) & mask);
+                setFeatures[2 * t + 1] = row + radix + ((b >>> shift) & mask);
+                input.put(setFeatures[2 * t], 1f);
+                input.put(setFeatures[2 * t + 1], 1f);
+            }
+            try (OrtSession.Result ignored = session.run(inputs, outputs)) {
+                int[] digits = argMax(output, intSteps);
+                int sum = 0;
+                for (int t = 0; t < intSteps; t++) {
+                    sum |= digits[t] << (t * bitsPerDigit);
+                }
+                return sum;
+            }
+        }
+
+        @Override
+        public void close() {
+            inputTensor.close();
+            outputTensor.close();
+        }
+    }
+}
