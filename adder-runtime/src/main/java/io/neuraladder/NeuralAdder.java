@@ -234,10 +234,12 @@ public final class NeuralAdder {
 
     /**
      * Opens the model file {@code model} on the CPU, checked against the contract, its certificate
-     * checked, and self-tested. Close the returned adder when done.
+     * checked, and self-tested. The model is a bit-serial adder, or a digit-serial one whose radix
+     * is a power of two (radix 16 reads four bits per step). Close the returned adder when done.
      *
-     * @throws ModelLoadException if the file is missing, unreadable, not ONNX, breaks the contract,
-     *     is not certified ({@link ModelCertificateException}) or fails the self-test
+     * @throws ModelLoadException if the file is missing, unreadable, not ONNX, breaks the contract
+     *     (a decimal model, say: open it with {@link #openDecimal}), is not certified
+     *     ({@link ModelCertificateException}) or fails the self-test
      */
     public static ReloadableAdder open(Path model) {
         return builder().model(model).build();

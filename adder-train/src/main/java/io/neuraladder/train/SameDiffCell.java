@@ -142,6 +142,11 @@ public final class SameDiffCell {
     }
 
     /** The gate blocks trained, named in ONNX's order for the cell, without the shut gate. */
+    /** The trained recurrent weights ({@code R_g}, or {@code U_g} with a rank), for a penalty on them. */
+    public List<SDVariable> recurrentVariables() {
+        return trainedGates().stream().map(gate -> sd.getVariable((rank > 0 ? "U_" : "R_") + gate)).toList();
+    }
+
     private List<String> trainedGates() {
         return switch (cell) {
             case RNN -> List.of("h");

@@ -88,6 +88,10 @@ final class TrainDigitsCommand implements Callable<Integer> {
             + "which makes units saturate (default: ${DEFAULT-VALUE})")
     private double preactivationNoise = DEFAULTS.preactivationNoise();
 
+    @Option(names = "--recurrent-decay", description = "weight of a penalty on the squared recurrent weights, so that "
+            + "a step forgets earlier digits (default: ${DEFAULT-VALUE})")
+    private double recurrentDecay = DEFAULTS.recurrentDecay();
+
     @Option(names = "--allow-uncertified", description = "when the budget runs out without a certificate, still write "
             + "the last model if it is exact on every validation and confirmation pair; its card and metadata say it "
             + "is not certified")
@@ -104,7 +108,8 @@ final class TrainDigitsCommand implements Callable<Integer> {
         DigitSerialConfig config;
         try {
             config = new DigitSerialConfig(radix, cell, hiddenSize, recurrentRank, trainDigits, seed, batch, learningRate, stateNoise,
-                    maxIterations, evaluateEvery, validationPairs, saturation, preactivationNoise);
+                    maxIterations, evaluateEvery, validationPairs, saturation, preactivationNoise,
+                    recurrentDecay);
         } catch (IllegalArgumentException e) {
             throw new ParameterException(spec.commandLine(), e.getMessage(), e);
         }
@@ -152,12 +157,13 @@ final class TrainDigitsCommand implements Callable<Integer> {
     private String rebuildCommand(DigitSerialConfig c) {
         return String.format(Locale.ROOT, "OMP_NUM_THREADS=1 mvn -q -pl adder-train exec:java -Dexec.args=\""
                 + "train-digits%s --cell %s --hidden-size %d --recurrent-rank %d --train-digits %d --seed %d --batch %d --learning-rate %s "
-                + "--state-noise %s --max-iterations %d --evaluate-every %d --validation-pairs %d%s%s%s --output %s\"",
+                + "--state-noise %s --max-iterations %d --evaluate-every %d --validation-pairs %d%s%s%s%s --output %s\"",
                 c.radix() == DigitSerialContract.DECIMAL ? "" : " --radix " + c.radix(), c.cell().metadataName(),
                 c.hiddenSize(), c.recurrentRank(), c.trainDigits(), c.seed(), c.batchSize(),
                 c.learningRate(), c.stateNoise(), c.maxIterations(), c.evaluateEvery(), c.validationPairs(),
                 c.saturation() > 0 ? " --saturation " + c.saturation() : "",
                 c.preactivationNoise() > 0 ? " --preactivation-noise " + c.preactivationNoise() : "",
+                c.recurrentDecay() > 0 ? " --recurrent-decay " + c.recurrentDecay() : "",
                 allowUncertified ? " --allow-uncertified" : "", output.toString().replace('\\', '/'));
     }
 }

@@ -28,14 +28,17 @@ import io.neuraladder.contract.DigitSerialContract;
  *     (0: no penalty)
  * @param preactivationNoise standard deviation of Gaussian noise added to the candidate state's
  *     preactivation before its tanh, every step (0: none); units then must saturate to be reliable
+ * @param recurrentDecay weight of a penalty on the squared recurrent weights (0: none): the less a
+ *     step reads the previous state, the more it forgets of earlier digits, which a certificate
+ *     whose regions know only the last digit pair needs
  */
 public record DigitSerialConfig(int radix, CellType cell, int hiddenSize, int recurrentRank, int trainDigits, long seed, int batchSize,
         double learningRate, double stateNoise, int maxIterations, int evaluateEvery, int validationPairs, double saturation,
-        double preactivationNoise) {
+        double preactivationNoise, double recurrentDecay) {
 
     /** The defaults that build the shipped decimal model. */
     public static final DigitSerialConfig DEFAULT =
-            new DigitSerialConfig(DigitSerialContract.DECIMAL, CellType.RNN, 24, 0, 8, 1, 256, 0.02, 0.3, 4_000, 250, 2_000, 0, 0);
+            new DigitSerialConfig(DigitSerialContract.DECIMAL, CellType.RNN, 24, 0, 8, 1, 256, 0.02, 0.3, 4_000, 250, 2_000, 0, 0, 0);
 
     /** Checks every value's range. */
     public DigitSerialConfig {
@@ -55,19 +58,22 @@ public record DigitSerialConfig(int radix, CellType cell, int hiddenSize, int re
         require(saturation >= 0 && saturation <= 10, "saturation must be in [0, 10]", saturation);
         require(preactivationNoise >= 0 && preactivationNoise <= 10, "preactivation noise must be in [0, 10]",
                 preactivationNoise);
+        require(recurrentDecay >= 0 && recurrentDecay <= 10, "recurrent decay must be in [0, 10]", recurrentDecay);
     }
 
     /** A copy with another iteration budget and evaluation interval, for quick runs. */
     public DigitSerialConfig withBudget(int maxIterations, int evaluateEvery, int validationPairs, double saturation,
-        double preactivationNoise) {
+        double preactivationNoise, double recurrentDecay) {
         return new DigitSerialConfig(radix, cell, hiddenSize, recurrentRank, trainDigits, seed, batchSize, learningRate, stateNoise,
-                maxIterations, evaluateEvery, validationPairs, saturation, preactivationNoise);
+                maxIterations, evaluateEvery, validationPairs, saturation, preactivationNoise,
+                recurrentDecay);
     }
 
     /** A copy in another radix. */
     public DigitSerialConfig withRadix(int radix) {
         return new DigitSerialConfig(radix, cell, hiddenSize, recurrentRank, trainDigits, seed, batchSize, learningRate,
-                stateNoise, maxIterations, evaluateEvery, validationPairs, saturation, preactivationNoise);
+                stateNoise, maxIterations, evaluateEvery, validationPairs, saturation, preactivationNoise,
+                recurrentDecay);
     }
 
     /** The radix's digit codec. */

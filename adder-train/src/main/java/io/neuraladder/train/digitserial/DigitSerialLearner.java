@@ -66,6 +66,11 @@ final class DigitSerialLearner {
             SDVariable stepLoss = y.mul(sd.nn().logSoftmax(logits)).sum(1).mean().neg();
             loss = loss == null ? stepLoss : loss.add(stepLoss);
         }
+        if (config.recurrentDecay() > 0) {
+            for (SDVariable weights : recurrent.recurrentVariables()) {
+                loss = loss.add(weights.mul(weights).sum().mul(config.recurrentDecay()));
+            }
+        }
         graph.minimize(loss, config.learningRate());
     }
 

@@ -36,7 +36,7 @@ class DigitSerialExportParityTest {
     @ParameterizedTest(name = "{0} in radix {1}")
     @MethodSource("cellsAndRadixes")
     void onnxRuntime_matchesSameDiff(CellType cell, int radix) throws Exception {
-        DigitSerialConfig config = new DigitSerialConfig(radix, cell, 6, 1, 4, 3, 64, 0.02, 0.2, 20, 20, 100, 0, 0);
+        DigitSerialConfig config = new DigitSerialConfig(radix, cell, 6, 1, 4, 3, 64, 0.02, 0.2, 20, 20, 100, 0, 0, 0);
         DigitSerialLearner learner = new DigitSerialLearner(config);
         DigitSamples samples = new DigitSamples(radix);
         SplittableRandom random = new SplittableRandom(5);
