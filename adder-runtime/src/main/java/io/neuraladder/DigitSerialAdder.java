@@ -1,7 +1,6 @@
 package io.neuraladder;
 
 import ai.onnxruntime.OnnxTensor;
-import ai.onnxruntime.OrtException;
 import ai.onnxruntime.OrtSession;
 import io.neuraladder.api.ModelInfo;
 import io.neuraladder.contract.DigitCodec;
@@ -11,9 +10,6 @@ import java.nio.ByteBuffer;
 import java.nio.ByteOrder;
 import java.nio.FloatBuffer;
 import java.util.Map;
-import java.util.concurrent.locks.Lock;
-import java.util.concurrent.locks.ReadWriteLock;
-import java.util.concurrent.locks.ReentrantReadWriteLock;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -41,8 +37,7 @@ public final class DigitSerialAdder implements AutoCloseable {
     private final ModelInfo model;
     private final DigitCodec codec;
     private final DigitOperands operands;
-    private final ReadWriteLock lifecycle = new ReentrantReadWriteLock();
-    private boolean closed;
+    private final SessionLifecycle lifecycle;
 
     /**
      * Loads {@code source}; {@code expectedRadix} is the radix the caller asked for, or 0 for any
@@ -63,6 +58,8 @@ public final class DigitSerialAdder implements AutoCloseable {
                     + " (metadata neuraladder.radix = " + radix + "), not a " + describe(expectedRadix)
                     + "; open it with NeuralAdder.openDigitSerial, which adds in the model's own radix");
         }
+        this.lifecycle = new SessionLifecycle(source.name(), () -> new IllegalStateException("the "
+                + describe(radix) + " for model " + source.name() + " is closed; open a new one"));
         this.codec = DigitCodec.of(radix);
         this.operands = new DigitOperands(radix);
         this.model = new ModelInfo(source.name(), checked.metadata(),
@@ -119,20 +116,15 @@ public final class DigitSerialAdder implements AutoCloseable {
 
     /** Adds pairs of operands already checked, all in one run. */
     private String[] addUnchecked(String[] a, String[] b) {
-        int steps = 0;
+        int longest = 0;
         for (int n = 0; n < a.length; n++) {
-            steps = Math.max(steps, DigitCodec.steps(a[n], b[n]));
+            longest = Math.max(longest, DigitCodec.steps(a[n], b[n]));
         }
+        int steps = longest;
         FloatBuffer input = ByteBuffer.allocateDirect(steps * a.length * codec.inputFeatures() * Float.BYTES)
                 .order(ByteOrder.nativeOrder()).asFloatBuffer();
         codec.encode(a, b, steps, input);
-        Lock lock = lifecycle.readLock();
-        lock.lock();
-        try {
-            if (closed) {
-                throw new IllegalStateException("the " + describe(radix()) + " for model " + model.source()
-                        + " is closed; open a new one");
-            }
+        return lifecycle.run("add " + a.length + " pair(s) of up to " + (steps - 1) + " digits", () -> {
             try (OnnxTensor tensor = OnnxTensor.createTensor(Sessions.environment(), input,
                     new long[] {steps, a.length, codec.inputFeatures()});
                     OrtSession.Result result = session.run(Map.of(DigitSerialContract.INPUT_NAME, tensor))) {
@@ -144,29 +136,12 @@ public final class DigitSerialAdder implements AutoCloseable {
                 DigitSelfTest.requireFinite(model.source(), output);
                 return sums;
             }
-        } catch (OrtException e) {
-            throw new IllegalStateException("ONNX Runtime failed to add " + a.length + " pair(s) of up to "
-                    + (steps - 1) + " digits with the " + describe(radix()) + " " + model.source() + ": "
-                    + e.getMessage(), e);
-        } finally {
-            lock.unlock();
-        }
+        });
     }
 
     /** Closes the session once every call in flight has finished. Idempotent. */
     @Override
     public void close() {
-        Lock lock = lifecycle.writeLock();
-        lock.lock();
-        try {
-            if (!closed) {
-                closed = true;
-                session.close();
-            }
-        } catch (OrtException e) {
-            log.warn("closing the ONNX Runtime session failed", e);
-        } finally {
-            lock.unlock();
-        }
+        lifecycle.close(() -> Sessions.close(session));
     }
 }

@@ -12,9 +12,6 @@ import java.nio.FloatBuffer;
 import java.util.Map;
 import java.util.Queue;
 import java.util.concurrent.ConcurrentLinkedQueue;
-import java.util.concurrent.locks.Lock;
-import java.util.concurrent.locks.ReadWriteLock;
-import java.util.concurrent.locks.ReentrantReadWriteLock;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -42,9 +39,8 @@ final class DigitSerialEngine implements AdderEngine {
     private final int radix;
     private final int bitsPerDigit;
     private final int intSteps;
-    private final ReadWriteLock lifecycle = new ReentrantReadWriteLock();
+    private final SessionLifecycle lifecycle;
     private final Queue<IntCall> idleSingles = new ConcurrentLinkedQueue<>();
-    private boolean closed;
 
     /** Loads {@code source}, whose structure {@code checked} has verified to be a digit-serial adder's. */
     DigitSerialEngine(ModelSource source, StructureCheck.CheckedModel checked, ExecutionProvider provider,
@@ -52,6 +48,8 @@ final class DigitSerialEngine implements AdderEngine {
         this.radix = checked.radix();
         this.bitsPerDigit = Integer.numberOfTrailingZeros(radix);
         this.intSteps = steps(Integer.SIZE);
+        this.lifecycle = new SessionLifecycle(source.name(), () -> new ClosedException("the adder for model "
+                + source.name() + " is closed; open a new one"));
         this.model = new ModelInfo(source.name(), checked.metadata(),
                 CertificateGate.verify(source, checked, allowUncertified));
         this.session = Sessions.create(source, provider, intraOpThreads);
@@ -77,10 +75,7 @@ final class DigitSerialEngine implements AdderEngine {
 
     @Override
     public int addWrapping(int a, int b) {
-        Lock lock = lifecycle.readLock();
-        lock.lock();
-        try {
-            requireOpen();
+        return lifecycle.run("add " + a + " and " + b, () -> {
             IntCall call = idleSingles.poll();
             if (call == null) {
                 call = new IntCall();
@@ -90,11 +85,7 @@ final class DigitSerialEngine implements AdderEngine {
             } finally {
                 idleSingles.offer(call);
             }
-        } catch (OrtException e) {
-            throw failure("add " + a + " and " + b, e);
-        } finally {
-            lock.unlock();
-        }
+        });
     }
 
     @Override
@@ -162,23 +153,13 @@ final class DigitSerialEngine implements AdderEngine {
     /** Closes the session once every call in flight has finished. Idempotent. */
     @Override
     public void close() {
-        Lock lock = lifecycle.writeLock();
-        lock.lock();
-        try {
-            if (closed) {
-                return;
-            }
-            closed = true;
+        lifecycle.close(() -> {
             for (IntCall call; (call = idleSingles.poll()) != null; ) {
                 call.close();
             }
-            session.close();
+            Sessions.close(session);
             log.debug("closed model {}", model.source());
-        } catch (OrtException e) {
-            log.warn("closing the ONNX Runtime session failed", e);
-        } finally {
-            lock.unlock();
-        }
+        });
     }
 
     /** Digits of {@code bits} bits. */
@@ -220,20 +201,13 @@ final class DigitSerialEngine implements AdderEngine {
 
     /** Runs {@code [steps, count, 2r]} one-hot digits; returns the arg-max digit at {@code [t * count + n]}. */
     private int[] run(String what, FloatBuffer input, int steps, int count) {
-        Lock lock = lifecycle.readLock();
-        lock.lock();
-        try {
-            requireOpen();
+        return lifecycle.run(what, () -> {
             try (OnnxTensor tensor = OnnxTensor.createTensor(Sessions.environment(), input,
                     new long[] {steps, count, 2L * radix});
                     OrtSession.Result result = session.run(Map.of(DigitSerialContract.INPUT_NAME, tensor))) {
                 return argMax(((OnnxTensor) result.get(0)).getFloatBuffer(), steps * count);
             }
-        } catch (OrtException e) {
-            throw failure(what, e);
-        } finally {
-            lock.unlock();
-        }
+        });
     }
 
     private int[] argMax(FloatBuffer probabilities, int rows) {
@@ -252,17 +226,6 @@ final class DigitSerialEngine implements AdderEngine {
             digits[row] = best;
         }
         return digits;
-    }
-
-    private void requireOpen() {
-        if (closed) {
-            throw new ClosedException("the adder for model " + model.source() + " is closed; open a new one");
-        }
-    }
-
-    private IllegalStateException failure(String what, OrtException e) {
-        return new IllegalStateException("ONNX Runtime failed to " + what + " with model " + model.source() + ": "
-                + e.getMessage(), e);
     }
 
     private static FloatBuffer directFloats(int count) {

@@ -14,9 +14,6 @@ import java.nio.FloatBuffer;
 import java.util.Map;
 import java.util.Queue;
 import java.util.concurrent.ConcurrentLinkedQueue;
-import java.util.concurrent.locks.Lock;
-import java.util.concurrent.locks.ReadWriteLock;
-import java.util.concurrent.locks.ReentrantReadWriteLock;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -40,14 +37,15 @@ final class OnnxAdder implements AdderEngine {
     private final OrtSession singleSession;
     private final OrtSession batchSession;
     private final ModelInfo model;
-    private final ReadWriteLock lifecycle = new ReentrantReadWriteLock();
+    private final SessionLifecycle lifecycle;
     private final Queue<SingleCall> idleSingles = new ConcurrentLinkedQueue<>();
     private final Queue<BatchCall> idleBatches = new ConcurrentLinkedQueue<>();
-    private boolean closed;
 
     /** Loads {@code source}, whose structure {@code checked} has verified to be a binary adder's. */
     OnnxAdder(ModelSource source, StructureCheck.CheckedModel checked, ExecutionProvider provider, int intraOpThreads,
             boolean selfTest, boolean allowUncertified) {
+        this.lifecycle = new SessionLifecycle(source.name(), () -> new ClosedException("the adder for model "
+                + source.name() + " is closed; open a new one"));
         this.model = new ModelInfo(source.name(), checked.metadata(),
                 CertificateGate.verify(source, checked, allowUncertified));
         this.session = Sessions.create(source, provider, intraOpThreads);
@@ -66,9 +64,9 @@ final class OnnxAdder implements AdderEngine {
                 selfTest(batches.name(), packed, new BatchCall(PackedGraph.PAIRS_PER_ROW));
             }
         } catch (OrtException | RuntimeException e) {
-            close(packed);
-            close(single);
-            close(session);
+            Sessions.close(packed);
+            Sessions.close(single);
+            Sessions.close(session);
             throw e instanceof ModelLoadException refusal ? refusal
                     : new ModelLoadException("model " + source.name() + " could not be run: " + e.getMessage(), e);
         }
@@ -101,10 +99,7 @@ final class OnnxAdder implements AdderEngine {
 
     @Override
     public int addWrapping(int a, int b) {
-        Lock lock = lifecycle.readLock();
-        lock.lock();
-        try {
-            requireOpen();
+        return lifecycle.run("add " + a + " and " + b, () -> {
             SingleCall call = idleSingles.poll();
             if (call == null) {
                 call = new SingleCall(Sessions.environment());
@@ -114,11 +109,7 @@ final class OnnxAdder implements AdderEngine {
             } finally {
                 idleSingles.offer(call);
             }
-        } catch (OrtException e) {
-            throw failure("add " + a + " and " + b, e);
-        } finally {
-            lock.unlock();
-        }
+        });
     }
 
     @Override
@@ -152,10 +143,7 @@ final class OnnxAdder implements AdderEngine {
     }
 
     private void batch(String what, BatchOperation operation) {
-        Lock lock = lifecycle.readLock();
-        lock.lock();
-        try {
-            requireOpen();
+        lifecycle.run(what, () -> {
             BatchCall call = idleBatches.poll();
             if (call == null) {
                 call = new BatchCall(PackedGraph.PAIRS_PER_ROW);
@@ -165,11 +153,8 @@ final class OnnxAdder implements AdderEngine {
             } finally {
                 idleBatches.offer(call);
             }
-        } catch (OrtException e) {
-            throw failure(what, e);
-        } finally {
-            lock.unlock();
-        }
+            return null;
+        });
     }
 
     /**
@@ -177,65 +162,28 @@ final class OnnxAdder implements AdderEngine {
      * {@code [steps, 1, 1]} sum-bit probabilities in a heap buffer.
      */
     private FloatBuffer run(FloatBuffer input, int steps) {
-        Lock lock = lifecycle.readLock();
-        lock.lock();
-        try {
-            requireOpen();
+        return lifecycle.run("add two " + steps + "-bit operands", () -> {
             try (OnnxTensor tensor = OnnxTensor.createTensor(Sessions.environment(), input,
                     new long[] {steps, 1, ModelContract.INPUT_FEATURES});
                     OrtSession.Result result = session.run(Map.of(ModelContract.INPUT_NAME, tensor))) {
                 FloatBuffer output = ((OnnxTensor) result.get(0)).getFloatBuffer();
                 return FloatBuffer.allocate(output.remaining()).put(output).flip();
             }
-        } catch (OrtException e) {
-            throw failure("add two " + steps + "-bit operands", e);
-        } finally {
-            lock.unlock();
-        }
+        });
     }
 
     /** Closes the session once every call in flight has finished. Idempotent. */
     @Override
     public void close() {
-        Lock lock = lifecycle.writeLock();
-        lock.lock();
-        try {
-            if (closed) {
-                return;
-            }
-            closed = true;
+        lifecycle.close(() -> {
             for (SingleCall call; (call = idleSingles.poll()) != null; ) {
                 call.close();
             }
             idleBatches.clear();
-            close(batchSession);
-            close(singleSession);
-            close(session);
+            Sessions.close(batchSession);
+            Sessions.close(singleSession);
+            Sessions.close(session);
             log.debug("closed model {}", model.source());
-        } finally {
-            lock.unlock();
-        }
-    }
-
-    private void requireOpen() {
-        if (closed) {
-            throw new ClosedException("the adder for model " + model.source() + " is closed; open a new one");
-        }
-    }
-
-    private IllegalStateException failure(String what, OrtException e) {
-        return new IllegalStateException("ONNX Runtime failed to " + what + " with model " + model.source() + ": "
-                + e.getMessage(), e);
-    }
-
-    private static void close(OrtSession session) {
-        if (session == null) {
-            return;
-        }
-        try {
-            session.close();
-        } catch (OrtException e) {
-            log.warn("closing the ONNX Runtime session failed", e);
-        }
+        });
     }
 }

@@ -75,4 +75,16 @@ final class Sessions {
             return false;
         }
     }
+
+    /** Closes {@code session} (if any), logging rather than throwing a failure: it is already out of use. */
+    static void close(OrtSession session) {
+        if (session == null) {
+            return;
+        }
+        try {
+            session.close();
+        } catch (OrtException e) {
+            log.warn("closing the ONNX Runtime session failed", e);
+        }
+    }
 }
