@@ -92,6 +92,10 @@ final class TrainDigitsCommand implements Callable<Integer> {
             + "a step forgets earlier digits (default: ${DEFAULT-VALUE})")
     private double recurrentDecay = DEFAULTS.recurrentDecay();
 
+    @Option(names = "--forgetting", description = "weight of a penalty on the state difference of sums that agree from "
+            + "some step on but differ before, so that a step forgets earlier digits (default: ${DEFAULT-VALUE})")
+    private double forgetting = DEFAULTS.forgetting();
+
     @Option(names = "--allow-uncertified", description = "when the budget runs out without a certificate, still write "
             + "the last model if it is exact on every validation and confirmation pair; its card and metadata say it "
             + "is not certified")
@@ -109,7 +113,7 @@ final class TrainDigitsCommand implements Callable<Integer> {
         try {
             config = new DigitSerialConfig(radix, cell, hiddenSize, recurrentRank, trainDigits, seed, batch, learningRate, stateNoise,
                     maxIterations, evaluateEvery, validationPairs, saturation, preactivationNoise,
-                    recurrentDecay);
+                    recurrentDecay, forgetting);
         } catch (IllegalArgumentException e) {
             throw new ParameterException(spec.commandLine(), e.getMessage(), e);
         }
@@ -157,13 +161,14 @@ final class TrainDigitsCommand implements Callable<Integer> {
     private String rebuildCommand(DigitSerialConfig c) {
         return String.format(Locale.ROOT, "OMP_NUM_THREADS=1 mvn -q -pl adder-train exec:java -Dexec.args=\""
                 + "train-digits%s --cell %s --hidden-size %d --recurrent-rank %d --train-digits %d --seed %d --batch %d --learning-rate %s "
-                + "--state-noise %s --max-iterations %d --evaluate-every %d --validation-pairs %d%s%s%s%s --output %s\"",
+                + "--state-noise %s --max-iterations %d --evaluate-every %d --validation-pairs %d%s%s%s%s%s --output %s\"",
                 c.radix() == DigitSerialContract.DECIMAL ? "" : " --radix " + c.radix(), c.cell().metadataName(),
                 c.hiddenSize(), c.recurrentRank(), c.trainDigits(), c.seed(), c.batchSize(),
                 c.learningRate(), c.stateNoise(), c.maxIterations(), c.evaluateEvery(), c.validationPairs(),
                 c.saturation() > 0 ? " --saturation " + c.saturation() : "",
                 c.preactivationNoise() > 0 ? " --preactivation-noise " + c.preactivationNoise() : "",
                 c.recurrentDecay() > 0 ? " --recurrent-decay " + c.recurrentDecay() : "",
+                c.forgetting() > 0 ? " --forgetting " + c.forgetting() : "",
                 allowUncertified ? " --allow-uncertified" : "", output.toString().replace('\\', '/'));
     }
 }

@@ -31,14 +31,18 @@ import io.neuraladder.contract.DigitSerialContract;
  * @param recurrentDecay weight of a penalty on the squared recurrent weights (0: none): the less a
  *     step reads the previous state, the more it forgets of earlier digits, which a certificate
  *     whose regions know only the last digit pair needs
+ * @param forgetting weight of a penalty on the difference between the states of two sums that
+ *     agree from some step on (digits and carry) but differ before it (0: none): half of each
+ *     minibatch is then such partners of the other half
  */
 public record DigitSerialConfig(int radix, CellType cell, int hiddenSize, int recurrentRank, int trainDigits, long seed, int batchSize,
         double learningRate, double stateNoise, int maxIterations, int evaluateEvery, int validationPairs, double saturation,
-        double preactivationNoise, double recurrentDecay) {
+        double preactivationNoise, double recurrentDecay,
+        double forgetting) {
 
     /** The defaults that build the shipped decimal model. */
     public static final DigitSerialConfig DEFAULT =
-            new DigitSerialConfig(DigitSerialContract.DECIMAL, CellType.RNN, 24, 0, 8, 1, 256, 0.02, 0.3, 4_000, 250, 2_000, 0, 0, 0);
+            new DigitSerialConfig(DigitSerialContract.DECIMAL, CellType.RNN, 24, 0, 8, 1, 256, 0.02, 0.3, 4_000, 250, 2_000, 0, 0, 0, 0);
 
     /** Checks every value's range. */
     public DigitSerialConfig {
@@ -59,21 +63,24 @@ public record DigitSerialConfig(int radix, CellType cell, int hiddenSize, int re
         require(preactivationNoise >= 0 && preactivationNoise <= 10, "preactivation noise must be in [0, 10]",
                 preactivationNoise);
         require(recurrentDecay >= 0 && recurrentDecay <= 10, "recurrent decay must be in [0, 10]", recurrentDecay);
+        require(forgetting >= 0 && forgetting <= 100, "forgetting must be in [0, 100]", forgetting);
+        require(forgetting == 0 || batchSize % 2 == 0, "forgetting needs an even batch size", batchSize);
     }
 
     /** A copy with another iteration budget and evaluation interval, for quick runs. */
     public DigitSerialConfig withBudget(int maxIterations, int evaluateEvery, int validationPairs, double saturation,
-        double preactivationNoise, double recurrentDecay) {
+        double preactivationNoise, double recurrentDecay,
+        double forgetting) {
         return new DigitSerialConfig(radix, cell, hiddenSize, recurrentRank, trainDigits, seed, batchSize, learningRate, stateNoise,
                 maxIterations, evaluateEvery, validationPairs, saturation, preactivationNoise,
-                recurrentDecay);
+                recurrentDecay, forgetting);
     }
 
     /** A copy in another radix. */
     public DigitSerialConfig withRadix(int radix) {
         return new DigitSerialConfig(radix, cell, hiddenSize, recurrentRank, trainDigits, seed, batchSize, learningRate,
                 stateNoise, maxIterations, evaluateEvery, validationPairs, saturation, preactivationNoise,
-                recurrentDecay);
+                recurrentDecay, forgetting);
     }
 
     /** The radix's digit codec. */

@@ -6,6 +6,7 @@ import io.neuraladder.train.CellWeights;
 import io.neuraladder.train.SameDiffCell;
 import io.neuraladder.train.UnrolledGraph;
 import java.util.Random;
+import java.util.SplittableRandom;
 import org.nd4j.autodiff.samediff.SDVariable;
 import org.nd4j.autodiff.samediff.SameDiff;
 import org.nd4j.linalg.api.buffer.DataType;
@@ -28,6 +29,7 @@ final class DigitSerialLearner {
     private final DigitCodec codec;
     private final int inputs;
     private final int outputs;
+    private final SplittableRandom partners;
 
     DigitSerialLearner(DigitSerialConfig config) {
         this.config = config;
@@ -35,6 +37,7 @@ final class DigitSerialLearner {
         this.codec = config.codec();
         this.inputs = DigitSerialContract.inputFeatures(config.radix());
         this.outputs = DigitSerialContract.outputFeatures(config.radix());
+        this.partners = new SplittableRandom(config.seed() ^ 0x5EED_F0E7L);
         this.graph = new UnrolledGraph(config.seed());
         this.sd = graph.sameDiff();
         Random random = new Random(config.seed());
@@ -49,13 +52,20 @@ final class DigitSerialLearner {
         sd.var("b_out", Nd4j.zeros(DataType.FLOAT, 1, outputs));
         SDVariable[] state = {null, null};
         SDVariable loss = null;
+        SDVariable pairing = config.forgetting() > 0 ? sd.constant("pairing", pairing(config.batchSize() / 2)) : null;
         for (int t = 0; t < steps; t++) {
             SDVariable x = graph.feature("x" + t, inputs);
             SDVariable noiseH = graph.feature("nh" + t, hidden);
             SDVariable noiseC = config.cell().hasCellState() ? graph.feature("nc" + t, hidden) : null;
             SDVariable noisePre = config.preactivationNoise() > 0 ? graph.feature("np" + t, hidden) : null;
             SDVariable y = graph.label("y" + t, outputs);
+            SDVariable agree = pairing != null ? graph.feature("agree" + t, 1) : null;
             recurrent.step(x, state, noiseC, noisePre);
+            if (pairing != null) {
+                SDVariable difference = pairing.mmul(state[0]).mul(agree);
+                SDVariable remembered = difference.mul(difference).sum(1).mean().mul(config.forgetting() / steps);
+                loss = loss == null ? remembered : loss.add(remembered);
+            }
             if (config.saturation() > 0) {
                 SDVariable unsaturated = state[0].mul(state[0]).rsub(1.0).mean().mul(config.saturation() / steps);
                 loss = loss == null ? unsaturated : loss.add(unsaturated);
@@ -74,9 +84,43 @@ final class DigitSerialLearner {
         graph.minimize(loss, config.learningRate());
     }
 
-    /** One optimizer step on these pairs of {@link DigitSerialConfig#trainDigits()}-digit operands. */
+    /**
+     * One optimizer step on these pairs of {@link DigitSerialConfig#trainDigits()}-digit operands;
+     * with {@link DigitSerialConfig#forgetting()}, on every other one and a partner of each.
+     */
     void fit(String[][] pairs) {
-        graph.fit(inputs(pairs, config.stateNoise()), labels(pairs));
+        String[][] batch = config.forgetting() > 0 ? withPartners(pairs) : pairs;
+        graph.fit(inputs(batch, config.stateNoise()), labels(batch));
+    }
+
+    /** {@code [n, 2n]}: the difference of row {@code i} and row {@code n + i} of a state. */
+    private static INDArray pairing(int n) {
+        INDArray pairing = Nd4j.zeros(DataType.FLOAT, n, 2L * n);
+        for (int i = 0; i < n; i++) {
+            pairing.putScalar(i, i, 1);
+            pairing.putScalar(i, n + i, -1);
+        }
+        return pairing;
+    }
+
+    /** Every other pair of {@code pairs}, then each of those with its digits below a random step drawn afresh. */
+    private String[][] withPartners(String[][] pairs) {
+        int n = pairs.length / 2;
+        String[][] batch = new String[2 * n][];
+        for (int i = 0; i < n; i++) {
+            batch[i] = pairs[2 * i];
+            int from = 1 + partners.nextInt(config.trainDigits());
+            batch[n + i] = new String[] {redraw(batch[i][0], from), redraw(batch[i][1], from)};
+        }
+        return batch;
+    }
+
+    private String redraw(String number, int below) {
+        char[] digits = number.toCharArray();
+        for (int t = 0; t < below && t < digits.length; t++) {
+            digits[digits.length - 1 - t] = Character.forDigit(partners.nextInt(codec.radix()), codec.radix());
+        }
+        return new String(digits);
     }
 
     /** The noise-free network's softmax outputs, {@code [t][n * r + digit]}: for the parity test. */
@@ -103,8 +147,11 @@ final class DigitSerialLearner {
 
     private INDArray[] inputs(String[][] pairs, double sigma) {
         int count = pairs.length;
-        int perStep = (config.cell().hasCellState() ? 3 : 2) + (config.preactivationNoise() > 0 ? 1 : 0);
+        boolean forgetting = config.forgetting() > 0;
+        int perStep = (config.cell().hasCellState() ? 3 : 2) + (config.preactivationNoise() > 0 ? 1 : 0)
+                + (forgetting ? 1 : 0);
         INDArray[] in = new INDArray[perStep * steps];
+        int[][] carries = forgetting ? carriesIn(pairs) : null;
         for (int t = 0; t < steps; t++) {
             float[] x = new float[count * inputs];
             for (int n = 0; n < count; n++) {
@@ -121,8 +168,40 @@ final class DigitSerialLearner {
                 double preSigma = sigma > 0 ? config.preactivationNoise() : 0;
                 in[perStep * t + stateNoises + 1] = graph.gaussian(preSigma, count, config.hiddenSize());
             }
+            if (forgetting) {
+                in[perStep * t + perStep - 1] = agreement(pairs, carries, t);
+            }
         }
         return in;
+    }
+
+    /** The carry into every step of every pair, {@code [n][t]}. */
+    private int[][] carriesIn(String[][] pairs) {
+        int[][] carries = new int[pairs.length][steps];
+        for (int n = 0; n < pairs.length; n++) {
+            for (int t = 1; t < steps; t++) {
+                int total = codec.digit(pairs[n][0], t - 1) + codec.digit(pairs[n][1], t - 1) + carries[n][t - 1];
+                carries[n][t] = total >= codec.radix() ? 1 : 0;
+            }
+        }
+        return carries;
+    }
+
+    /**
+     * {@code [n, 1]} for a batch whose second half partners its first ({@link #withPartners}): 1
+     * where sum {@code i} and its partner read the same digits at step {@code t} with the same
+     * carry in, so that a step which forgets the digits before gives them the same state; zeros
+     * for any other batch.
+     */
+    private INDArray agreement(String[][] pairs, int[][] carries, int t) {
+        int n = pairs.length / 2;
+        float[] agree = new float[Math.max(n, 1)];
+        for (int i = 0; i < n && pairs.length == config.batchSize(); i++) {
+            boolean sameDigits = codec.digit(pairs[i][0], t) == codec.digit(pairs[n + i][0], t)
+                    && codec.digit(pairs[i][1], t) == codec.digit(pairs[n + i][1], t);
+            agree[i] = sameDigits && carries[i][t] == carries[n + i][t] ? 1 : 0;
+        }
+        return Nd4j.create(agree, new long[] {agree.length, 1}, DataType.FLOAT);
     }
 
     private INDArray[] labels(String[][] pairs) {

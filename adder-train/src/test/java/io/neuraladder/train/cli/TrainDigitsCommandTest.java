@@ -44,6 +44,9 @@ class TrainDigitsCommandTest {
     void outOfRangeOptions_areRefusedWithTheRule() {
         assertEquals(2, run("train-decimal", "--hidden-size", "0", "--output", temp.resolve("x.onnx").toString()));
         assertTrue(err.toString().contains("hidden size must be 1..256, got 0"), err.toString());
+        assertEquals(2, run("train-digits", "--forgetting", "1", "--batch", "255", "--output",
+                temp.resolve("x.onnx").toString()));
+        assertTrue(err.toString().contains("forgetting needs an even batch size, got 255"), err.toString());
     }
 
     @Test

@@ -20,6 +20,7 @@ import java.util.stream.Stream;
 import onnx.Onnx.ModelProto;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
+import org.junit.jupiter.params.provider.EnumSource;
 import org.junit.jupiter.params.provider.MethodSource;
 
 /**
@@ -36,7 +37,19 @@ class DigitSerialExportParityTest {
     @ParameterizedTest(name = "{0} in radix {1}")
     @MethodSource("cellsAndRadixes")
     void onnxRuntime_matchesSameDiff(CellType cell, int radix) throws Exception {
-        DigitSerialConfig config = new DigitSerialConfig(radix, cell, 6, 1, 4, 3, 64, 0.02, 0.2, 20, 20, 100, 0, 0, 0);
+        assertParity(new DigitSerialConfig(radix, cell, 6, 1, 4, 3, 64, 0.02, 0.2, 20, 20, 100, 0, 0, 0, 0));
+    }
+
+    /** The training-only terms (penalties, preactivation noise, partnered minibatches) leave no trace in the export. */
+    @ParameterizedTest(name = "{0} in radix 16, every training option")
+    @EnumSource(CellType.class)
+    void onnxRuntime_matchesSameDiff_withEveryTrainingOption(CellType cell) throws Exception {
+        assertParity(new DigitSerialConfig(16, cell, 6, 0, 4, 3, 64, 0.02, 0.2, 20, 20, 100, 0.2, 0.5, 0.001, 1));
+    }
+
+    private static void assertParity(DigitSerialConfig config) throws Exception {
+        int radix = config.radix();
+        CellType cell = config.cell();
         DigitSerialLearner learner = new DigitSerialLearner(config);
         DigitSamples samples = new DigitSamples(radix);
         SplittableRandom random = new SplittableRandom(5);
