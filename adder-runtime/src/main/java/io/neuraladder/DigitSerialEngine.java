@@ -24,8 +24,9 @@ import org.slf4j.LoggerFactory;
  *
  * <p>Single int adds reuse pooled tensors whose output ONNX Runtime writes in place; batches run in
  * chunks of at most {@value #PAIRS_PER_RUN} pairs. Calls hold a read lock and {@link #close()} the
- * write lock, so no session closes while a call is inside {@code run}. The model passes the
- * self-test on the binary adder's carry-chain cases unless that was skipped.
+ * write lock, so no session closes while a call is inside {@code run}. Unless that was skipped,
+ * the model passes the binary adder's carry-chain self-test twice: in one batch and one single
+ * add at a time (the pinned-output path).
  */
 final class DigitSerialEngine implements AdderEngine {
 
@@ -58,6 +59,10 @@ final class DigitSerialEngine implements AdderEngine {
                 int[] sums = new int[SelfTest.CASES.size()];
                 addWrapping(SelfTest.CASES.a(), SelfTest.CASES.b(), sums);
                 SelfTest.verifySums(source.name(), sums);
+                for (int i = 0; i < sums.length; i++) {
+                    sums[i] = addWrapping(SelfTest.CASES.a()[i], SelfTest.CASES.b()[i]);
+                }
+                SelfTest.verifySums(source.name() + " (single adds)", sums);
             } catch (RuntimeException e) {
                 close();
                 throw e;

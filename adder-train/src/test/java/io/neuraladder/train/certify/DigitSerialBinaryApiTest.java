@@ -137,6 +137,27 @@ class DigitSerialBinaryApiTest {
     }
 
     @Test
+    void aRadix16ModelThatMisreadsADigit_isRefusedByTheSelfTest_evenWhenUncertifiedModelsAreAllowed()
+            throws IOException {
+        CellWeights good = HandBuiltDigitAdder.weights(16);
+        double[][] w = new double[good.inputWeights().length][];
+        for (int row = 0; row < w.length; row++) {
+            w[row] = good.inputWeights()[row].clone();
+            w[row][7] = w[row][6];
+        }
+        CellWeights misread = new CellWeights(good.cell(), good.hidden(), w, good.recurrentWeights(), good.bias(),
+                good.outputWeights(), good.outputBias());
+        Path file = Files.write(temp.resolve("misread-radix16.onnx"), OnnxExport.toModel(misread,
+                Map.of(MetadataKey.CONTRACT_VERSION, ModelContract.VERSION, MetadataKey.OPERATOR,
+                        ModelContract.OPERATOR_ADD, MetadataKey.RADIX, "16")).toByteArray());
+        var refused = assertThrows(io.neuraladder.ModelSelfTestException.class,
+                () -> NeuralAdder.builder().model(file).allowUncertified().build());
+        assertTrue(refused.getMessage().contains("failed the load-time self-test"), refused.getMessage());
+        var uncertified = assertThrows(io.neuraladder.ModelCertificateException.class, () -> NeuralAdder.open(file));
+        assertTrue(uncertified.getMessage().contains("certificate"), uncertified.getMessage());
+    }
+
+    @Test
     void aDecimalModel_isRefusedByTheBinaryApi_sayingWhichRadixesAddInts() throws IOException {
         Path decimal = Files.write(temp.resolve("hand-built-decimal.onnx"), OnnxExport.toModel(
                 HandBuiltDigitAdder.weights(10), Map.of(MetadataKey.CONTRACT_VERSION, ModelContract.VERSION,
