@@ -167,14 +167,7 @@ class CarryCertifierTest {
 
     @Test
     void rejects_theHandBuiltDecimalRnnWithOneDigitMisread() {
-        CellWeights good = HandBuiltDigitAdder.weights();
-        double[][] w = new double[good.inputWeights().length][];
-        for (int row = 0; row < w.length; row++) {
-            w[row] = good.inputWeights()[row].clone();
-            w[row][7] = w[row][6];
-        }
-        CellWeights misread = new CellWeights(good.cell(), good.hidden(), w, good.recurrentWeights(), good.bias(),
-                good.outputWeights(), good.outputBias());
+        CellWeights misread = HandBuiltDigitAdder.misreading(HandBuiltDigitAdder.weights(), 7, 6);
         Certificate certificate = new CarryCertifier(throughOnnx(misread)).certify();
         assertFalse(certificate.proved());
         assertTrue(certificate.failure().contains("must output sum digit"), certificate.failure());
@@ -188,14 +181,7 @@ class CarryCertifierTest {
         assertTrue(certificate.proved(), certificate.summary());
         assertTrue(certificate.summary().contains("rank-one carry coordinate"), certificate.summary());
 
-        CellWeights good = HandBuiltDigitAdder.weights();
-        double[][] w = new double[good.inputWeights().length][];
-        for (int row = 0; row < w.length; row++) {
-            w[row] = good.inputWeights()[row].clone();
-            w[row][7] = w[row][6];
-        }
-        CellWeights misread = new CellWeights(good.cell(), good.hidden(), w, good.recurrentWeights(), good.bias(),
-                good.outputWeights(), good.outputBias());
+        CellWeights misread = HandBuiltDigitAdder.misreading(HandBuiltDigitAdder.weights(), 7, 6);
         Certificate refused = RankOneCertifier.of(throughOnnx(misread)).orElseThrow().certify();
         assertFalse(refused.proved());
         assertTrue(refused.failure().contains("rank-one carry coordinate"), refused.failure());

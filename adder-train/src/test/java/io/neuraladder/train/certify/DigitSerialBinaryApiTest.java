@@ -139,14 +139,7 @@ class DigitSerialBinaryApiTest {
     @Test
     void aRadix16ModelThatMisreadsADigit_isRefusedByTheSelfTest_evenWhenUncertifiedModelsAreAllowed()
             throws IOException {
-        CellWeights good = HandBuiltDigitAdder.weights(16);
-        double[][] w = new double[good.inputWeights().length][];
-        for (int row = 0; row < w.length; row++) {
-            w[row] = good.inputWeights()[row].clone();
-            w[row][7] = w[row][6];
-        }
-        CellWeights misread = new CellWeights(good.cell(), good.hidden(), w, good.recurrentWeights(), good.bias(),
-                good.outputWeights(), good.outputBias());
+        CellWeights misread = HandBuiltDigitAdder.misreading(HandBuiltDigitAdder.weights(16), 7, 6);
         Path file = Files.write(temp.resolve("misread-radix16.onnx"), OnnxExport.toModel(misread,
                 Map.of(MetadataKey.CONTRACT_VERSION, ModelContract.VERSION, MetadataKey.OPERATOR,
                         ModelContract.OPERATOR_ADD, MetadataKey.RADIX, "16")).toByteArray());

@@ -51,6 +51,17 @@ final class HandBuiltDigitAdder {
         return new CellWeights(CellType.RNN, units, w, r, bias, out, outBias);
     }
 
+    /** A copy of {@code good} whose first operand's digit {@code digit} is read as {@code as}: a wrong adder. */
+    static CellWeights misreading(CellWeights good, int digit, int as) {
+        double[][] w = new double[good.inputWeights().length][];
+        for (int row = 0; row < w.length; row++) {
+            w[row] = good.inputWeights()[row].clone();
+            w[row][digit] = w[row][as];
+        }
+        return new CellWeights(good.cell(), good.hidden(), w, good.recurrentWeights(), good.bias(),
+                good.outputWeights(), good.outputBias());
+    }
+
     /**
      * Adds {@code gain · t_j} to a digit's logit weights; returns what it adds to the bias instead
      * for the constants {@code t_0 = +1} and {@code t_2r = −1}.
