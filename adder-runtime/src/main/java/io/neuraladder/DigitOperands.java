@@ -27,11 +27,11 @@ final class DigitOperands {
     /** Returns {@code operand} if it is accepted; throws otherwise. */
     String require(String name, String operand) {
         if (operand == null) {
-            throw new NullPointerException("operand " + name + " is null; expected " + kind() + " digits such as \""
+            throw new NullPointerException("operand " + name + " is null; expected " + kind(radix) + " digits such as \""
                     + example + "\"");
         }
         if (operand.isEmpty()) {
-            throw new NumberFormatException("operand " + name + " is empty; expected one or more " + kind()
+            throw new NumberFormatException("operand " + name + " is empty; expected one or more " + kind(radix)
                     + " digits " + digits + ", such as \"" + example + "\"");
         }
         if (operand.length() > DigitSerialAdder.MAX_DIGITS) {
@@ -42,7 +42,7 @@ final class DigitOperands {
             char c = operand.charAt(i);
             if (c >= 128 || Character.digit(c, radix) < 0) {
                 throw new NumberFormatException("operand " + name + " = " + shown(operand) + " " + problem(c, i)
-                        + "; only non-negative " + (radix == 10 ? "decimal" : "base-" + radix)
+                        + "; only non-negative " + kind(radix)
                         + " integers written with the digits " + digits + " are accepted (leading zeros allowed; no "
                         + "sign, spaces, separators" + (radix == 10 ? " or decimal point)" : " or prefix such as 0x)"));
             }
@@ -62,7 +62,8 @@ final class DigitOperands {
         return require(name, operand.toString(radix));
     }
 
-    private String kind() {
+    /** How messages name numbers in {@code radix}: "decimal", "base-16". */
+    static String kind(int radix) {
         return radix == 10 ? "decimal" : "base-" + radix;
     }
 

@@ -35,7 +35,7 @@ final class DigitSelfTest {
         }
         if (wrong > 0) {
             throw new ModelSelfTestException("model " + source + " failed the load-time self-test: " + wrong + " of "
-                    + cases.length + " " + (radix == 10 ? "decimal" : "base-" + radix) + " cases are wrong, the first "
+                    + cases.length + " " + DigitOperands.kind(radix) + " cases are wrong, the first "
                     + a[first] + " + " + b[first] + " = " + sums[first]
                     + ". Refusing it; retrain it, or load it anyway with skipSelfTest()");
         }

@@ -12,6 +12,7 @@ import java.nio.FloatBuffer;
 import java.util.Map;
 import java.util.Queue;
 import java.util.concurrent.ConcurrentLinkedQueue;
+import java.util.function.IntToLongFunction;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -23,10 +24,10 @@ import org.slf4j.LoggerFactory;
  * wrapped sum. A {@link BigInteger} is sign-extended to the digits its sum needs.
  *
  * <p>Single int adds reuse pooled tensors whose output ONNX Runtime writes in place; batches run in
- * chunks of at most {@value #PAIRS_PER_RUN} pairs. Calls hold a read lock and {@link #close()} the
- * write lock, so no session closes while a call is inside {@code run}. Unless that was skipped,
- * the model passes the binary adder's carry-chain self-test twice: in one batch and one single
- * add at a time (the pinned-output path).
+ * chunks of at most {@value #PAIRS_PER_RUN} pairs through one input buffer per call. Calls and
+ * {@link #close()} go through a {@link SessionLifecycle}, so no session closes while a call is
+ * inside {@code run}. Unless that was skipped, the model passes the binary adder's carry-chain
+ * self-test twice: in one batch and one single add at a time (the pinned-output path).
  */
 final class DigitSerialEngine implements AdderEngine {
 
@@ -126,31 +127,38 @@ final class DigitSerialEngine implements AdderEngine {
 
     @Override
     public void addWrapping(int[] a, int[] b, int[] sums) {
-        for (int from = 0; from < a.length; from += PAIRS_PER_RUN) {
-            int count = Math.min(PAIRS_PER_RUN, a.length - from);
-            FloatBuffer input = directFloats(intSteps * count * 2 * radix);
-            for (int n = 0; n < count; n++) {
-                encode(a[from + n] & 0xFFFF_FFFFL, b[from + n] & 0xFFFF_FFFFL, intSteps, count, n, input);
-            }
-            int[] digits = run("add " + a.length + " int pairs", input, intSteps, count);
-            for (int n = 0; n < count; n++) {
-                sums[from + n] = (int) decode(digits, intSteps, count, n);
-            }
-        }
+        batch("add " + a.length + " int pairs", a.length, intSteps, i -> a[i] & 0xFFFF_FFFFL, i -> b[i] & 0xFFFF_FFFFL,
+                (i, sum) -> sums[i] = (int) sum);
     }
 
     @Override
     public void addWrapping(long[] a, long[] b, long[] sums) {
-        int steps = steps(Long.SIZE);
-        for (int from = 0; from < a.length; from += PAIRS_PER_RUN) {
-            int count = Math.min(PAIRS_PER_RUN, a.length - from);
-            FloatBuffer input = directFloats(steps * count * 2 * radix);
+        batch("add " + a.length + " long pairs", a.length, steps(Long.SIZE), i -> a[i], i -> b[i],
+                (i, sum) -> sums[i] = sum);
+    }
+
+    /** Where a batch writes the low 64 bits of sum {@code i}. */
+    private interface Sums {
+        void put(int i, long sum);
+    }
+
+    /**
+     * Adds pairs {@code 0 … length-1} over {@code steps} digits in chunks of at most
+     * {@link #PAIRS_PER_RUN}, reusing one input buffer: each chunk's one-hot entries are cleared
+     * after its run.
+     */
+    private void batch(String what, int length, int steps, IntToLongFunction a, IntToLongFunction b, Sums sums) {
+        int capacity = Math.min(length, PAIRS_PER_RUN);
+        FloatBuffer input = directFloats(steps * capacity * 2 * radix);
+        for (int from = 0; from < length; from += PAIRS_PER_RUN) {
+            int count = Math.min(PAIRS_PER_RUN, length - from);
             for (int n = 0; n < count; n++) {
-                encode(a[from + n], b[from + n], steps, count, n, input);
+                encode(a.applyAsLong(from + n), b.applyAsLong(from + n), steps, count, n, input, 1f);
             }
-            int[] digits = run("add " + a.length + " long pairs", input, steps, count);
+            int[] digits = run(what, input.duplicate().limit(steps * count * 2 * radix).slice(), steps, count);
             for (int n = 0; n < count; n++) {
-                sums[from + n] = decode(digits, steps, count, n);
+                encode(a.applyAsLong(from + n), b.applyAsLong(from + n), steps, count, n, input, 0f);
+                sums.put(from + n, decode(digits, steps, count, n));
             }
         }
     }
@@ -172,14 +180,14 @@ final class DigitSerialEngine implements AdderEngine {
         return (bits + bitsPerDigit - 1) / bitsPerDigit;
     }
 
-    /** Writes pair {@code n} of {@code count}, as {@code steps} one-hot digit pairs, into {@code input}. */
-    private void encode(long a, long b, int steps, int count, int n, FloatBuffer input) {
+    /** Sets pair {@code n} of {@code count}'s {@code steps} one-hot digit pairs in {@code input} to {@code value}. */
+    private void encode(long a, long b, int steps, int count, int n, FloatBuffer input, float value) {
         long mask = radix - 1;
         for (int t = 0; t < steps; t++) {
             int row = (t * count + n) * 2 * radix;
             int shift = t * bitsPerDigit;
-            input.put(row + (int) (shift < Long.SIZE ? (a >>> shift) & mask : 0), 1f);
-            input.put(row + radix + (int) (shift < Long.SIZE ? (b >>> shift) & mask : 0), 1f);
+            input.put(row + (int) (shift < Long.SIZE ? (a >>> shift) & mask : 0), value);
+            input.put(row + radix + (int) (shift < Long.SIZE ? (b >>> shift) & mask : 0), value);
         }
     }
 

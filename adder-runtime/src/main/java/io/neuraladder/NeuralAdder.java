@@ -70,7 +70,7 @@ public final class NeuralAdder {
     private static final Logger log = LoggerFactory.getLogger(NeuralAdder.class);
     private static final Object DEFAULT_LOCK = new Object();
     private static volatile ReloadableAdder defaultAdder;
-    private static volatile DigitSerialAdder defaultDigitSerialAdder;
+    private static volatile DigitSerialAdder defaultDecimalAdder;
 
     private NeuralAdder() {}
 
@@ -195,7 +195,7 @@ public final class NeuralAdder {
      * @throws IllegalArgumentException if an operand has more than {@value DigitSerialAdder#MAX_DIGITS} digits
      */
     public static String addDecimal(String a, String b) {
-        return defaultDigitSerialAdder().add(a, b);
+        return defaultDecimalAdder().add(a, b);
     }
 
     /**
@@ -205,7 +205,7 @@ public final class NeuralAdder {
      * @throws IllegalArgumentException if an operand is negative or too long
      */
     public static BigInteger addDecimal(BigInteger a, BigInteger b) {
-        return defaultDigitSerialAdder().add(a, b);
+        return defaultDecimalAdder().add(a, b);
     }
 
     /**
@@ -264,11 +264,11 @@ public final class NeuralAdder {
         return new Builder();
     }
 
-    private static DigitSerialAdder defaultDigitSerialAdder() {
-        DigitSerialAdder adder = defaultDigitSerialAdder;
+    private static DigitSerialAdder defaultDecimalAdder() {
+        DigitSerialAdder adder = defaultDecimalAdder;
         if (adder == null) {
             synchronized (DEFAULT_LOCK) {
-                adder = defaultDigitSerialAdder;
+                adder = defaultDecimalAdder;
                 if (adder == null) {
                     Builder builder = new Builder();
                     builder.allowUncertified = Builder.allowUncertifiedBySystem();
@@ -276,7 +276,7 @@ public final class NeuralAdder {
                             .ifPresent(path -> builder.model(Path.of(path)));
                     adder = builder.buildDecimal();
                     log.info("default decimal model: {}", adder.model().source());
-                    defaultDigitSerialAdder = adder;
+                    defaultDecimalAdder = adder;
                 }
             }
         }

@@ -23,8 +23,9 @@ import onnx.Onnx.TensorProto;
  * exporter writes, the certifier proves and {@code certify} reads back from a file.
  *
  * <p>A binary adder ({@link ModelContract}) reads 2 input features, the operands' bits, and has one
- * output, the sum bit's logit. A digit-serial adder in radix {@code r} ({@link DigitSerialContract})
- * reads {@code 2r}, the operands' one-hot digits, and has {@code r} outputs, the sum digit's logits. With {@code G = cell.gates()},
+ * output, the sum bit's logit. A digit-serial adder in radix {@code r}
+ * ({@link DigitSerialContract}) reads {@code 2r}, the operands' one-hot digits, and has {@code r}
+ * outputs, the sum digit's logits. With {@code G = cell.gates()},
  * {@code I} inputs and {@code K} outputs:
  *
  * @param cell the recurrent cell

@@ -94,13 +94,15 @@ public final class CarryCertifier {
      * ({@link CertificateFormat#MAX_REGIONS}): 2 for decimal (20,000 labels), 1 for radix 16 (512).
      */
     public static int maxHistory(int radix) {
-        int history = 0;
-        long labels = 2;
-        while (history < MAX_HISTORY && labels * radix * radix <= CertificateFormat.MAX_REGIONS) {
-            labels *= (long) radix * radix;
+        if (radix == 2) {
+            return MAX_HISTORY;
+        }
+        long pairs = (long) radix * radix;
+        int history = 1;
+        while (history < MAX_HISTORY && 2 * pairs * Math.pow(pairs, history) <= CertificateFormat.MAX_REGIONS) {
             history++;
         }
-        return radix == 2 ? MAX_HISTORY : Math.max(history, 1);
+        return history;
     }
 
     /**

@@ -111,9 +111,9 @@ final class TrainDigitsCommand implements Callable<Integer> {
         PrintWriter err = spec.commandLine().getErr();
         DigitSerialConfig config;
         try {
-            config = new DigitSerialConfig(radix, cell, hiddenSize, recurrentRank, trainDigits, seed, batch, learningRate, stateNoise,
-                    maxIterations, evaluateEvery, validationPairs, saturation, preactivationNoise,
-                    recurrentDecay, forgetting);
+            config = new DigitSerialConfig(radix, cell, hiddenSize, recurrentRank, trainDigits, seed, batch,
+                    learningRate, stateNoise, maxIterations, evaluateEvery, validationPairs, saturation,
+                    preactivationNoise, recurrentDecay, forgetting);
         } catch (IllegalArgumentException e) {
             throw new ParameterException(spec.commandLine(), e.getMessage(), e);
         }

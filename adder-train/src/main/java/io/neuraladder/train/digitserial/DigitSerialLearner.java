@@ -16,8 +16,9 @@ import org.nd4j.linalg.factory.Nd4j;
 /**
  * A digit-serial adder in radix {@code r} trained with DL4J's SameDiff: the cell
  * ({@link SameDiffCell}) reads both operands' one-hot digits each step, least significant first,
- * and a dense layer with a softmax over {@code r} names the sum digit; softmax cross-entropy per step, Gaussian noise on the state
- * after every step (as for the binary adders, so that the carry certificate can close).
+ * and a dense layer with a softmax over {@code r} names the sum digit; softmax cross-entropy per
+ * step, Gaussian noise on the state after every step (as for the binary adders, so that the carry
+ * certificate can close), and the optional terms of {@link DigitSerialConfig}.
  */
 final class DigitSerialLearner {
 
