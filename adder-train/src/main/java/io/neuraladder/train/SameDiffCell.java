@@ -31,6 +31,7 @@ public final class SameDiffCell {
     private final int inputs;
     private final int hidden;
     private final int rank;
+    private final double carryGain;
 
     /** A cell with full recurrent matrices; see {@link #SameDiffCell(SameDiff, CellType, int, int, int, Random)}. */
     public SameDiffCell(SameDiff sd, CellType cell, int inputs, int hidden, Random random) {
@@ -44,7 +45,18 @@ public final class SameDiffCell {
      *     for full recurrent matrices
      */
     public SameDiffCell(SameDiff sd, CellType cell, int inputs, int hidden, int rank, Random random) {
+        this(sd, cell, inputs, hidden, rank, 1, random);
+    }
+
+    /**
+     * A cell whose {@code rank} carry units have every preactivation multiplied by {@code carryGain}
+     * in the graph (and in the exported weights): the carry units of a ripple-carry step are
+     * thresholds that need weights tens of times larger than the other units', which Adam, moving
+     * each weight by about its learning rate per step, reaches {@code carryGain} times sooner.
+     */
+    public SameDiffCell(SameDiff sd, CellType cell, int inputs, int hidden, int rank, double carryGain, Random random) {
         this.sd = sd;
+        this.carryGain = carryGain;
         this.cell = cell;
         this.inputs = inputs;
         this.hidden = hidden;
@@ -55,6 +67,11 @@ public final class SameDiffCell {
                 select.putScalar(k, k, 1);
             }
             sd.constant("V", select);
+            INDArray gain = Nd4j.ones(DataType.FLOAT, 1, hidden);
+            for (int k = 0; k < rank; k++) {
+                gain.putScalar(0, k, carryGain);
+            }
+            sd.constant("carry_gain", gain);
         }
         for (String gate : trainedGates()) {
             sd.var("W_" + gate, uniform(random, inputs, hidden, 2));
@@ -128,6 +145,14 @@ public final class SameDiffCell {
                     r[row][j] = rg.getFloat(j, unit);
                 }
                 bias[0][row] = bg.getFloat(0, unit);
+                double gain = unit < rank ? carryGain : 1;
+                for (int i = 0; gain != 1 && i < inputs; i++) {
+                    w[row][i] *= gain;
+                }
+                for (int j = 0; gain != 1 && j < hidden; j++) {
+                    r[row][j] *= gain;
+                }
+                bias[0][row] *= gain;
             }
         }
         int shutGate = switch (cell) {
@@ -141,12 +166,29 @@ public final class SameDiffCell {
         return new double[][][] {w, r, bias};
     }
 
-    /** The gate blocks trained, named in ONNX's order for the cell, without the shut gate. */
+    /**
+     * The box that one RNN step maps the box {@code [h - radius, h + radius]} (in every unit) into
+     * on input {@code x}, as interval arithmetic bounds it: {@code {centre, half-width}}, each
+     * {@code [batch, H]}. The preactivation's interval is exact for a box; tanh is monotone. This
+     * is the step a carry certificate checks, so a loss on it asks for a step the proof can follow.
+     */
+    public SDVariable[] stepBox(SDVariable x, SDVariable h, double radius) {
+        if (cell != CellType.RNN) {
+            throw new IllegalStateException("interval training is written for the RNN cell only, not " + cell);
+        }
+        SDVariable reach = gained(sd.math().abs(recurrentMatrix("h")).sum(true, 0).mul(radius));
+        SDVariable preactivation = gate("h", x, h);
+        SDVariable low = sd.math().tanh(preactivation.sub(reach));
+        SDVariable high = sd.math().tanh(preactivation.add(reach));
+        return new SDVariable[] {high.add(low).mul(0.5), high.sub(low).mul(0.5)};
+    }
+
     /** The trained recurrent weights ({@code R_g}, or {@code U_g} with a rank), for a penalty on them. */
     public List<SDVariable> recurrentVariables() {
         return trainedGates().stream().map(gate -> sd.getVariable((rank > 0 ? "U_" : "R_") + gate)).toList();
     }
 
+    /** The gate blocks trained, named in ONNX's order for the cell, without the shut gate. */
     private List<String> trainedGates() {
         return switch (cell) {
             case RNN -> List.of("h");
@@ -171,10 +213,19 @@ public final class SameDiffCell {
     private SDVariable gate(String gate, SDVariable x, SDVariable h) {
         SDVariable z = x.mmul(sd.getVariable("W_" + gate)).add(sd.getVariable("b_" + gate));
         if (h == null) {
-            return z;
+            return gained(z);
         }
-        return z.add(rank > 0 ? h.mmul(sd.getVariable("V")).mmul(sd.getVariable("U_" + gate))
-                : h.mmul(sd.getVariable("R_" + gate)));
+        return gained(z.add(rank > 0 ? h.mmul(sd.getVariable("V")).mmul(sd.getVariable("U_" + gate))
+                : h.mmul(sd.getVariable("R_" + gate))));
+    }
+
+    private SDVariable gained(SDVariable preactivation) {
+        return rank > 0 ? preactivation.mul(sd.getVariable("carry_gain")) : preactivation;
+    }
+
+    /** The gate's recurrent matrix {@code [H, H]} as {@code h · R} reads it. */
+    private SDVariable recurrentMatrix(String gate) {
+        return rank > 0 ? sd.getVariable("V").mmul(sd.getVariable("U_" + gate)) : sd.getVariable("R_" + gate);
     }
 
     /** Glorot-uniform values for a {@code rows × columns} variable. */

@@ -96,6 +96,22 @@ final class TrainDigitsCommand implements Callable<Integer> {
             + "some step on but differ before, so that a step forgets earlier digits (default: ${DEFAULT-VALUE})")
     private double forgetting = DEFAULTS.forgetting();
 
+    @Option(names = "--carry-saturation", description = "weight of a penalty on the carry units (the first "
+            + "--recurrent-rank units, which the next step reads) being away from ±1 (default: ${DEFAULT-VALUE})")
+    private double carrySaturation = DEFAULTS.carrySaturation();
+
+    @Option(names = "--carry-gain", description = "factor on the carry units' preactivations, so that their "
+            + "thresholds grow large weights sooner (needs --recurrent-rank; default: ${DEFAULT-VALUE})")
+    private double carryGain = DEFAULTS.carryGain();
+
+    @Option(names = "--interval-radius", description = "half-width of the box around every state that interval "
+            + "training steps: the loss asks that the box's interval image contract and fix the sum digit, as the "
+            + "certificate checks (rnn only; default: ${DEFAULT-VALUE}, off)")
+    private double intervalRadius = DEFAULTS.intervalRadius();
+
+    @Option(names = "--interval-weight", description = "weight of the interval training terms (default: ${DEFAULT-VALUE})")
+    private double intervalWeight = DEFAULTS.intervalWeight();
+
     @Option(names = "--allow-uncertified", description = "when the budget runs out without a certificate, still write "
             + "the last model if it is exact on every validation and confirmation pair; its card and metadata say it "
             + "is not certified")
@@ -113,7 +129,8 @@ final class TrainDigitsCommand implements Callable<Integer> {
         try {
             config = new DigitSerialConfig(radix, cell, hiddenSize, recurrentRank, trainDigits, seed, batch,
                     learningRate, stateNoise, maxIterations, evaluateEvery, validationPairs, saturation,
-                    preactivationNoise, recurrentDecay, forgetting);
+                    preactivationNoise, recurrentDecay, forgetting, carrySaturation, carryGain, intervalRadius,
+                    intervalWeight);
         } catch (IllegalArgumentException e) {
             throw new ParameterException(spec.commandLine(), e.getMessage(), e);
         }
@@ -161,7 +178,7 @@ final class TrainDigitsCommand implements Callable<Integer> {
     private String rebuildCommand(DigitSerialConfig c) {
         return String.format(Locale.ROOT, "OMP_NUM_THREADS=1 mvn -q -pl adder-train exec:java -Dexec.args=\""
                 + "train-digits%s --cell %s --hidden-size %d --recurrent-rank %d --train-digits %d --seed %d --batch %d --learning-rate %s "
-                + "--state-noise %s --max-iterations %d --evaluate-every %d --validation-pairs %d%s%s%s%s%s --output %s\"",
+                + "--state-noise %s --max-iterations %d --evaluate-every %d --validation-pairs %d%s%s%s%s%s%s%s%s --output %s\"",
                 c.radix() == DigitSerialContract.DECIMAL ? "" : " --radix " + c.radix(), c.cell().metadataName(),
                 c.hiddenSize(), c.recurrentRank(), c.trainDigits(), c.seed(), c.batchSize(),
                 c.learningRate(), c.stateNoise(), c.maxIterations(), c.evaluateEvery(), c.validationPairs(),
@@ -169,6 +186,10 @@ final class TrainDigitsCommand implements Callable<Integer> {
                 c.preactivationNoise() > 0 ? " --preactivation-noise " + c.preactivationNoise() : "",
                 c.recurrentDecay() > 0 ? " --recurrent-decay " + c.recurrentDecay() : "",
                 c.forgetting() > 0 ? " --forgetting " + c.forgetting() : "",
+                c.carrySaturation() > 0 ? " --carry-saturation " + c.carrySaturation() : "",
+                c.carryGain() != 1 ? " --carry-gain " + c.carryGain() : "",
+                c.intervalRadius() > 0 ? " --interval-radius " + c.intervalRadius() + " --interval-weight "
+                        + c.intervalWeight() : "",
                 allowUncertified ? " --allow-uncertified" : "", output.toString().replace('\\', '/'));
     }
 }

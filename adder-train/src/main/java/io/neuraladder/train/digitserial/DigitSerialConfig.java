@@ -34,15 +34,29 @@ import io.neuraladder.contract.DigitSerialContract;
  * @param forgetting weight of a penalty on the difference between the states of two sums that
  *     agree from some step on (digits and carry) but differ before it (0: none): half of each
  *     minibatch is then such partners of the other half
+ * @param carrySaturation weight of a penalty on the carry units' distance from ±1 (the mean of
+ *     {@code 1 - h²} over the first {@code recurrentRank} units, those the next step reads; 0:
+ *     none): when the carry reaches the next step only as a saturated value, the states of a
+ *     certificate's region differ only where the next step does not look
+ * @param carryGain the factor on the carry units' preactivations (1: none; see
+ *     {@link io.neuraladder.train.SameDiffCell}): lets those thresholds grow their large weights sooner
+ * @param intervalRadius half-width {@code ε} of the box around every state from which interval
+ *     training steps (0: none; RNN only): the loss then asks, with {@code intervalWeight}, that the
+ *     interval image of that box be at most {@value #CONTRACTION} of {@code ε} wide in every unit and
+ *     that the output name the sum digit over all of it, which is what the carry certificate checks
+ * @param intervalWeight weight of the interval terms
  */
 public record DigitSerialConfig(int radix, CellType cell, int hiddenSize, int recurrentRank, int trainDigits, long seed, int batchSize,
         double learningRate, double stateNoise, int maxIterations, int evaluateEvery, int validationPairs, double saturation,
         double preactivationNoise, double recurrentDecay,
-        double forgetting) {
+        double forgetting, double carrySaturation, double carryGain, double intervalRadius, double intervalWeight) {
+
+    /** The contraction interval training asks of every step: image half-width over box half-width. */
+    public static final double CONTRACTION = 0.5;
 
     /** The defaults that build the shipped decimal model. */
     public static final DigitSerialConfig DEFAULT =
-            new DigitSerialConfig(DigitSerialContract.DECIMAL, CellType.RNN, 24, 0, 8, 1, 256, 0.02, 0.3, 4_000, 250, 2_000, 0, 0, 0, 0);
+            new DigitSerialConfig(DigitSerialContract.DECIMAL, CellType.RNN, 24, 0, 8, 1, 256, 0.02, 0.3, 4_000, 250, 2_000, 0, 0, 0, 0, 0, 1, 0, 1);
 
     /** Checks every value's range. */
     public DigitSerialConfig {
@@ -65,22 +79,22 @@ public record DigitSerialConfig(int radix, CellType cell, int hiddenSize, int re
         require(recurrentDecay >= 0 && recurrentDecay <= 10, "recurrent decay must be in [0, 10]", recurrentDecay);
         require(forgetting >= 0 && forgetting <= 100, "forgetting must be in [0, 100]", forgetting);
         require(forgetting == 0 || batchSize % 2 == 0, "forgetting needs an even batch size", batchSize);
-    }
-
-    /** A copy with another iteration budget and evaluation interval, for quick runs. */
-    public DigitSerialConfig withBudget(int maxIterations, int evaluateEvery, int validationPairs, double saturation,
-        double preactivationNoise, double recurrentDecay,
-        double forgetting) {
-        return new DigitSerialConfig(radix, cell, hiddenSize, recurrentRank, trainDigits, seed, batchSize, learningRate, stateNoise,
-                maxIterations, evaluateEvery, validationPairs, saturation, preactivationNoise,
-                recurrentDecay, forgetting);
+        require(carrySaturation >= 0 && carrySaturation <= 10, "carry saturation must be in [0, 10]", carrySaturation);
+        require(carrySaturation == 0 || recurrentRank > 0, "carry saturation needs a recurrent rank (the carry units)",
+                recurrentRank);
+        require(carryGain >= 1 && carryGain <= 100, "carry gain must be in [1, 100]", carryGain);
+        require(carryGain == 1 || recurrentRank > 0, "carry gain needs a recurrent rank (the carry units)",
+                recurrentRank);
+        require(intervalRadius >= 0 && intervalRadius <= 1, "interval radius must be in [0, 1]", intervalRadius);
+        require(intervalRadius == 0 || cell == CellType.RNN, "interval training needs the rnn cell", cell);
+        require(intervalWeight >= 0 && intervalWeight <= 100, "interval weight must be in [0, 100]", intervalWeight);
     }
 
     /** A copy in another radix. */
     public DigitSerialConfig withRadix(int radix) {
         return new DigitSerialConfig(radix, cell, hiddenSize, recurrentRank, trainDigits, seed, batchSize, learningRate,
                 stateNoise, maxIterations, evaluateEvery, validationPairs, saturation, preactivationNoise,
-                recurrentDecay, forgetting);
+                recurrentDecay, forgetting, carrySaturation, carryGain, intervalRadius, intervalWeight);
     }
 
     /** The radix's digit codec. */

@@ -43,7 +43,7 @@ final class DigitSerialLearner {
         this.sd = graph.sameDiff();
         Random random = new Random(config.seed());
         this.recurrent = new SameDiffCell(sd, config.cell(), inputs, config.hiddenSize(),
-                config.recurrentRank(), random);
+                config.recurrentRank(), config.carryGain(), random);
         build(random);
     }
 
@@ -54,6 +54,7 @@ final class DigitSerialLearner {
         SDVariable[] state = {null, null};
         SDVariable loss = null;
         SDVariable pairing = config.forgetting() > 0 ? sd.constant("pairing", pairing(config.batchSize() / 2)) : null;
+        SDVariable carryUnits = config.carrySaturation() > 0 ? sd.constant("carry_units", carryUnits()) : null;
         for (int t = 0; t < steps; t++) {
             SDVariable x = graph.feature("x" + t, inputs);
             SDVariable noiseH = graph.feature("nh" + t, hidden);
@@ -61,11 +62,22 @@ final class DigitSerialLearner {
             SDVariable noisePre = config.preactivationNoise() > 0 ? graph.feature("np" + t, hidden) : null;
             SDVariable y = graph.label("y" + t, outputs);
             SDVariable agree = pairing != null ? graph.feature("agree" + t, 1) : null;
+            SDVariable previous = state[0];
             recurrent.step(x, state, noiseC, noisePre);
+            if (previous != null && config.intervalRadius() > 0) {
+                SDVariable unproved = intervalLoss(x, previous, y).mul(config.intervalWeight() / steps);
+                loss = loss == null ? unproved : loss.add(unproved);
+            }
             if (pairing != null) {
                 SDVariable difference = pairing.mmul(state[0]).mul(agree);
                 SDVariable remembered = difference.mul(difference).sum(1).mean().mul(config.forgetting() / steps);
                 loss = loss == null ? remembered : loss.add(remembered);
+            }
+            if (config.carrySaturation() > 0) {
+                SDVariable carry = state[0].mul(carryUnits);
+                SDVariable unsaturated = carry.mul(carry).sum(1).rsub((double) config.recurrentRank()).mean()
+                        .mul(config.carrySaturation() / (steps * config.recurrentRank()));
+                loss = loss == null ? unsaturated : loss.add(unsaturated);
             }
             if (config.saturation() > 0) {
                 SDVariable unsaturated = state[0].mul(state[0]).rsub(1.0).mean().mul(config.saturation() / steps);
@@ -86,12 +98,39 @@ final class DigitSerialLearner {
     }
 
     /**
+     * Interval training's terms for one step from {@code previous}: how far the image of the box of
+     * half-width {@code ε} around it is wider than {@link DigitSerialConfig#CONTRACTION} {@code ε}
+     * (mean over units and sums), plus the cross-entropy of the worst logits over that image (the
+     * sum digit's lowest, every other digit's highest).
+     */
+    private SDVariable intervalLoss(SDVariable x, SDVariable previous, SDVariable y) {
+        double radius = config.intervalRadius();
+        SDVariable[] image = recurrent.stepBox(x, previous, radius);
+        SDVariable escape = sd.nn().relu(image[1].sub(DigitSerialConfig.CONTRACTION * radius), 0).div(radius).mean();
+        SDVariable wOut = sd.getVariable("w_out");
+        SDVariable centre = image[0].mmul(wOut).add(sd.getVariable("b_out"));
+        SDVariable reach = image[1].mmul(sd.math().abs(wOut));
+        SDVariable worst = centre.add(reach.mul(y.mul(-2).add(1)));
+        SDVariable worstLoss = y.mul(sd.nn().logSoftmax(worst)).sum(1).mean().neg();
+        return escape.add(worstLoss);
+    }
+
+    /**
      * One optimizer step on these pairs of {@link DigitSerialConfig#trainDigits()}-digit operands;
      * with {@link DigitSerialConfig#forgetting()}, on every other one and a partner of each.
      */
     void fit(String[][] pairs) {
         String[][] batch = config.forgetting() > 0 ? withPartners(pairs) : pairs;
         graph.fit(inputs(batch, config.stateNoise()), labels(batch));
+    }
+
+    /** {@code [1, H]}: 1 for the units the next step reads (the first {@code recurrentRank}), else 0. */
+    private INDArray carryUnits() {
+        INDArray mask = Nd4j.zeros(DataType.FLOAT, 1, config.hiddenSize());
+        for (int k = 0; k < config.recurrentRank(); k++) {
+            mask.putScalar(0, k, 1);
+        }
+        return mask;
     }
 
     /** {@code [n, 2n]}: the difference of row {@code i} and row {@code n + i} of a state. */

@@ -47,6 +47,12 @@ class TrainDigitsCommandTest {
         assertEquals(2, run("train-digits", "--forgetting", "1", "--batch", "255", "--output",
                 temp.resolve("x.onnx").toString()));
         assertTrue(err.toString().contains("forgetting needs an even batch size, got 255"), err.toString());
+        assertEquals(2, run("train-digits", "--carry-saturation", "1", "--output", temp.resolve("x.onnx").toString()));
+        assertTrue(err.toString().contains("carry saturation needs a recurrent rank (the carry units), got 0"),
+                err.toString());
+        assertEquals(2, run("train-digits", "--cell", "lstm", "--interval-radius", "0.1", "--output",
+                temp.resolve("x.onnx").toString()));
+        assertTrue(err.toString().contains("interval training needs the rnn cell, got LSTM"), err.toString());
     }
 
     @Test
