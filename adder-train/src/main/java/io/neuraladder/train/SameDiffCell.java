@@ -67,11 +67,14 @@ public final class SameDiffCell {
                 select.putScalar(k, k, 1);
             }
             sd.constant("V", select);
-            INDArray gain = Nd4j.ones(DataType.FLOAT, 1, hidden);
+            INDArray carryUnits = Nd4j.zeros(DataType.FLOAT, 1, hidden);
             for (int k = 0; k < rank; k++) {
-                gain.putScalar(0, k, carryGain);
+                carryUnits.putScalar(0, k, 1);
             }
-            sd.constant("carry_gain", gain);
+            sd.constant("carry_units", carryUnits);
+            if (carryGain != 1) {
+                sd.constant("carry_gain", carryUnits.mul(carryGain - 1).addi(1));
+            }
         }
         for (String gate : trainedGates()) {
             sd.var("W_" + gate, uniform(random, inputs, hidden, 2));
@@ -145,14 +148,11 @@ public final class SameDiffCell {
                     r[row][j] = rg.getFloat(j, unit);
                 }
                 bias[0][row] = bg.getFloat(0, unit);
-                double gain = unit < rank ? carryGain : 1;
-                for (int i = 0; gain != 1 && i < inputs; i++) {
-                    w[row][i] *= gain;
+                if (unit < rank && carryGain != 1) {
+                    scale(w[row], carryGain);
+                    scale(r[row], carryGain);
+                    bias[0][row] *= carryGain;
                 }
-                for (int j = 0; gain != 1 && j < hidden; j++) {
-                    r[row][j] *= gain;
-                }
-                bias[0][row] *= gain;
             }
         }
         int shutGate = switch (cell) {
@@ -181,6 +181,17 @@ public final class SameDiffCell {
         SDVariable low = sd.math().tanh(preactivation.sub(reach));
         SDVariable high = sd.math().tanh(preactivation.add(reach));
         return new SDVariable[] {high.add(low).mul(0.5), high.sub(low).mul(0.5)};
+    }
+
+    /**
+     * {@code [1, H]}: 1 for the carry units (the first {@code rank}, which the next step reads), 0
+     * for the others; only for a cell with a recurrent rank.
+     */
+    public SDVariable carryUnits() {
+        if (rank == 0) {
+            throw new IllegalStateException("a cell with full recurrent matrices has no carry units");
+        }
+        return sd.getVariable("carry_units");
     }
 
     /** The trained recurrent weights ({@code R_g}, or {@code U_g} with a rank), for a penalty on them. */
@@ -220,7 +231,13 @@ public final class SameDiffCell {
     }
 
     private SDVariable gained(SDVariable preactivation) {
-        return rank > 0 ? preactivation.mul(sd.getVariable("carry_gain")) : preactivation;
+        return rank > 0 && carryGain != 1 ? preactivation.mul(sd.getVariable("carry_gain")) : preactivation;
+    }
+
+    private static void scale(double[] values, double factor) {
+        for (int k = 0; k < values.length; k++) {
+            values[k] *= factor;
+        }
     }
 
     /** The gate's recurrent matrix {@code [H, H]} as {@code h · R} reads it. */

@@ -90,13 +90,6 @@ public record DigitSerialConfig(int radix, CellType cell, int hiddenSize, int re
         require(intervalWeight >= 0 && intervalWeight <= 100, "interval weight must be in [0, 100]", intervalWeight);
     }
 
-    /** A copy in another radix. */
-    public DigitSerialConfig withRadix(int radix) {
-        return new DigitSerialConfig(radix, cell, hiddenSize, recurrentRank, trainDigits, seed, batchSize, learningRate,
-                stateNoise, maxIterations, evaluateEvery, validationPairs, saturation, preactivationNoise,
-                recurrentDecay, forgetting, carrySaturation, carryGain, intervalRadius, intervalWeight);
-    }
-
     /** The radix's digit codec. */
     public DigitCodec codec() {
         return DigitCodec.of(radix);

@@ -54,7 +54,7 @@ final class DigitSerialLearner {
         SDVariable[] state = {null, null};
         SDVariable loss = null;
         SDVariable pairing = config.forgetting() > 0 ? sd.constant("pairing", pairing(config.batchSize() / 2)) : null;
-        SDVariable carryUnits = config.carrySaturation() > 0 ? sd.constant("carry_units", carryUnits()) : null;
+        SDVariable carryUnits = config.carrySaturation() > 0 ? recurrent.carryUnits() : null;
         for (int t = 0; t < steps; t++) {
             SDVariable x = graph.feature("x" + t, inputs);
             SDVariable noiseH = graph.feature("nh" + t, hidden);
@@ -122,15 +122,6 @@ final class DigitSerialLearner {
     void fit(String[][] pairs) {
         String[][] batch = config.forgetting() > 0 ? withPartners(pairs) : pairs;
         graph.fit(inputs(batch, config.stateNoise()), labels(batch));
-    }
-
-    /** {@code [1, H]}: 1 for the units the next step reads (the first {@code recurrentRank}), else 0. */
-    private INDArray carryUnits() {
-        INDArray mask = Nd4j.zeros(DataType.FLOAT, 1, config.hiddenSize());
-        for (int k = 0; k < config.recurrentRank(); k++) {
-            mask.putScalar(0, k, 1);
-        }
-        return mask;
     }
 
     /** {@code [n, 2n]}: the difference of row {@code i} and row {@code n + i} of a state. */

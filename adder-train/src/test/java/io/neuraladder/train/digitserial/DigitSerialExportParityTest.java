@@ -40,7 +40,10 @@ class DigitSerialExportParityTest {
         assertParity(new DigitSerialConfig(radix, cell, 6, 1, 4, 3, 64, 0.02, 0.2, 20, 20, 100, 0, 0, 0, 0, 0, 1, 0, 1));
     }
 
-    /** The training-only terms (penalties, preactivation noise, partnered minibatches) leave no trace in the export. */
+    /**
+     * The training-only terms (penalties, preactivation noise, partnered minibatches, interval
+     * training) leave no trace in the export, and the carry gain is folded into the exported weights.
+     */
     @ParameterizedTest(name = "{0} in radix 16, every training option")
     @EnumSource(CellType.class)
     void onnxRuntime_matchesSameDiff_withEveryTrainingOption(CellType cell) throws Exception {
