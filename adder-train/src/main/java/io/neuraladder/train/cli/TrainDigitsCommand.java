@@ -112,6 +112,11 @@ final class TrainDigitsCommand implements Callable<Integer> {
     @Option(names = "--interval-weight", description = "weight of the interval training terms (default: ${DEFAULT-VALUE})")
     private double intervalWeight = DEFAULTS.intervalWeight();
 
+    @Option(names = "--quiet-chains", description = "share of each minibatch's carry-heavy half drawn as quiet chains: "
+            + "digit pairs summing to radix - 1 with no carry into them, which uniform digits almost never give in "
+            + "radix 16 (default: ${DEFAULT-VALUE})")
+    private double quietChains = DEFAULTS.quietChains();
+
     @Option(names = "--allow-uncertified", description = "when the budget runs out without a certificate, still write "
             + "the last model if it is exact on every validation and confirmation pair; its card and metadata say it "
             + "is not certified")
@@ -130,7 +135,7 @@ final class TrainDigitsCommand implements Callable<Integer> {
             config = new DigitSerialConfig(radix, cell, hiddenSize, recurrentRank, trainDigits, seed, batch,
                     learningRate, stateNoise, maxIterations, evaluateEvery, validationPairs, saturation,
                     preactivationNoise, recurrentDecay, forgetting, carrySaturation, carryGain, intervalRadius,
-                    intervalWeight);
+                    intervalWeight, quietChains);
         } catch (IllegalArgumentException e) {
             throw new ParameterException(spec.commandLine(), e.getMessage(), e);
         }
@@ -178,7 +183,7 @@ final class TrainDigitsCommand implements Callable<Integer> {
     private String rebuildCommand(DigitSerialConfig c) {
         return String.format(Locale.ROOT, "OMP_NUM_THREADS=1 mvn -q -pl adder-train exec:java -Dexec.args=\""
                 + "train-digits%s --cell %s --hidden-size %d --recurrent-rank %d --train-digits %d --seed %d --batch %d --learning-rate %s "
-                + "--state-noise %s --max-iterations %d --evaluate-every %d --validation-pairs %d%s%s%s%s%s%s%s%s --output %s\"",
+                + "--state-noise %s --max-iterations %d --evaluate-every %d --validation-pairs %d%s%s%s%s%s%s%s%s%s --output %s\"",
                 c.radix() == DigitSerialContract.DECIMAL ? "" : " --radix " + c.radix(), c.cell().metadataName(),
                 c.hiddenSize(), c.recurrentRank(), c.trainDigits(), c.seed(), c.batchSize(),
                 c.learningRate(), c.stateNoise(), c.maxIterations(), c.evaluateEvery(), c.validationPairs(),
@@ -190,6 +195,7 @@ final class TrainDigitsCommand implements Callable<Integer> {
                 c.carryGain() != 1 ? " --carry-gain " + c.carryGain() : "",
                 c.intervalRadius() > 0 ? " --interval-radius " + c.intervalRadius() + " --interval-weight "
                         + c.intervalWeight() : "",
+                c.quietChains() > 0 ? " --quiet-chains " + c.quietChains() : "",
                 allowUncertified ? " --allow-uncertified" : "", output.toString().replace('\\', '/'));
     }
 }

@@ -6,7 +6,11 @@ import java.util.SplittableRandom;
  * Random non-negative operands in one radix as digit strings ({@link Character#forDigit}), most
  * significant digit first, leading zeros allowed. Uniform digits rarely carry far; carry-heavy
  * pairs make every digit pair sum to {@code r - 1} after a pair that carries, so one carry ripples
- * through the whole number ("999…9" + "1" in decimal, "fff…f" + "1" in hexadecimal).
+ * through the whole number ("999…9" + "1" in decimal, "fff…f" + "1" in hexadecimal); quiet chains
+ * make them sum to {@code r - 1} after a pair that does not carry, or from the lowest digit, so the
+ * adder must hold a carry of 0 through a chain ("fff…f" + "0"). Uniform digits give a chain of
+ * {@code k} such pairs with probability {@code r^-k}: in radix 16 a network can be exact on
+ * uniform and carry-heavy pairs and still let a quiet chain of five pairs turn into a carry.
  */
 public final class DigitSamples {
 
@@ -49,6 +53,35 @@ public final class DigitSamples {
             a[low] = digit(first);
             b[low] = digit(radix - first + random.nextInt(first));
             for (int position = low - 1; position >= digits - 1 - end && position >= 0; position--) {
+                int x = random.nextInt(radix);
+                a[position] = digit(x);
+                b[position] = digit(radix - 1 - x);
+            }
+            pair[0] = new String(a);
+            pair[1] = new String(b);
+        }
+        return pairs;
+    }
+
+    /**
+     * {@code count} pairs of {@code digits}-digit numbers in which a chain of digit pairs summing to
+     * {@code r - 1} starts at a random digit and rises to a random height with no carry into it:
+     * below a chain that does not start at the lowest digit lies a pair that cannot carry.
+     */
+    public String[][] quietChains(SplittableRandom random, int count, int digits) {
+        String[][] pairs = uniform(random, count, digits);
+        for (String[] pair : pairs) {
+            char[] a = pair[0].toCharArray();
+            char[] b = pair[1].toCharArray();
+            int start = random.nextInt(digits);
+            int end = start + random.nextInt(digits - start);
+            int low = digits - 1 - start;
+            if (low < digits - 1) {
+                int below = random.nextInt(radix - 1);
+                a[low + 1] = digit(below);
+                b[low + 1] = digit(random.nextInt(radix - 1 - below));
+            }
+            for (int position = low; position >= digits - 1 - end; position--) {
                 int x = random.nextInt(radix);
                 a[position] = digit(x);
                 b[position] = digit(radix - 1 - x);

@@ -45,18 +45,21 @@ import io.neuraladder.contract.DigitSerialContract;
  *     interval image of that box be at most {@value #CONTRACTION} of {@code ε} wide in every unit and
  *     that the output name the sum digit over all of it, which is what the carry certificate checks
  * @param intervalWeight weight of the interval terms
+ * @param quietChains share of each minibatch's carry-heavy half drawn as quiet chains instead
+ *     ({@link DigitSamples#quietChains}: pairs summing to {@code r - 1} with no carry into them; 0: none)
  */
 public record DigitSerialConfig(int radix, CellType cell, int hiddenSize, int recurrentRank, int trainDigits, long seed, int batchSize,
         double learningRate, double stateNoise, int maxIterations, int evaluateEvery, int validationPairs, double saturation,
         double preactivationNoise, double recurrentDecay,
-        double forgetting, double carrySaturation, double carryGain, double intervalRadius, double intervalWeight) {
+        double forgetting, double carrySaturation, double carryGain, double intervalRadius, double intervalWeight,
+        double quietChains) {
 
     /** The contraction interval training asks of every step: image half-width over box half-width. */
     public static final double CONTRACTION = 0.5;
 
     /** The defaults that build the shipped decimal model. */
     public static final DigitSerialConfig DEFAULT =
-            new DigitSerialConfig(DigitSerialContract.DECIMAL, CellType.RNN, 24, 0, 8, 1, 256, 0.02, 0.3, 4_000, 250, 2_000, 0, 0, 0, 0, 0, 1, 0, 1);
+            new DigitSerialConfig(DigitSerialContract.DECIMAL, CellType.RNN, 24, 0, 8, 1, 256, 0.02, 0.3, 4_000, 250, 2_000, 0, 0, 0, 0, 0, 1, 0, 1, 0);
 
     /** Checks every value's range. */
     public DigitSerialConfig {
@@ -88,6 +91,7 @@ public record DigitSerialConfig(int radix, CellType cell, int hiddenSize, int re
         require(intervalRadius >= 0 && intervalRadius <= 1, "interval radius must be in [0, 1]", intervalRadius);
         require(intervalRadius == 0 || cell == CellType.RNN, "interval training needs the rnn cell", cell);
         require(intervalWeight >= 0 && intervalWeight <= 100, "interval weight must be in [0, 100]", intervalWeight);
+        require(quietChains >= 0 && quietChains <= 1, "quiet chains must be a share in [0, 1]", quietChains);
     }
 
     /** The radix's digit codec. */

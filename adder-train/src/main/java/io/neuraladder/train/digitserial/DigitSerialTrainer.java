@@ -11,9 +11,11 @@ import java.util.function.IntConsumer;
 
 /**
  * Trains a digit-serial adder until it is exact on fresh uniform and carry-heavy pairs of 1 to
- * {@value #VALIDATION_DIGITS} digits and the carry certificate proves it exact for every length;
+ * {@value #VALIDATION_DIGITS} digits (half of the carry-heavy ones quiet chains,
+ * {@link DigitSamples#quietChains}) and the carry certificate proves it exact for every length;
  * then a ten times larger fresh set must be exact too. Each minibatch is fresh: half uniform, half
- * carry-heavy pairs of {@link DigitSerialConfig#trainDigits()} digits.
+ * carry-heavy pairs of {@link DigitSerialConfig#trainDigits()} digits, a share
+ * {@link DigitSerialConfig#quietChains()} of those quiet chains.
  */
 public final class DigitSerialTrainer {
 
@@ -90,10 +92,15 @@ public final class DigitSerialTrainer {
     private String[][] batch(SplittableRandom random) {
         int half = config.batchSize() / 2;
         String[][] uniform = digits.uniform(random, half, config.trainDigits());
-        String[][] carries = digits.carryHeavy(random, config.batchSize() - half, config.trainDigits());
+        int quiet = (int) Math.round(config.quietChains() * (config.batchSize() - half));
+        String[][] carries = digits.carryHeavy(random, config.batchSize() - half - quiet, config.trainDigits());
         String[][] batch = new String[config.batchSize()][];
         System.arraycopy(uniform, 0, batch, 0, half);
         System.arraycopy(carries, 0, batch, half, carries.length);
+        if (quiet > 0) {
+            String[][] chains = digits.quietChains(random, quiet, config.trainDigits());
+            System.arraycopy(chains, 0, batch, half + carries.length, quiet);
+        }
         return batch;
     }
 
@@ -105,10 +112,12 @@ public final class DigitSerialTrainer {
         return pairs;
     }
 
+    /** Carry-heavy pairs, every other one a quiet chain instead. */
     private String[][] carryHeavy(SplittableRandom random, int count) {
         String[][] pairs = new String[count][];
         for (int n = 0; n < count; n++) {
-            pairs[n] = digits.carryHeavy(random, 1, 1 + random.nextInt(VALIDATION_DIGITS))[0];
+            int length = 1 + random.nextInt(VALIDATION_DIGITS);
+            pairs[n] = (n % 2 == 0 ? digits.carryHeavy(random, 1, length) : digits.quietChains(random, 1, length))[0];
         }
         return pairs;
     }

@@ -53,6 +53,8 @@ class TrainDigitsCommandTest {
         assertEquals(2, run("train-digits", "--cell", "lstm", "--interval-radius", "0.1", "--output",
                 temp.resolve("x.onnx").toString()));
         assertTrue(err.toString().contains("interval training needs the rnn cell, got LSTM"), err.toString());
+        assertEquals(2, run("train-digits", "--quiet-chains", "1.5", "--output", temp.resolve("x.onnx").toString()));
+        assertTrue(err.toString().contains("quiet chains must be a share in [0, 1], got 1.5"), err.toString());
     }
 
     @Test

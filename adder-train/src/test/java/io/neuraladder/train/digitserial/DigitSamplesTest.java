@@ -30,6 +30,29 @@ class DigitSamplesTest {
     }
 
     @Test
+    void quietChains_holdACarryOfZeroThroughLongChains() {
+        SplittableRandom random = new SplittableRandom(1);
+        int longChains = 0;
+        int fromTheStart = 0;
+        for (String[] pair : new DigitSamples(16).quietChains(random, 2_000, 12)) {
+            assertEquals(12, pair[0].length());
+            int carry = 0;
+            int run = 0;
+            int longest = 0;
+            for (int t = 0; t < 12; t++) {
+                int total = Character.digit(pair[0].charAt(11 - t), 16) + Character.digit(pair[1].charAt(11 - t), 16);
+                run = total == 15 && carry == 0 ? run + 1 : 0;
+                longest = Math.max(longest, run);
+                fromTheStart += t == 3 && run == 4 ? 1 : 0;
+                carry = (total + carry) / 16;
+            }
+            longChains += longest >= 4 ? 1 : 0;
+        }
+        assertTrue(longChains > 500, "pairs with a quiet chain of 4 or more: " + longChains + " of 2000");
+        assertTrue(fromTheStart > 50, "pairs whose lowest 4 digit pairs are a quiet chain: " + fromTheStart);
+    }
+
+    @Test
     void sumDigit_matchesBigInteger() {
         String[] pair = {"0999", "0001"};
         String sum = new BigInteger(pair[0]).add(new BigInteger(pair[1])).toString();
