@@ -52,11 +52,7 @@ public final class DigitSamples {
             int first = 1 + random.nextInt(radix - 1);
             a[low] = digit(first);
             b[low] = digit(radix - first + random.nextInt(first));
-            for (int position = low - 1; position >= digits - 1 - end && position >= 0; position--) {
-                int x = random.nextInt(radix);
-                a[position] = digit(x);
-                b[position] = digit(radix - 1 - x);
-            }
+            chain(random, a, b, low - 1, Math.max(digits - 1 - end, 0));
             pair[0] = new String(a);
             pair[1] = new String(b);
         }
@@ -81,15 +77,20 @@ public final class DigitSamples {
                 a[low + 1] = digit(below);
                 b[low + 1] = digit(random.nextInt(radix - 1 - below));
             }
-            for (int position = low; position >= digits - 1 - end; position--) {
-                int x = random.nextInt(radix);
-                a[position] = digit(x);
-                b[position] = digit(radix - 1 - x);
-            }
+            chain(random, a, b, low, digits - 1 - end);
             pair[0] = new String(a);
             pair[1] = new String(b);
         }
         return pairs;
+    }
+
+    /** Random digit pairs summing to {@code r - 1} at array positions {@code from} down to {@code to}: a chain rising from digit {@code from}. */
+    private void chain(SplittableRandom random, char[] a, char[] b, int from, int to) {
+        for (int position = from; position >= to; position--) {
+            int x = random.nextInt(radix);
+            a[position] = digit(x);
+            b[position] = digit(radix - 1 - x);
+        }
     }
 
     private char digit(int value) {

@@ -66,28 +66,28 @@ final class DigitSerialLearner {
             recurrent.step(x, state, noiseC, noisePre);
             if (previous != null && config.intervalRadius() > 0) {
                 SDVariable unproved = intervalLoss(x, previous, y).mul(config.intervalWeight() / steps);
-                loss = loss == null ? unproved : loss.add(unproved);
+                loss = plus(loss, unproved);
             }
             if (pairing != null) {
                 SDVariable difference = pairing.mmul(state[0]).mul(agree);
                 SDVariable remembered = difference.mul(difference).sum(1).mean().mul(config.forgetting() / steps);
-                loss = loss == null ? remembered : loss.add(remembered);
+                loss = plus(loss, remembered);
             }
             if (config.carrySaturation() > 0) {
                 SDVariable carry = state[0].mul(carryUnits);
                 SDVariable unsaturated = carry.mul(carry).sum(1).rsub((double) config.recurrentRank()).mean()
                         .mul(config.carrySaturation() / (steps * config.recurrentRank()));
-                loss = loss == null ? unsaturated : loss.add(unsaturated);
+                loss = plus(loss, unsaturated);
             }
             if (config.saturation() > 0) {
                 SDVariable unsaturated = state[0].mul(state[0]).rsub(1.0).mean().mul(config.saturation() / steps);
-                loss = loss == null ? unsaturated : loss.add(unsaturated);
+                loss = plus(loss, unsaturated);
             }
             state[0] = state[0].add(noiseH);
             SDVariable logits = state[0].mmul(sd.getVariable("w_out")).add(sd.getVariable("b_out"));
             sd.nn().softmax(UnrolledGraph.output(t), logits);
             SDVariable stepLoss = y.mul(sd.nn().logSoftmax(logits)).sum(1).mean().neg();
-            loss = loss == null ? stepLoss : loss.add(stepLoss);
+            loss = plus(loss, stepLoss);
         }
         if (config.recurrentDecay() > 0) {
             for (SDVariable weights : recurrent.recurrentVariables()) {
@@ -95,6 +95,11 @@ final class DigitSerialLearner {
             }
         }
         graph.minimize(loss, config.learningRate());
+    }
+
+    /** {@code loss + term}, or {@code term} alone for the first term of the loss. */
+    private static SDVariable plus(SDVariable loss, SDVariable term) {
+        return loss == null ? term : loss.add(term);
     }
 
     /**
