@@ -26,6 +26,9 @@ final class ShippedModels {
     /** The shipped decimal adder, in {@code models/decimal/}. */
     static final Path DECIMAL = DIRECTORY.resolve(NeuralAdder.BUNDLED_DECIMAL_MODEL);
 
+    /** The shipped radix-16 adder (four bits per step), in {@code models/radix16/}. */
+    static final Path RADIX16 = DIRECTORY.resolve("radix16").resolve("adder-radix16.onnx");
+
     /**
      * Every binary adder: the {@code .onnx} files directly in {@code models/}, sorted by name; RNN,
      * GRU and LSTM models alike.

@@ -20,11 +20,19 @@ import org.nd4j.linalg.factory.Nd4j;
  * {@code k} numbers {@code h · V} ({@code V} is {@code [H, k]}), each gate's recurrent matrix being
  * {@code V · U_gate}; exported as the full product. A ripple-carry adder needs to pass one bit
  * between steps; a rank-1 cell passes one number, which keeps the certificate's boxes small.
+ *
+ * <p>A rank-1 cell may also read a <em>start flag</em>: the number passed is then
+ * {@code h_0 + h_1}, the carry unit plus unit 1, which its learner holds at +1 after every step.
+ * The zero initial state then reads 0, the same as a carry unit at −1 beside the flag at +1, so
+ * the first step needs no threshold of its own between "no carry" and "start".
  */
 public final class SameDiffCell {
 
     /** The shut gate's fixed bias: sigmoid(-10) = 4.5e-5. */
     public static final double SHUT_GATE_BIAS = -10;
+
+    /** The unit that serves as the start flag of a cell that has one; the carry unit is unit 0. */
+    public static final int START_FLAG = 1;
 
     private final SameDiff sd;
     private final CellType cell;
@@ -55,6 +63,19 @@ public final class SameDiffCell {
      * each weight by about its learning rate per step, reaches {@code carryGain} times sooner.
      */
     public SameDiffCell(SameDiff sd, CellType cell, int inputs, int hidden, int rank, double carryGain, Random random) {
+        this(sd, cell, inputs, hidden, rank, carryGain, false, random);
+    }
+
+    /**
+     * {@link #SameDiffCell(SameDiff, CellType, int, int, int, double, Random)}, with
+     * {@code startFlag} for a rank-1 cell that reads {@code h_0 + h_1} (see above).
+     */
+    public SameDiffCell(SameDiff sd, CellType cell, int inputs, int hidden, int rank, double carryGain,
+            boolean startFlag, Random random) {
+        if (startFlag && (rank != 1 || hidden < 2)) {
+            throw new IllegalArgumentException("a start flag needs recurrent rank 1 and 2 units or more, got rank "
+                    + rank + " with " + hidden + " units");
+        }
         this.sd = sd;
         this.carryGain = carryGain;
         this.cell = cell;
@@ -65,6 +86,9 @@ public final class SameDiffCell {
             INDArray select = Nd4j.zeros(DataType.FLOAT, hidden, rank);
             for (int k = 0; k < rank; k++) {
                 select.putScalar(k, k, 1);
+            }
+            if (startFlag) {
+                select.putScalar(START_FLAG, 0, 1);
             }
             sd.constant("V", select);
             INDArray carryUnits = Nd4j.zeros(DataType.FLOAT, 1, hidden);

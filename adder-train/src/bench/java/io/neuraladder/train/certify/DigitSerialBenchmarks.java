@@ -32,9 +32,9 @@ import org.openjdk.jmh.annotations.Warmup;
  * Single int adds and batches of 10^6 int pairs through the binary API on a digit-serial model
  * whose radix is a power of two (8 steps per int in radix 16). Run it in one JMH invocation with
  * {@code io.neuraladder.bench.AdderBenchmarks}' Identity floor and default-model benchmarks, so the
- * ratios come from one run. {@code hexModel} names a model file; empty, it builds the hand-built
- * 31-unit radix-16 threshold RNN of {@link HandBuiltDigitAdder} (certified, like a shipped model):
- * what a radix-16 RNN of that size costs under ONNX Runtime. See docs/performance.md.
+ * ratios come from one run. {@code hexModel} names a model file, by default the shipped trained
+ * radix-16 RNN; {@value #HAND_BUILT} builds the hand-built 31-unit radix-16 threshold RNN of
+ * {@link HandBuiltDigitAdder} (certified, like a shipped model) instead. See docs/performance.md.
  */
 @State(Scope.Benchmark)
 @Fork(value = 1, jvmArgsAppend = {"-Xmx4g"})
@@ -46,7 +46,10 @@ public class DigitSerialBenchmarks {
     public static final int BATCH = 1_000_000;
     private static final int SINGLES = 1024;
 
-    @Param({""})
+    /** The {@code hexModel} value that builds the hand-built radix-16 RNN. */
+    public static final String HAND_BUILT = "hand-built";
+
+    @Param({"../models/radix16/adder-radix16.onnx"})
     public String hexModel;
 
     private Adder oneThread;
@@ -58,7 +61,7 @@ public class DigitSerialBenchmarks {
 
     @Setup(Level.Trial)
     public void load() throws IOException {
-        Path file = hexModel.isEmpty() ? handBuilt() : Path.of(hexModel);
+        Path file = hexModel.equals(HAND_BUILT) ? handBuilt() : Path.of(hexModel);
         oneThread = NeuralAdder.builder().model(file).intraOpThreads(1).build();
         twoThreads = NeuralAdder.builder().model(file).intraOpThreads(2).build();
         SplittableRandom random = new SplittableRandom(1);

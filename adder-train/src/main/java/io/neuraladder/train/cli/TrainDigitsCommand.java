@@ -117,6 +117,11 @@ final class TrainDigitsCommand implements Callable<Integer> {
             + "radix 16 (default: ${DEFAULT-VALUE})")
     private double quietChains = DEFAULTS.quietChains();
 
+    @Option(names = "--carry-hint", description = "weight of a cross-entropy that tells the first carry unit the "
+            + "carry out of every step, so that the next step reads a clean carry (needs --recurrent-rank; default: "
+            + "${DEFAULT-VALUE}, off)")
+    private double carryHint = DEFAULTS.carryHint();
+
     @Option(names = "--allow-uncertified", description = "when the budget runs out without a certificate, still write "
             + "the last model if it is exact on every validation and confirmation pair; its card and metadata say it "
             + "is not certified")
@@ -135,7 +140,7 @@ final class TrainDigitsCommand implements Callable<Integer> {
             config = new DigitSerialConfig(radix, cell, hiddenSize, recurrentRank, trainDigits, seed, batch,
                     learningRate, stateNoise, maxIterations, evaluateEvery, validationPairs, saturation,
                     preactivationNoise, recurrentDecay, forgetting, carrySaturation, carryGain, intervalRadius,
-                    intervalWeight, quietChains);
+                    intervalWeight, quietChains, carryHint);
         } catch (IllegalArgumentException e) {
             throw new ParameterException(spec.commandLine(), e.getMessage(), e);
         }
@@ -183,7 +188,7 @@ final class TrainDigitsCommand implements Callable<Integer> {
     private String rebuildCommand(DigitSerialConfig c) {
         return String.format(Locale.ROOT, "OMP_NUM_THREADS=1 mvn -q -pl adder-train exec:java -Dexec.args=\""
                 + "train-digits%s --cell %s --hidden-size %d --recurrent-rank %d --train-digits %d --seed %d --batch %d --learning-rate %s "
-                + "--state-noise %s --max-iterations %d --evaluate-every %d --validation-pairs %d%s%s%s%s%s%s%s%s%s --output %s\"",
+                + "--state-noise %s --max-iterations %d --evaluate-every %d --validation-pairs %d%s%s%s%s%s%s%s%s%s%s --output %s\"",
                 c.radix() == DigitSerialContract.DECIMAL ? "" : " --radix " + c.radix(), c.cell().metadataName(),
                 c.hiddenSize(), c.recurrentRank(), c.trainDigits(), c.seed(), c.batchSize(),
                 c.learningRate(), c.stateNoise(), c.maxIterations(), c.evaluateEvery(), c.validationPairs(),
@@ -196,6 +201,7 @@ final class TrainDigitsCommand implements Callable<Integer> {
                 c.intervalRadius() > 0 ? " --interval-radius " + c.intervalRadius() + " --interval-weight "
                         + c.intervalWeight() : "",
                 c.quietChains() > 0 ? " --quiet-chains " + c.quietChains() : "",
+                c.carryHint() > 0 ? " --carry-hint " + c.carryHint() : "",
                 allowUncertified ? " --allow-uncertified" : "", output.toString().replace('\\', '/'));
     }
 }

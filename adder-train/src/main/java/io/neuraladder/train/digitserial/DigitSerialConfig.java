@@ -47,19 +47,25 @@ import io.neuraladder.contract.DigitSerialContract;
  * @param intervalWeight weight of the interval terms
  * @param quietChains share of each minibatch's carry-heavy half drawn as quiet chains instead
  *     ({@link DigitSamples#quietChains}: pairs summing to {@code r - 1} with no carry into them; 0: none)
+ * @param carryHint weight of two cross-entropies, on {@code (1 + h) / 2} of two units, that make a
+ *     rank-1 cell a clean ripple-carry step (0: none; needs {@code recurrentRank} 1): unit 0 is told
+ *     the carry out of every step and unit 1 to be on (+1) after every step, and the next step reads
+ *     their sum (a start flag, see {@link io.neuraladder.train.SameDiffCell}), which is 0 in the
+ *     zero initial state as after no carry. Neither unit gets state noise: they are supervised
+ *     instead, and every other unit's noise reaches only the output
  */
 public record DigitSerialConfig(int radix, CellType cell, int hiddenSize, int recurrentRank, int trainDigits, long seed, int batchSize,
         double learningRate, double stateNoise, int maxIterations, int evaluateEvery, int validationPairs, double saturation,
         double preactivationNoise, double recurrentDecay,
         double forgetting, double carrySaturation, double carryGain, double intervalRadius, double intervalWeight,
-        double quietChains) {
+        double quietChains, double carryHint) {
 
     /** The contraction interval training asks of every step: image half-width over box half-width. */
     public static final double CONTRACTION = 0.5;
 
     /** The defaults that build the shipped decimal model. */
     public static final DigitSerialConfig DEFAULT =
-            new DigitSerialConfig(DigitSerialContract.DECIMAL, CellType.RNN, 24, 0, 8, 1, 256, 0.02, 0.3, 4_000, 250, 2_000, 0, 0, 0, 0, 0, 1, 0, 1, 0);
+            new DigitSerialConfig(DigitSerialContract.DECIMAL, CellType.RNN, 24, 0, 8, 1, 256, 0.02, 0.3, 4_000, 250, 2_000, 0, 0, 0, 0, 0, 1, 0, 1, 0, 0);
 
     /** Checks every value's range. */
     public DigitSerialConfig {
@@ -92,6 +98,11 @@ public record DigitSerialConfig(int radix, CellType cell, int hiddenSize, int re
         require(intervalRadius == 0 || cell == CellType.RNN, "interval training needs the rnn cell", cell);
         require(intervalWeight >= 0 && intervalWeight <= 100, "interval weight must be in [0, 100]", intervalWeight);
         require(quietChains >= 0 && quietChains <= 1, "quiet chains must be a share in [0, 1]", quietChains);
+        require(carryHint >= 0 && carryHint <= 100, "carry hint must be in [0, 100]", carryHint);
+        require(carryHint == 0 || recurrentRank == 1, "carry hint needs recurrent rank 1 (one carry unit)",
+                recurrentRank);
+        require(carryHint == 0 || hiddenSize >= 2, "carry hint needs 2 units or more (the carry and the start flag)",
+                hiddenSize);
     }
 
     /** The radix's digit codec. */

@@ -32,6 +32,9 @@ final class DigitSerialLearner {
     private final int outputs;
     private final SplittableRandom partners;
 
+    /** Keeps the carry hint's logarithm finite where the carry unit is saturated the wrong way. */
+    private static final double HINT_FLOOR = 1e-6;
+
     DigitSerialLearner(DigitSerialConfig config) {
         this.config = config;
         this.steps = config.trainDigits() + 1;
@@ -43,7 +46,7 @@ final class DigitSerialLearner {
         this.sd = graph.sameDiff();
         Random random = new Random(config.seed());
         this.recurrent = new SameDiffCell(sd, config.cell(), inputs, config.hiddenSize(),
-                config.recurrentRank(), config.carryGain(), random);
+                config.recurrentRank(), config.carryGain(), config.carryHint() > 0, random);
         build(random);
     }
 
@@ -55,6 +58,9 @@ final class DigitSerialLearner {
         SDVariable loss = null;
         SDVariable pairing = config.forgetting() > 0 ? sd.constant("pairing", pairing(config.batchSize() / 2)) : null;
         SDVariable carryUnits = config.carrySaturation() > 0 ? recurrent.carryUnits() : null;
+        SDVariable carryUnit = config.carryHint() > 0 ? sd.constant("hinted_carry", unit(hidden, 0)) : null;
+        SDVariable startFlag = config.carryHint() > 0
+                ? sd.constant("hinted_flag", unit(hidden, SameDiffCell.START_FLAG)) : null;
         for (int t = 0; t < steps; t++) {
             SDVariable x = graph.feature("x" + t, inputs);
             SDVariable noiseH = graph.feature("nh" + t, hidden);
@@ -62,6 +68,7 @@ final class DigitSerialLearner {
             SDVariable noisePre = config.preactivationNoise() > 0 ? graph.feature("np" + t, hidden) : null;
             SDVariable y = graph.label("y" + t, outputs);
             SDVariable agree = pairing != null ? graph.feature("agree" + t, 1) : null;
+            SDVariable carryOut = carryUnit != null ? graph.feature("carry" + t, 1) : null;
             SDVariable previous = state[0];
             recurrent.step(x, state, noiseC, noisePre);
             if (previous != null && config.intervalRadius() > 0) {
@@ -79,6 +86,10 @@ final class DigitSerialLearner {
                         .mul(config.carrySaturation() / (steps * config.recurrentRank()));
                 loss = plus(loss, unsaturated);
             }
+            if (carryUnit != null) {
+                loss = plus(loss, hintLoss(state[0], carryUnit, carryOut));
+                loss = plus(loss, hintLoss(state[0], startFlag, null));
+            }
             if (config.saturation() > 0) {
                 SDVariable unsaturated = state[0].mul(state[0]).rsub(1.0).mean().mul(config.saturation() / steps);
                 loss = plus(loss, unsaturated);
@@ -95,6 +106,24 @@ final class DigitSerialLearner {
             }
         }
         graph.minimize(loss, config.learningRate());
+    }
+
+    /** {@code [1, H]}: 1 for unit {@code k}, 0 for the others. */
+    private static INDArray unit(int hidden, int k) {
+        INDArray unit = Nd4j.zeros(DataType.FLOAT, 1, hidden);
+        unit.putScalar(0, k, 1);
+        return unit;
+    }
+
+    /**
+     * The carry hint's cross-entropy for the unit that {@code mask} picks from {@code h}, with
+     * {@code (1 + h) / 2} the probability that it is on: it should be {@code target} ([batch, 1]
+     * of ±1), or always on when {@code target} is null.
+     */
+    private SDVariable hintLoss(SDVariable h, SDVariable mask, SDVariable target) {
+        SDVariable value = h.mul(mask).sum(true, 1);
+        SDVariable agreement = (target == null ? value : value.mul(target)).add(1).mul(0.5);
+        return sd.math().log(agreement.add(HINT_FLOOR)).mean().mul(-config.carryHint() / steps);
     }
 
     /** {@code loss + term}, or {@code term} alone for the first term of the loss. */
@@ -184,10 +213,11 @@ final class DigitSerialLearner {
     private INDArray[] inputs(String[][] pairs, double sigma) {
         int count = pairs.length;
         boolean forgetting = config.forgetting() > 0;
+        boolean hint = config.carryHint() > 0;
         int perStep = (config.cell().hasCellState() ? 3 : 2) + (config.preactivationNoise() > 0 ? 1 : 0)
-                + (forgetting ? 1 : 0);
+                + (forgetting ? 1 : 0) + (hint ? 1 : 0);
         INDArray[] in = new INDArray[perStep * steps];
-        int[][] carries = forgetting ? carriesIn(pairs) : null;
+        int[][] carries = forgetting || hint ? carriesIn(pairs) : null;
         for (int t = 0; t < steps; t++) {
             float[] x = new float[count * inputs];
             for (int n = 0; n < count; n++) {
@@ -200,15 +230,32 @@ final class DigitSerialLearner {
             for (int k = 1; k <= stateNoises; k++) {
                 in[perStep * t + k] = graph.gaussian(sigma, count, config.hiddenSize());
             }
+            if (hint) {
+                in[perStep * t + 1].putColumn(0, Nd4j.zeros(DataType.FLOAT, count, 1));
+                in[perStep * t + 1].putColumn(SameDiffCell.START_FLAG, Nd4j.zeros(DataType.FLOAT, count, 1));
+            }
             if (config.preactivationNoise() > 0) {
                 double preSigma = sigma > 0 ? config.preactivationNoise() : 0;
                 in[perStep * t + stateNoises + 1] = graph.gaussian(preSigma, count, config.hiddenSize());
             }
             if (forgetting) {
-                in[perStep * t + perStep - 1] = agreement(pairs, carries, t);
+                in[perStep * t + perStep - (hint ? 2 : 1)] = agreement(pairs, carries, t);
+            }
+            if (hint) {
+                in[perStep * t + perStep - 1] = carrySigns(pairs, carries, t);
             }
         }
         return in;
+    }
+
+    /** {@code [n, 1]}: +1 where step {@code t} of the pair carries out, −1 where it does not. */
+    private INDArray carrySigns(String[][] pairs, int[][] carries, int t) {
+        float[] signs = new float[pairs.length];
+        for (int n = 0; n < pairs.length; n++) {
+            int total = codec.digit(pairs[n][0], t) + codec.digit(pairs[n][1], t) + carries[n][t];
+            signs[n] = total >= codec.radix() ? 1 : -1;
+        }
+        return Nd4j.create(signs, new long[] {signs.length, 1}, DataType.FLOAT);
     }
 
     /** The carry into every step of every pair, {@code [n][t]}. */

@@ -35,7 +35,10 @@ public final class DigitSerialModelCard {
         row(card, "file", "`" + fileName + "`");
         row(card, "SHA-256", "`" + HexFormat.of().formatHex(sha256) + "`");
         row(card, "parameters", result.weights().parameterCount() + " in the file");
-        row(card, "cell", c.cell().onnxOperator() + ", hidden size " + c.hiddenSize() + (c.recurrentRank() > 0
+        row(card, "cell", c.cell().onnxOperator() + ", hidden size " + c.hiddenSize() + (c.carryHint() > 0
+                ? ", the gates read the previous state only as h[0] + h[1], a carry unit and a start flag "
+                        + "(recurrent matrices of rank 1)"
+                : c.recurrentRank() > 0
                 ? ", the gates read the previous state only through its first " + c.recurrentRank()
                         + " unit(s) (recurrent matrices zero elsewhere: rank " + c.recurrentRank() + ")"
                 : ""));
@@ -45,7 +48,13 @@ public final class DigitSerialModelCard {
         row(card, "state noise", "Gaussian, standard deviation " + c.stateNoise());
         row(card, "batch size", Integer.toString(c.batchSize()));
         row(card, "training operands", c.trainDigits() + " digits (" + (c.trainDigits() + 1) + " steps), "
-                + "half uniform, half carry-heavy, fresh each minibatch");
+                + "half uniform, half carry-heavy" + (c.quietChains() > 0 ? " (a share " + c.quietChains()
+                        + " of it quiet chains: pairs summing to " + (c.radix() - 1) + " with no carry in)" : "")
+                + ", fresh each minibatch");
+        String terms = trainingTerms(c);
+        if (!terms.isEmpty()) {
+            row(card, "training terms", terms);
+        }
         row(card, "seed", Long.toString(c.seed()));
         row(card, "iterations", result.iterations() + " of at most " + c.maxIterations());
         row(card, "examples seen", Long.toString(result.examples()));
@@ -75,6 +84,28 @@ public final class DigitSerialModelCard {
         card.append("\n## Certificate\n\n```\n").append(result.certificate().report()).append("```\n");
         card.append("\n## Rebuild\n\n```sh\nmvn -q install -DskipTests\n").append(rebuildCommand).append("\n```\n");
         return card.toString();
+    }
+
+    /** The loss terms and levers beyond the per-step cross-entropy, as the options that set them. */
+    private static String trainingTerms(DigitSerialConfig c) {
+        StringBuilder terms = new StringBuilder();
+        term(terms, c.carryHint() > 0, "carry hint " + c.carryHint() + " (unit 0 told every step's carry out, "
+                + "unit 1 told to be on; neither gets state noise)");
+        term(terms, c.carryGain() != 1, "carry gain " + c.carryGain() + " (folded into the exported weights)");
+        term(terms, c.carrySaturation() > 0, "carry saturation " + c.carrySaturation());
+        term(terms, c.saturation() > 0, "saturation " + c.saturation());
+        term(terms, c.preactivationNoise() > 0, "preactivation noise " + c.preactivationNoise());
+        term(terms, c.recurrentDecay() > 0, "recurrent decay " + c.recurrentDecay());
+        term(terms, c.forgetting() > 0, "forgetting " + c.forgetting());
+        term(terms, c.intervalRadius() > 0, "interval radius " + c.intervalRadius() + ", weight "
+                + c.intervalWeight());
+        return terms.toString();
+    }
+
+    private static void term(StringBuilder terms, boolean present, String term) {
+        if (present) {
+            terms.append(terms.isEmpty() ? "" : "; ").append(term);
+        }
     }
 
     private static String numbers(int radix) {

@@ -55,6 +55,9 @@ class TrainDigitsCommandTest {
         assertTrue(err.toString().contains("interval training needs the rnn cell, got LSTM"), err.toString());
         assertEquals(2, run("train-digits", "--quiet-chains", "1.5", "--output", temp.resolve("x.onnx").toString()));
         assertTrue(err.toString().contains("quiet chains must be a share in [0, 1], got 1.5"), err.toString());
+        assertEquals(2, run("train-digits", "--recurrent-rank", "2", "--carry-hint", "1", "--output",
+                temp.resolve("x.onnx").toString()));
+        assertTrue(err.toString().contains("carry hint needs recurrent rank 1 (one carry unit), got 2"), err.toString());
     }
 
     @Test

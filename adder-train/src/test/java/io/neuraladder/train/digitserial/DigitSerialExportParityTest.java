@@ -37,7 +37,7 @@ class DigitSerialExportParityTest {
     @ParameterizedTest(name = "{0} in radix {1}")
     @MethodSource("cellsAndRadixes")
     void onnxRuntime_matchesSameDiff(CellType cell, int radix) throws Exception {
-        assertParity(new DigitSerialConfig(radix, cell, 6, 1, 4, 3, 64, 0.02, 0.2, 20, 20, 100, 0, 0, 0, 0, 0, 1, 0, 1, 0));
+        assertParity(new DigitSerialConfig(radix, cell, 6, 1, 4, 3, 64, 0.02, 0.2, 20, 20, 100, 0, 0, 0, 0, 0, 1, 0, 1, 0, 0));
     }
 
     /**
@@ -48,7 +48,15 @@ class DigitSerialExportParityTest {
     @EnumSource(CellType.class)
     void onnxRuntime_matchesSameDiff_withEveryTrainingOption(CellType cell) throws Exception {
         assertParity(new DigitSerialConfig(16, cell, 6, 2, 4, 3, 64, 0.02, 0.2, 20, 20, 100, 0.2, 0.5, 0.001, 1,
-                0.3, 4, cell == CellType.RNN ? 0.2 : 0, 1, 0.5));
+                0.3, 4, cell == CellType.RNN ? 0.2 : 0, 1, 0.5, 0));
+    }
+
+    /** The carry hint's start flag (the next step reads units 0 and 1 summed) is in the exported recurrence. */
+    @ParameterizedTest(name = "{0} in radix 16, carry hint")
+    @EnumSource(CellType.class)
+    void onnxRuntime_matchesSameDiff_withTheCarryHint(CellType cell) throws Exception {
+        assertParity(new DigitSerialConfig(16, cell, 6, 1, 4, 3, 64, 0.02, 0.2, 20, 20, 100, 0, 0, 0, 0, 0.3, 4, 0, 1,
+                0.5, 2));
     }
 
     private static void assertParity(DigitSerialConfig config) throws Exception {

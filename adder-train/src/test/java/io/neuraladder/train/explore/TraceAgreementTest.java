@@ -36,7 +36,7 @@ import org.junit.jupiter.params.provider.MethodSource;
 
 /**
  * The explorer's states are the model's: for every shipped model (each cell type, binary and
- * decimal), each traced step's hidden state equals ONNX Runtime's own hidden-state output {@code Y}
+ * digit-serial; digit strings are read in the model's radix), each traced step's hidden state equals ONNX Runtime's own hidden-state output {@code Y}
  * of the model's recurrent node to 1e-5, an LSTM's last memory equals {@code Y_c}, and the sum is
  * {@code Math.addExact}'s (or the overflow it reports), on uniform, edge and carry-heavy pairs.
  */
@@ -68,9 +68,11 @@ class TraceAgreementTest {
         ModelProto proto = ModelProto.parseFrom(Files.readAllBytes(file));
         try (HiddenStates states = new HiddenStates(proto)) {
             if (model.isDecimal()) {
+                int radix = model.view().radix();
                 for (String[] pair : decimalPairs()) {
                     Trace trace = model.trace(pair[0], pair[1], null);
-                    assertEquals(new BigInteger(pair[0]).add(new BigInteger(pair[1])).toString(), trace.sum());
+                    assertEquals(new BigInteger(pair[0], radix).add(new BigInteger(pair[1], radix)).toString(radix),
+                            trace.sum(), "in radix " + radix);
                     assertAgrees(trace, states.decimal(pair[0], pair[1]), file);
                 }
             } else {
