@@ -22,6 +22,12 @@ import org.nd4j.linalg.factory.Nd4j;
  */
 final class DigitSerialLearner {
 
+    /** Keeps the carry hint's logarithm finite where a hinted unit is saturated the wrong way. */
+    private static final double HINT_FLOOR = 1e-6;
+
+    /** The units the carry hint supervises (and keeps free of state noise): the carry unit, then the start flag. */
+    private static final int[] HINTED_UNITS = {0, SameDiffCell.START_FLAG};
+
     private final DigitSerialConfig config;
     private final int steps;
     private final UnrolledGraph graph;
@@ -31,9 +37,6 @@ final class DigitSerialLearner {
     private final int inputs;
     private final int outputs;
     private final SplittableRandom partners;
-
-    /** Keeps the carry hint's logarithm finite where the carry unit is saturated the wrong way. */
-    private static final double HINT_FLOOR = 1e-6;
 
     DigitSerialLearner(DigitSerialConfig config) {
         this.config = config;
@@ -58,9 +61,10 @@ final class DigitSerialLearner {
         SDVariable loss = null;
         SDVariable pairing = config.forgetting() > 0 ? sd.constant("pairing", pairing(config.batchSize() / 2)) : null;
         SDVariable carryUnits = config.carrySaturation() > 0 ? recurrent.carryUnits() : null;
-        SDVariable carryUnit = config.carryHint() > 0 ? sd.constant("hinted_carry", unit(hidden, 0)) : null;
-        SDVariable startFlag = config.carryHint() > 0
-                ? sd.constant("hinted_flag", unit(hidden, SameDiffCell.START_FLAG)) : null;
+        SDVariable carryUnit = config.carryHint() > 0 ? sd.constant("hinted_carry", unit(hidden, HINTED_UNITS[0]))
+                : null;
+        SDVariable startFlag = config.carryHint() > 0 ? sd.constant("hinted_flag", unit(hidden, HINTED_UNITS[1]))
+                : null;
         for (int t = 0; t < steps; t++) {
             SDVariable x = graph.feature("x" + t, inputs);
             SDVariable noiseH = graph.feature("nh" + t, hidden);
@@ -230,9 +234,8 @@ final class DigitSerialLearner {
             for (int k = 1; k <= stateNoises; k++) {
                 in[perStep * t + k] = graph.gaussian(sigma, count, config.hiddenSize());
             }
-            if (hint) {
-                in[perStep * t + 1].putColumn(0, Nd4j.zeros(DataType.FLOAT, count, 1));
-                in[perStep * t + 1].putColumn(SameDiffCell.START_FLAG, Nd4j.zeros(DataType.FLOAT, count, 1));
+            for (int k = 0; hint && k < HINTED_UNITS.length; k++) {
+                in[perStep * t + 1].putColumn(HINTED_UNITS[k], Nd4j.zeros(DataType.FLOAT, count, 1));
             }
             if (config.preactivationNoise() > 0) {
                 double preSigma = sigma > 0 ? config.preactivationNoise() : 0;
