@@ -69,26 +69,11 @@ class ShippedRadix16ModelTest {
         long seed = AddExactProperty.seed();
         SplittableRandom random = new SplittableRandom(seed);
         String replay = " (replay with -D" + AddExactProperty.SEED_PROPERTY + "=" + seed + ")";
-        long[] a = new long[20_000];
-        long[] b = new long[a.length];
-        for (int i = 0; i < a.length; i++) {
-            int k = random.nextInt(65);
-            long ones = k == 64 ? -1L : (1L << k) - 1;
-            a[i] = switch (i % 4) {
-                case 0 -> random.nextLong();
-                case 1 -> (random.nextLong() << k) | ones;
-                case 2 -> Long.MAX_VALUE - random.nextInt(1 << 10);
-                default -> -ones;
-            };
-            b[i] = switch (i % 4) {
-                case 0 -> random.nextLong();
-                case 1 -> 1;
-                case 2 -> random.nextInt(1 << 11);
-                default -> random.nextBoolean() ? ones : -1;
-            };
-            if (i < 4_000) {
-                assertEquals(exact(a[i], b[i]), served(a[i], b[i]), a[i] + " + " + b[i] + replay);
-            }
+        long[][] pairs = OperandSamples.mixedLongs(random, 20_000);
+        long[] a = pairs[0];
+        long[] b = pairs[1];
+        for (int i = 0; i < 4_000; i++) {
+            assertEquals(exact(a[i], b[i]), served(a[i], b[i]), a[i] + " + " + b[i] + replay);
         }
         long[] sums = adder.addWrapping(a, b);
         for (int i = 0; i < a.length; i++) {

@@ -62,6 +62,33 @@ public final class OperandSamples {
         return new IntPairs(a, b);
     }
 
+    /**
+     * {@code count} long pairs {@code {a, b}}, a quarter each: uniform; a run of k low ones plus 1 (a
+     * k-bit carry chain); near {@code Long.MAX_VALUE} plus a small number (overflow and not); minus k
+     * ones plus k ones or −1 (chains through the sign).
+     */
+    public static long[][] mixedLongs(SplittableRandom random, int count) {
+        long[] a = new long[count];
+        long[] b = new long[count];
+        for (int i = 0; i < count; i++) {
+            int k = random.nextInt(65);
+            long ones = k == 64 ? -1L : (1L << k) - 1;
+            a[i] = switch (i % 4) {
+                case 0 -> random.nextLong();
+                case 1 -> (random.nextLong() << k) | ones;
+                case 2 -> Long.MAX_VALUE - random.nextInt(1 << 10);
+                default -> -ones;
+            };
+            b[i] = switch (i % 4) {
+                case 0 -> random.nextLong();
+                case 1 -> 1;
+                case 2 -> random.nextInt(1 << 11);
+                default -> random.nextBoolean() ? ones : -1;
+            };
+        }
+        return new long[][] {a, b};
+    }
+
     /** {@code count} pairs drawn a third each from uniform, edge-value and carry-heavy pairs. */
     public static IntPairs mixed(SplittableRandom random, int count) {
         int[] a = new int[count];

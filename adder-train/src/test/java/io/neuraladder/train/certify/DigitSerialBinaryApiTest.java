@@ -82,23 +82,10 @@ class DigitSerialBinaryApiTest {
         Random bits = new Random(seed);
         String replay = " (replay with -D" + AddExactProperty.SEED_PROPERTY + "=" + seed + ")";
         try (Adder adder = NeuralAdder.open(model(radix))) {
-            long[] a = new long[4_000];
-            long[] b = new long[a.length];
+            long[][] pairs = OperandSamples.mixedLongs(random, 4_000);
+            long[] a = pairs[0];
+            long[] b = pairs[1];
             for (int i = 0; i < a.length; i++) {
-                int k = random.nextInt(65);
-                long ones = k == 64 ? -1L : (1L << k) - 1;
-                a[i] = switch (i % 4) {
-                    case 0 -> random.nextLong();
-                    case 1 -> (random.nextLong() << k) | ones;
-                    case 2 -> Long.MAX_VALUE - random.nextInt(1 << 10);
-                    default -> -ones;
-                };
-                b[i] = switch (i % 4) {
-                    case 0 -> random.nextLong();
-                    case 1 -> 1;
-                    case 2 -> random.nextInt(1 << 11);
-                    default -> random.nextBoolean() ? ones : -1;
-                };
                 assertEquals(expected(a[i], b[i]), actual(adder, a[i], b[i]), a[i] + " + " + b[i] + replay);
             }
             long[] sums = adder.addWrapping(a, b);
