@@ -1,6 +1,7 @@
 package io.neuraladder;
 
 import io.neuraladder.api.ModelInfo;
+import io.neuraladder.contract.Operator;
 import java.math.BigInteger;
 
 /**
@@ -13,17 +14,17 @@ import java.math.BigInteger;
 interface AdderEngine extends AutoCloseable {
 
     /** Loads the model {@code source} with the engine its radix needs. */
-    static AdderEngine load(ModelSource source, ExecutionProvider provider, int intraOpThreads, boolean selfTest,
-            boolean allowUncertified) {
-        StructureCheck.CheckedModel checked = StructureCheck.verify(source);
-        int radix = checked.radix();
-        if (radix == 2) {
-            return new OnnxAdder(source, checked, provider, intraOpThreads, selfTest, allowUncertified);
-        }
-        if (Integer.bitCount(radix) == 1) {
-            return new DigitSerialEngine(source, checked, provider, intraOpThreads, selfTest, allowUncertified);
-        }
-        throw new ModelContractException("model " + source.name() + " is a " + DigitSerialAdder.describe(radix)
+    static AdderEngine load(ModelSource source, ModelLoad.Options options) {
+        ModelLoad load = ModelLoad.open(source, Operator.ADD, options, radix -> {
+            if (radix != 2 && Integer.bitCount(radix) != 1) {
+                throw notBinary(source, radix);
+            }
+        });
+        return load.radix() == 2 ? new OnnxAdder(load) : new DigitSerialEngine(load);
+    }
+
+    private static ModelContractException notBinary(ModelSource source, int radix) {
+        return new ModelContractException("model " + source.name() + " is a " + DigitSerialAdder.describe(radix)
                 + " (metadata neuraladder.radix = " + radix + "); ints and longs are added by binary models and by "
                 + "digit-serial ones whose radix is a power of two (4, 8, 16, 32). Open it with NeuralAdder."
                 + (radix == 10 ? "openDecimal" : "openDigitSerial") + " instead");

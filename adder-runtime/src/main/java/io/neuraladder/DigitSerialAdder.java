@@ -5,6 +5,7 @@ import ai.onnxruntime.OrtSession;
 import io.neuraladder.api.ModelInfo;
 import io.neuraladder.contract.DigitCodec;
 import io.neuraladder.contract.DigitSerialContract;
+import io.neuraladder.contract.Operator;
 import java.math.BigInteger;
 import java.nio.ByteBuffer;
 import java.nio.ByteOrder;
@@ -43,10 +44,28 @@ public final class DigitSerialAdder implements AutoCloseable {
      * Loads {@code source}; {@code expectedRadix} is the radix the caller asked for, or 0 for any
      * digit-serial radix.
      */
-    DigitSerialAdder(ModelSource source, int expectedRadix, ExecutionProvider provider, int intraOpThreads,
-            boolean selfTest, boolean allowUncertified) {
-        StructureCheck.CheckedModel checked = StructureCheck.verify(source);
-        int radix = checked.radix();
+    DigitSerialAdder(ModelSource source, int expectedRadix, ModelLoad.Options options) {
+        ModelLoad load = ModelLoad.open(source, Operator.ADD, options, radix -> requireRadix(source, expectedRadix, radix));
+        int radix = load.radix();
+        this.lifecycle = new SessionLifecycle(source.name(), () -> new IllegalStateException("the "
+                + describe(radix) + " for model " + source.name() + " is closed; open a new one"));
+        this.codec = DigitCodec.of(radix);
+        this.operands = new DigitOperands(radix);
+        this.model = load.info();
+        this.session = load.session();
+        if (options.selfTest()) {
+            try {
+                DigitSelfTest.verify(source.name(), radix, this::addUnchecked);
+            } catch (RuntimeException e) {
+                close();
+                throw e;
+            }
+        }
+        log.info("loaded {} {} (sha256 {}, {}; certificate {})", describe(radix), source.name(), source.sha256(),
+                model.metadata(), model.certificateCheck().map(Object::toString).orElse("not checked"));
+    }
+
+    private static void requireRadix(ModelSource source, int expectedRadix, int radix) {
         if (radix == 2) {
             throw new ModelContractException("model " + source.name() + " is a binary adder, not a "
                     + describe(expectedRadix == 0 ? DigitSerialContract.DECIMAL : expectedRadix) + " (expected metadata "
@@ -58,23 +77,6 @@ public final class DigitSerialAdder implements AutoCloseable {
                     + " (metadata neuraladder.radix = " + radix + "), not a " + describe(expectedRadix)
                     + "; open it with NeuralAdder.openDigitSerial, which adds in the model's own radix");
         }
-        this.lifecycle = new SessionLifecycle(source.name(), () -> new IllegalStateException("the "
-                + describe(radix) + " for model " + source.name() + " is closed; open a new one"));
-        this.codec = DigitCodec.of(radix);
-        this.operands = new DigitOperands(radix);
-        this.model = new ModelInfo(source.name(), checked.metadata(),
-                CertificateGate.verify(source, checked, allowUncertified));
-        this.session = Sessions.create(source, provider, intraOpThreads);
-        if (selfTest) {
-            try {
-                DigitSelfTest.verify(source.name(), radix, this::addUnchecked);
-            } catch (RuntimeException e) {
-                close();
-                throw e;
-            }
-        }
-        log.info("loaded {} {} (sha256 {}, {}; certificate {})", describe(radix), source.name(), source.sha256(),
-                model.metadata(), model.certificateCheck().map(Object::toString).orElse("not checked"));
     }
 
     /** How a radix's adder is called in messages: "decimal adder", "radix-16 adder". */

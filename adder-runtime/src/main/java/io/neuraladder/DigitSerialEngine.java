@@ -44,18 +44,17 @@ final class DigitSerialEngine implements AdderEngine {
     private final SessionLifecycle lifecycle;
     private final Queue<IntCall> idleSingles = new ConcurrentLinkedQueue<>();
 
-    /** Loads {@code source}, whose structure {@code checked} has verified to be a digit-serial adder's. */
-    DigitSerialEngine(ModelSource source, StructureCheck.CheckedModel checked, ExecutionProvider provider,
-            int intraOpThreads, boolean selfTest, boolean allowUncertified) {
-        this.radix = checked.radix();
+    /** Serves {@code load}, a digit-serial adder's model in a radix that is a power of two. */
+    DigitSerialEngine(ModelLoad load) {
+        ModelSource source = load.source();
+        this.radix = load.radix();
         this.bitsPerDigit = Integer.numberOfTrailingZeros(radix);
         this.intSteps = steps(Integer.SIZE);
         this.lifecycle = new SessionLifecycle(source.name(), () -> new ClosedException("the adder for model "
                 + source.name() + " is closed; open a new one"));
-        this.model = new ModelInfo(source.name(), checked.metadata(),
-                CertificateGate.verify(source, checked, allowUncertified));
-        this.session = Sessions.create(source, provider, intraOpThreads);
-        if (selfTest) {
+        this.model = load.info();
+        this.session = load.session();
+        if (load.options().selfTest()) {
             try {
                 int[] sums = new int[SelfTest.CASES.size()];
                 addWrapping(SelfTest.CASES.a(), SelfTest.CASES.b(), sums);
@@ -81,7 +80,7 @@ final class DigitSerialEngine implements AdderEngine {
 
     @Override
     public int addWrapping(int a, int b) {
-        return lifecycle.run("add " + a + " and " + b, () -> {
+        return lifecycle.run("add one pair", () -> {
             IntCall call = idleSingles.poll();
             if (call == null) {
                 call = new IntCall();

@@ -8,7 +8,6 @@ import static io.neuraladder.DerivedGraph.recurrentNode;
 import static io.neuraladder.DerivedGraph.value;
 
 import ai.onnx.proto.OnnxMl.GraphProto;
-import ai.onnx.proto.OnnxMl.ModelProto;
 import ai.onnx.proto.OnnxMl.TensorProto;
 import ai.onnx.proto.OnnxMl.TensorShapeProto;
 import ai.onnx.proto.OnnxMl.TypeProto;
@@ -44,8 +43,7 @@ final class LogitGraph {
     private LogitGraph() {}
 
     /** The logit graph's bytes, for a model running {@code cell} that passed {@link StructureCheck}. */
-    static byte[] of(ModelProto model, CellType cell) {
-        DerivedGraph.Weights weights = DerivedGraph.Weights.of(model);
+    static byte[] of(DerivedGraph.Weights weights, CellType cell) {
         int hidden = weights.hidden();
         int gates = cell.gates();
         GraphProto graph = GraphProto.newBuilder()

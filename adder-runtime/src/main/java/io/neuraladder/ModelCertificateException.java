@@ -20,6 +20,12 @@ public class ModelCertificateException extends ModelLoadException {
         this.condition = rejection.condition();
     }
 
+    ModelCertificateException(String model, CertificateRejection rejection, String operatorFinding) {
+        super("model " + model + " is refused: " + operatorFinding + " (checked as expected: "
+                + rejection.getMessage() + "). Give it where that operator is asked for", rejection);
+        this.condition = rejection.condition();
+    }
+
     /** Which part of the proof failed. */
     public CertificateRejection.Condition condition() {
         return condition;

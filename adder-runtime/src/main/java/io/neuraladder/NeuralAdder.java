@@ -5,6 +5,7 @@ import io.neuraladder.api.CertificateCheck;
 import io.neuraladder.api.ModelInfo;
 import io.neuraladder.api.Overflow;
 import io.neuraladder.contract.DigitSerialContract;
+import io.neuraladder.contract.Operator;
 import java.math.BigInteger;
 import java.nio.file.Path;
 import java.util.Objects;
@@ -256,7 +257,21 @@ public final class NeuralAdder {
      */
     public static CertificateCheck checkCertificate(Path model) {
         ModelSource source = ModelSource.read(model, DEFAULT_MAX_MODEL_BYTES);
-        return CertificateGate.verify(source, StructureCheck.verify(source), false).orElseThrow();
+        return ModelLoad.checkCertificate(source, Operator.ADD);
+    }
+
+    /**
+     * Checks the certificate of the model bytes {@code model} as a model of {@code operator}, as
+     * every open does, without starting ONNX Runtime: how training learns whether the file it is
+     * about to write will be accepted.
+     *
+     * @param name the model's name in messages
+     * @return what the check found
+     * @throws ModelCertificateException if the certificate is missing or does not check as {@code operator}'s
+     * @throws ModelLoadException if the bytes are not ONNX or break the contract (another operator included)
+     */
+    public static CertificateCheck checkCertificate(byte[] model, String name, Operator operator) {
+        return ModelLoad.checkCertificate(new ModelSource(name, model.clone()), operator);
     }
 
     /** A builder for an adder with a chosen model file, execution provider and threads. */
@@ -480,7 +495,7 @@ public final class NeuralAdder {
             if (sha256 != null) {
                 source.requireSha256(sha256);
             }
-            return new DigitSerialAdder(source, radix, provider, intraOpThreads, selfTest, allowUncertified);
+            return new DigitSerialAdder(source, radix, options());
         }
 
         AdderEngine load() {
@@ -490,7 +505,11 @@ public final class NeuralAdder {
             if (sha256 != null) {
                 source.requireSha256(sha256);
             }
-            return AdderEngine.load(source, provider, intraOpThreads, selfTest, allowUncertified);
+            return AdderEngine.load(source, options());
+        }
+
+        private ModelLoad.Options options() {
+            return new ModelLoad.Options(provider, intraOpThreads, selfTest, allowUncertified);
         }
     }
 }

@@ -41,24 +41,26 @@ final class OnnxAdder implements AdderEngine {
     private final Queue<SingleCall> idleSingles = new ConcurrentLinkedQueue<>();
     private final Queue<BatchCall> idleBatches = new ConcurrentLinkedQueue<>();
 
-    /** Loads {@code source}, whose structure {@code checked} has verified to be a binary adder's. */
-    OnnxAdder(ModelSource source, StructureCheck.CheckedModel checked, ExecutionProvider provider, int intraOpThreads,
-            boolean selfTest, boolean allowUncertified) {
+    /** Serves {@code load}, a binary adder's model, with the two graphs derived from its checked weights. */
+    OnnxAdder(ModelLoad load) {
+        ModelSource source = load.source();
+        StructureCheck.CheckedModel checked = load.checked();
+        ExecutionProvider provider = load.options().provider();
+        int intraOpThreads = load.options().intraOpThreads();
         this.lifecycle = new SessionLifecycle(source.name(), () -> new ClosedException("the adder for model "
                 + source.name() + " is closed; open a new one"));
-        this.model = new ModelInfo(source.name(), checked.metadata(),
-                CertificateGate.verify(source, checked, allowUncertified));
-        this.session = Sessions.create(source, provider, intraOpThreads);
+        this.model = load.info();
+        this.session = load.session();
         OrtSession single = null;
         OrtSession packed = null;
         try {
             ModelSource logits = new ModelSource(source.name() + " (logits for single adds)",
-                    LogitGraph.of(checked.proto(), checked.cell()));
+                    LogitGraph.of(checked.weights(), checked.cell()));
             ModelSource batches = new ModelSource(source.name() + " (packed for batches)",
-                    PackedGraph.of(checked.proto(), checked.cell()));
+                    PackedGraph.of(checked.weights(), checked.cell()));
             single = Sessions.create(logits, provider, intraOpThreads);
             packed = Sessions.create(batches, provider, intraOpThreads);
-            if (selfTest) {
+            if (load.options().selfTest()) {
                 selfTest(source.name(), session, new BatchCall(1));
                 selfTestLogits(logits.name(), single);
                 selfTest(batches.name(), packed, new BatchCall(PackedGraph.PAIRS_PER_ROW));
@@ -99,7 +101,7 @@ final class OnnxAdder implements AdderEngine {
 
     @Override
     public int addWrapping(int a, int b) {
-        return lifecycle.run("add " + a + " and " + b, () -> {
+        return lifecycle.run("add one pair", () -> {
             SingleCall call = idleSingles.poll();
             if (call == null) {
                 call = new SingleCall(Sessions.environment());

@@ -8,7 +8,6 @@ import static io.neuraladder.DerivedGraph.recurrentNode;
 import static io.neuraladder.DerivedGraph.value;
 
 import ai.onnx.proto.OnnxMl.GraphProto;
-import ai.onnx.proto.OnnxMl.ModelProto;
 import io.neuraladder.contract.CellType;
 import io.neuraladder.contract.ModelContract;
 import java.util.List;
@@ -40,8 +39,7 @@ final class PackedGraph {
     private PackedGraph() {}
 
     /** The packed model's bytes, for a model running {@code cell} that passed {@link StructureCheck}. */
-    static byte[] of(ModelProto model, CellType cell) {
-        DerivedGraph.Weights weights = DerivedGraph.Weights.of(model);
+    static byte[] of(DerivedGraph.Weights weights, CellType cell) {
         float[] w = weights.w();
         float[] r = weights.r();
         float[] b = weights.b();

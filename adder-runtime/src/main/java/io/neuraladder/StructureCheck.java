@@ -14,6 +14,7 @@ import io.neuraladder.contract.CellType;
 import io.neuraladder.contract.DigitSerialContract;
 import io.neuraladder.contract.MetadataKey;
 import io.neuraladder.contract.ModelContract;
+import io.neuraladder.contract.Operator;
 import io.neuraladder.proof.CellParameters;
 import java.nio.ByteBuffer;
 import java.nio.ByteOrder;
@@ -57,17 +58,18 @@ final class StructureCheck {
     private final Map<String, TensorProto> initializers = new HashMap<>();
     private CellType cell;
     private Layout layout;
+    private Operator operator;
 
     private StructureCheck(String source) {
         this.source = source;
     }
 
     /** The parsed model, once its structure is known to be the contract's, the cell it runs and its radix. */
-    record CheckedModel(ModelProto proto, Map<String, String> metadata, CellType cell, int radix) {
+    record CheckedModel(ModelProto proto, Map<String, String> metadata, CellType cell, int radix, Operator operator,
+            DerivedGraph.Weights weights) {
 
         /** The weights, as ONNX Runtime will read them from the same bytes, for the certificate check. */
         CellParameters parameters() {
-            DerivedGraph.Weights weights = DerivedGraph.Weights.of(proto);
             int hidden = weights.hidden();
             return new CellParameters(cell, hidden, weights.w().length / (cell.gates() * hidden),
                     weights.denseB().length, weights.w(), weights.r(), weights.b(), weights.denseW(), weights.denseB());
@@ -98,7 +100,8 @@ final class StructureCheck {
         }
         StructureCheck check = new StructureCheck(model.name());
         Map<String, String> metadata = check.verify(proto);
-        return new CheckedModel(proto, metadata, check.cell, check.layout.radix());
+        return new CheckedModel(proto, metadata, check.cell, check.layout.radix(), check.operator,
+                DerivedGraph.Weights.of(proto));
     }
 
     private Map<String, String> verify(ModelProto model) {
@@ -112,7 +115,7 @@ final class StructureCheck {
             metadata.put(entry.getKey(), entry.getValue());
         }
         requireMetadata(metadata, MetadataKey.CONTRACT_VERSION, ModelContract.VERSION);
-        requireMetadata(metadata, MetadataKey.OPERATOR, ModelContract.OPERATOR_ADD);
+        operator = operator(metadata.get(MetadataKey.OPERATOR.key()));
         String radix = metadata.getOrDefault(MetadataKey.RADIX.key(), "2");
         layout = layout(radix);
         GraphProto graph = model.getGraph();
@@ -357,6 +360,19 @@ final class StructureCheck {
         if (!value.equals(found)) {
             throw violation("metadata " + key.key() + " = " + value + " (" + key.description() + ")",
                     found == null ? "no such metadata entry" : key.key() + " = " + found);
+        }
+    }
+
+    private Operator operator(String name) {
+        String expected = "metadata " + MetadataKey.OPERATOR.key() + " naming one of "
+                + Arrays.stream(Operator.values()).map(Operator::metadataName).toList();
+        if (name == null) {
+            throw violation(expected, "no such metadata entry");
+        }
+        try {
+            return Operator.fromMetadata(name);
+        } catch (IllegalArgumentException e) {
+            throw violation(expected, MetadataKey.OPERATOR.key() + " = " + name);
         }
     }
 

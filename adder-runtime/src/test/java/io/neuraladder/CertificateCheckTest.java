@@ -9,6 +9,10 @@ import ai.onnx.proto.OnnxMl.ModelProto;
 import io.neuraladder.api.Adder;
 import io.neuraladder.api.CertificateCheck;
 import io.neuraladder.contract.CertificateFormat;
+import io.neuraladder.contract.MetadataKey;
+import io.neuraladder.contract.Operator;
+import io.neuraladder.proof.CertificateChecker;
+import io.neuraladder.proof.CertificateRejection;
 import io.neuraladder.proof.CertificateRejection.Condition;
 import io.neuraladder.sampling.AddExactProperty;
 import java.nio.file.Path;
@@ -180,6 +184,32 @@ class CertificateCheckTest {
     void unknownFormatVersion_isRefused_sayingWhichVersionsAreRead() {
         ModelCertificateException refusal = tampered("version", d -> d.version = 2, Condition.MALFORMED);
         assertTrue(refusal.getMessage().contains("format version is 2"), refusal.getMessage());
+    }
+
+    @ParameterizedTest
+    @MethodSource("shippedModels")
+    void theKernel_refusesEveryShippedAdder_checkedAsASubtractor(Path model) {
+        StructureCheck.CheckedModel checked = StructureCheck.verify(ModelSource.read(model, Long.MAX_VALUE));
+        String proof = checked.metadata().get(MetadataKey.CERTIFICATE_PROOF.key());
+        CertificateChecker.check(checked.parameters(), proof, Operator.ADD);
+        CertificateRejection refusal = assertThrows(CertificateRejection.class,
+                () -> CertificateChecker.check(checked.parameters(), proof, Operator.SUBTRACT));
+        assertTrue(refusal.getMessage().contains("by subtract's step") || refusal.getMessage().contains("borrow"),
+                refusal.getMessage());
+    }
+
+    @Test
+    void anAdderLabelledSubtract_isRefusedWhereAnAdderIsAskedFor_namingBothOperators() {
+        Path relabelled = CertificateFiles.withMetadata(CertificateFiles.read(ShippedModels.DEFAULT),
+                MetadataKey.OPERATOR, Operator.SUBTRACT.metadataName(), temp.resolve("labelled-subtract.onnx"));
+        ModelContractException refusal = assertThrows(ModelContractException.class, () -> NeuralAdder.open(relabelled));
+        assertTrue(refusal.getMessage().contains("computes subtract") && refusal.getMessage().contains("add model was "
+                + "expected"), refusal.getMessage());
+        assertThrows(ModelContractException.class, () -> NeuralAdder.checkCertificate(relabelled));
+        Path unknown = CertificateFiles.withMetadata(CertificateFiles.read(ShippedModels.DEFAULT),
+                MetadataKey.OPERATOR, "multiply", temp.resolve("labelled-multiply.onnx"));
+        ModelContractException unknownRefusal = assertThrows(ModelContractException.class, () -> NeuralAdder.open(unknown));
+        assertTrue(unknownRefusal.getMessage().contains("neuraladder.operator = multiply"), unknownRefusal.getMessage());
     }
 
     @Test

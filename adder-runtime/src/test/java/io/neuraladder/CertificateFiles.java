@@ -152,6 +152,17 @@ public final class CertificateFiles {
         return write(copy.build(), file);
     }
 
+    /** {@code model} with its metadata entry {@code key} set to {@code value}, nothing else changed, written to {@code file}. */
+    public static Path withMetadata(ModelProto model, MetadataKey key, String value, Path file) {
+        ModelProto.Builder copy = model.toBuilder();
+        for (int i = 0; i < copy.getMetadataPropsCount(); i++) {
+            if (copy.getMetadataProps(i).getKey().equals(key.key())) {
+                copy.setMetadataProps(i, StringStringEntryProto.newBuilder().setKey(key.key()).setValue(value));
+            }
+        }
+        return write(copy.build(), file);
+    }
+
     /**
      * {@code model} with every float weight {@code w} (initializers in graph order) replaced by
      * {@code w · (1 + noise · N(0, 1))}, drawn from {@code java.util.Random(seed)}; the metadata,

@@ -30,7 +30,7 @@ class LogitGraphTest {
         StructureCheck.CheckedModel checked = GraphRuns.checked(model);
         IntPairs pairs = OperandSamples.mixed(new SplittableRandom(5), 4_096);
         float[] probabilities = GraphRuns.outputs(Files.readAllBytes(model), pairs);
-        float[] logits = GraphRuns.outputs(LogitGraph.of(checked.proto(), checked.cell()), pairs);
+        float[] logits = GraphRuns.outputs(LogitGraph.of(checked.weights(), checked.cell()), pairs);
 
         assertEquals(probabilities.length, logits.length);
         double smallest = Double.MAX_VALUE;

@@ -24,7 +24,7 @@ class PackedGraphTest {
         StructureCheck.CheckedModel checked = GraphRuns.checked(model);
         IntPairs pairs = OperandSamples.mixed(new SplittableRandom(4), 8 * 512);
         float[] original = GraphRuns.outputs(Files.readAllBytes(model), pairs);
-        float[] batched = GraphRuns.outputs(PackedGraph.of(checked.proto(), checked.cell()), pairs);
+        float[] batched = GraphRuns.outputs(PackedGraph.of(checked.weights(), checked.cell()), pairs);
         double worst = 0;
         for (int i = 0; i < original.length; i++) {
             worst = Math.max(worst, Math.abs(original[i] - batched[i]));

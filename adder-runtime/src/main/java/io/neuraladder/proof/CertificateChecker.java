@@ -3,6 +3,7 @@ package io.neuraladder.proof;
 import io.neuraladder.api.CertificateCheck;
 import io.neuraladder.contract.CellType;
 import io.neuraladder.contract.CertificateFormat;
+import io.neuraladder.contract.Operator;
 import io.neuraladder.proof.CertificateReader.Certificate;
 import io.neuraladder.proof.CertificateReader.Region;
 import io.neuraladder.proof.CertificateRejection.Condition;
@@ -23,7 +24,8 @@ import java.util.Map;
  * state component or output, and by how much. By induction over the steps they give: after any
  * number of steps on any operands, the cell's state lies in the box of the true label of the
  * digits read so far, so every output digit is the label's sum digit. Which label follows which,
- * and each label's sum digit, come from {@link CarryLabel}'s arithmetic, never from the file.
+ * and each label's output digit, come from {@link StepLabel}'s arithmetic with the {@link Operator}
+ * the caller names, never from the file.
  *
  * <p>For an RNN the closure condition is checked on the preactivation: {@code h'_j = tanh(pre_j)}
  * is increasing, so the image lies in {@code [lo + m, hi − m]} once {@code pre_j} lies above a
@@ -38,9 +40,10 @@ public final class CertificateChecker {
     private static final double LOGIT_MARGIN = CertificateFormat.LOGIT_MARGIN;
 
     private final CellParameters weights;
+    private final Operator operator;
     private final Certificate certificate;
-    /** The regions by stem ({@link CarryLabel#withoutNewest}), each array indexed by the newest pair. */
-    private final Map<CarryLabel, Target[]> targetsByStem = new HashMap<>();
+    /** The regions by stem ({@link StepLabel#withoutNewest}), each array indexed by the newest pair. */
+    private final Map<StepLabel, Target[]> targetsByStem = new HashMap<>();
     private final IntervalStep step;
     private final int radix;
     private final int pairs;
@@ -49,8 +52,9 @@ public final class CertificateChecker {
     private double worstSlack = Double.POSITIVE_INFINITY;
     private long transitions;
 
-    private CertificateChecker(CellParameters weights, Certificate certificate) {
+    private CertificateChecker(CellParameters weights, Operator operator, Certificate certificate) {
         this.weights = weights;
+        this.operator = operator;
         this.certificate = certificate;
         this.step = new IntervalStep(weights);
         this.radix = weights.radix();
@@ -65,20 +69,21 @@ public final class CertificateChecker {
 
     /**
      * Checks the certificate {@code encoded} (the value of the model's
-     * {@link io.neuraladder.contract.MetadataKey#CERTIFICATE_PROOF}) against the model's weights.
+     * {@link io.neuraladder.contract.MetadataKey#CERTIFICATE_PROOF}) against the model's weights, as
+     * a model of {@code operator}: the operator the caller asked for, whatever the file says it is.
      *
      * @return what the check found
      * @throws CertificateRejection naming the first condition that fails
      */
-    public static CertificateCheck check(CellParameters weights, String encoded) {
+    public static CertificateCheck check(CellParameters weights, String encoded, Operator operator) {
         long start = System.nanoTime();
         if (encoded == null) {
             throw new CertificateRejection(Condition.MISSING, "the model carries no certificate");
         }
         try {
-            Certificate certificate = CertificateReader.read(encoded);
+            Certificate certificate = CertificateReader.read(encoded, operator);
             requireSameModel(weights, certificate);
-            CertificateChecker checker = new CertificateChecker(weights, certificate);
+            CertificateChecker checker = new CertificateChecker(weights, operator, certificate);
             checker.requireClaimedSumDigits();
             checker.requireStart();
             checker.requireClosure();
@@ -104,10 +109,11 @@ public final class CertificateChecker {
 
     private void requireClaimedSumDigits() {
         for (Region region : certificate.regions()) {
-            int digit = region.label().sumDigit();
+            int digit = region.label().outputDigit();
             if (region.claimedDigit() != digit) {
                 throw new CertificateRejection(Condition.SUM_DIGIT, "region [" + region.label() + "] claims sum digit "
-                        + region.claimedDigit() + ", but its label's last step sums to " + digit);
+                        + region.claimedDigit() + ", but by " + operator.metadataName() + "'s step its label's last step outputs "
+                        + digit + " (a certificate for another operator, or a wrong claim)");
             }
         }
     }
@@ -115,7 +121,7 @@ public final class CertificateChecker {
     /** Condition 1: from the zero state, every first pair lands in its label's box. */
     private void requireStart() {
         double[] zero = new double[weights.stateSize()];
-        requireSteps(zero, zero, null, targetsByStem.get(CarryLabel.first(radix, 0).withoutNewest()));
+        requireSteps(zero, zero, null, targetsByStem.get(StepLabel.first(operator, radix, 0).withoutNewest()));
     }
 
     /**
@@ -124,9 +130,9 @@ public final class CertificateChecker {
      * stays in the processor's cache while every source that steps into it is checked.
      */
     private void requireClosure() {
-        Map<CarryLabel, List<Region>> sourcesByStem = new LinkedHashMap<>();
+        Map<StepLabel, List<Region>> sourcesByStem = new LinkedHashMap<>();
         for (Region region : certificate.regions()) {
-            CarryLabel stem = region.label().next(0, certificate.history()).withoutNewest();
+            StepLabel stem = region.label().next(0, certificate.history()).withoutNewest();
             sourcesByStem.computeIfAbsent(stem, key -> new ArrayList<>()).add(region);
         }
         sourcesByStem.forEach((stem, sources) -> {
@@ -142,14 +148,14 @@ public final class CertificateChecker {
      * state) on every pair, into {@code targets}: the regions whose labels are the successors'
      * common stem followed by the pair ({@code null} if there are none).
      */
-    private void requireSteps(double[] low, double[] high, CarryLabel from, Target[] targets) {
+    private void requireSteps(double[] low, double[] high, StepLabel from, Target[] targets) {
         double[] recurrentLow = new double[step.rows()];
         double[] recurrentHigh = new double[step.rows()];
         step.recurrentTerms(low, high, recurrentLow, recurrentHigh);
         for (int pair = 0; pair < pairs; pair++) {
             Target target = targets == null ? null : targets[pair];
             if (target == null) {
-                CarryLabel to = successor(from, pair);
+                StepLabel to = successor(from, pair);
                 throw new CertificateRejection(Condition.MISSING_REGION, transition(from, pair, to)
                         + ": the certificate has no region for the label [" + to + "]");
             }
@@ -162,13 +168,13 @@ public final class CertificateChecker {
         }
     }
 
-    private CarryLabel successor(CarryLabel from, int pair) {
-        return from == null ? CarryLabel.first(radix, pair) : from.next(pair, certificate.history());
+    private StepLabel successor(StepLabel from, int pair) {
+        return from == null ? StepLabel.first(operator, radix, pair) : from.next(pair, certificate.history());
     }
 
     /** Condition 2 for GRU and LSTM cells: the step's bounds, grown by the state margin, lie in the box. */
     private void requireImageInside(double[] low, double[] high, double[] recurrentLow, double[] recurrentHigh,
-            int pair, Region target, CarryLabel from) {
+            int pair, Region target, StepLabel from) {
         int n = weights.stateSize();
         double[] nextLow = new double[n];
         double[] nextHigh = new double[n];
@@ -190,7 +196,7 @@ public final class CertificateChecker {
      * exactly when {@code x + y > t}, and {@code nextUp(x + y) ≤ t} exactly when {@code x + y < t}.
      */
     private void requirePreactivationInside(double[] recurrentLow, double[] recurrentHigh, int pair, Target target,
-            CarryLabel from) {
+            StepLabel from) {
         double[] preimage = target.preimage();
         double[] constantLow = step.constantLow(pair);
         double[] constantHigh = step.constantHigh(pair);
@@ -252,7 +258,7 @@ public final class CertificateChecker {
         return direction > 0 ? Double.POSITIVE_INFINITY : Double.NEGATIVE_INFINITY;
     }
 
-    private CertificateRejection leaves(CarryLabel from, int pair, Region target, int component, double low,
+    private CertificateRejection leaves(StepLabel from, int pair, Region target, int component, double low,
             double high) {
         double below = target.low()[component] - low;
         double above = high - target.high()[component];
@@ -263,7 +269,7 @@ public final class CertificateChecker {
                 Math.max(below, above)));
     }
 
-    private String transition(CarryLabel from, int pair, CarryLabel to) {
+    private String transition(StepLabel from, int pair, StepLabel to) {
         return from == null ? "first step (" + digits(pair) + ") from the zero state into [" + to + "]"
                 : "transition [" + from + "] --(" + digits(pair) + ")--> [" + to + "]";
     }
@@ -271,7 +277,7 @@ public final class CertificateChecker {
     /** Condition 3: over every box, the output names the label's sum digit by more than the logit margin. */
     private void requireOutputs() {
         for (Region region : certificate.regions()) {
-            int digit = region.label().sumDigit();
+            int digit = region.label().outputDigit();
             if (weights.outputs() == 1) {
                 double[] logit = outputBounds(region, 0, -1);
                 double margin = digit == 1 ? Outward.addLow(logit[0], -LOGIT_MARGIN)

@@ -1,6 +1,7 @@
 package io.neuraladder.proof;
 
 import io.neuraladder.contract.CertificateFormat;
+import io.neuraladder.contract.Operator;
 import io.neuraladder.proof.CertificateRejection.Condition;
 import java.io.BufferedInputStream;
 import java.io.ByteArrayInputStream;
@@ -39,11 +40,11 @@ final class CertificateReader {
     record Certificate(int radix, int stateSize, int history, List<Region> regions) {}
 
     /** One region: a label, the sum digit it claims, and its box ({@code low[j] ≤ state[j] ≤ high[j]}). */
-    record Region(CarryLabel label, int claimedDigit, double[] low, double[] high) {}
+    record Region(StepLabel label, int claimedDigit, double[] low, double[] high) {}
 
     private CertificateReader() {}
 
-    static Certificate read(String base64) {
+    static Certificate read(String base64, Operator operator) {
         byte[] compressed;
         try {
             compressed = Base64.getDecoder().decode(base64);
@@ -53,7 +54,7 @@ final class CertificateReader {
         try (InputStream inflated = new InflaterInputStream(new ByteArrayInputStream(compressed));
                 DataInputStream in = new DataInputStream(new BufferedInputStream(new BoundedStream(inflated, MAX_BYTES),
                         1 << 16))) {
-            Certificate certificate = read(in);
+            Certificate certificate = read(in, operator);
             if (in.read() != -1) {
                 throw malformed("bytes follow its last region");
             }
@@ -65,7 +66,7 @@ final class CertificateReader {
         }
     }
 
-    private static Certificate read(DataInputStream in) throws IOException {
+    private static Certificate read(DataInputStream in, Operator operator) throws IOException {
         int magic = in.readInt();
         if (magic != CertificateFormat.MAGIC) {
             throw malformed(String.format(Locale.ROOT, "it starts with 0x%08X, not the magic %s", magic,
@@ -106,9 +107,9 @@ final class CertificateReader {
             throw malformed("it has " + count + " regions, not 1 to " + CertificateFormat.MAX_REGIONS);
         }
         List<Region> regions = new ArrayList<>(count);
-        Set<CarryLabel> labels = new HashSet<>();
+        Set<StepLabel> labels = new HashSet<>();
         for (int i = 0; i < count; i++) {
-            Region region = readRegion(in, i, radix, stateSize, history);
+            Region region = readRegion(in, i, operator, radix, stateSize, history);
             if (!labels.add(region.label())) {
                 throw malformed("region " + i + " [" + region.label() + "] repeats a label");
             }
@@ -117,7 +118,8 @@ final class CertificateReader {
         return new Certificate(radix, stateSize, history, List.copyOf(regions));
     }
 
-    private static Region readRegion(DataInputStream in, int index, int radix, int stateSize, int history)
+    private static Region readRegion(DataInputStream in, int index, Operator operator, int radix, int stateSize,
+            int history)
             throws IOException {
         int carryIn = in.readByte();
         int length = in.readByte();
@@ -135,7 +137,7 @@ final class CertificateReader {
                 throw malformed("region " + index + " has digit pair code " + pairs[k] + " for radix " + radix);
             }
         }
-        CarryLabel label = new CarryLabel(radix, carryIn, pairs);
+        StepLabel label = new StepLabel(operator, radix, carryIn, pairs);
         int claimed = in.readUnsignedShort();
         double[] low = new double[stateSize];
         double[] high = new double[stateSize];

@@ -4,6 +4,7 @@ import io.neuraladder.NeuralAdder;
 import io.neuraladder.api.CertificateCheck;
 import io.neuraladder.contract.CellType;
 import io.neuraladder.proof.CellParameters;
+import io.neuraladder.contract.Operator;
 import io.neuraladder.proof.CertificateChecker;
 import io.neuraladder.train.certify.CertificateVerifier;
 import java.io.IOException;
@@ -102,7 +103,7 @@ public class LoadBenchmarks {
 
     @Benchmark
     public CertificateCheck check() {
-        return CertificateChecker.check(weights, proof);
+        return CertificateChecker.check(weights, proof, Operator.ADD);
     }
 
     @Benchmark

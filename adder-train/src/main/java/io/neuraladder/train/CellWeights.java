@@ -57,8 +57,6 @@ public record CellWeights(CellType cell, int hidden, double[][] inputWeights, do
     public static final int RESET_GATE = 1;
     public static final int CANDIDATE_GATE = 2;
 
-    /** For each ONNX gate block (i, o, f, c), the DL4J block (c, f, o, i) that holds it. */
-    private static final int[] DL4J_BLOCK_OF_ONNX_GATE = {3, 2, 1, 0};
 
     /** Reads the weights from an ONNX model file that follows the model contract. */
     public static CellWeights read(Path onnxFile) throws IOException {
@@ -114,44 +112,6 @@ public record CellWeights(CellType cell, int hidden, double[][] inputWeights, do
             outputBias[k] = outB[k];
         }
         return new CellWeights(cell, hidden, inputWeights, recurrentWeights, bias, outputWeights, outputBias);
-    }
-
-    /**
-     * Weights from DL4J's layout: {@code W [nIn, 4H]}, {@code RW [H, 4H]}, {@code b [4H]}, gate
-     * blocks ordered (cell candidate, forget, output, input).
-     */
-    public static CellWeights fromDl4j(AdderNetwork.Parameters p) {
-        int hidden = p.hiddenSize();
-        int inputs = ModelContract.INPUT_FEATURES;
-        float[] bias = p.lstmBias().ravel().toFloatVector();
-        double[][] inputWeights = new double[4 * hidden][inputs];
-        double[][] recurrentWeights = new double[4 * hidden][hidden];
-        double[] onnxBias = new double[4 * hidden];
-        for (int gate = 0; gate < 4; gate++) {
-            for (int unit = 0; unit < hidden; unit++) {
-                int row = gate * hidden + unit;
-                int column = DL4J_BLOCK_OF_ONNX_GATE[gate] * hidden + unit;
-                for (int k = 0; k < inputs; k++) {
-                    inputWeights[row][k] = p.inputWeights().getFloat(k, column);
-                }
-                for (int k = 0; k < hidden; k++) {
-                    recurrentWeights[row][k] = p.recurrentWeights().getFloat(k, column);
-                }
-                onnxBias[row] = bias[column];
-            }
-        }
-        float[] outW = p.outputWeights().ravel().toFloatVector();
-        double[] outputWeights = new double[hidden];
-        for (int j = 0; j < hidden; j++) {
-            outputWeights[j] = outW[j];
-        }
-        return new CellWeights(CellType.LSTM, hidden, inputWeights, recurrentWeights, onnxBias, outputWeights,
-                p.outputBias().ravel().getFloat(0));
-    }
-
-    /** The DL4J gate block (cell candidate, forget, output, input) holding ONNX gate block {@code gate}. */
-    static int dl4jBlock(int gate) {
-        return DL4J_BLOCK_OF_ONNX_GATE[gate];
     }
 
     /** Trainable parameters: each gate's weights and (combined) bias, and the dense output. */

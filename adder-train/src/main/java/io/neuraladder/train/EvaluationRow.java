@@ -10,15 +10,21 @@ package io.neuraladder.train;
  * @param random score on fresh uniform random pairs
  * @param edge score on every pair of edge values
  * @param carryHeavy score on fresh carry-heavy pairs
- * @param loss the noise-free network's binary cross-entropy per bit on the last minibatch, at the
+ * @param loss the noise-free network's cross-entropy per output digit on the last minibatch, at the
  *     training length
- * @param validationLoss the same on {@link Trainer#VALIDATION_LOSS_PAIRS} fresh uniform pairs at 32 bits
+ * @param validationLoss the same on {@link Trainer#VALIDATION_LOSS_PAIRS} fresh uniform validation pairs
  * @param learningRate the learning rate in use
- * @param certified whether the carry certificate proved the weights exact at this point
+ * @param certified whether the runtime's kernel accepted the certificate found for these weights
  */
 public record EvaluationRow(int epoch, int iteration, long elapsedMillis, double miniBatchExact,
         ValidationScore random, ValidationScore edge, ValidationScore carryHeavy, double loss, double validationLoss, double learningRate,
         boolean certified) {
+
+    /** This row with {@code certified} set. */
+    public EvaluationRow withCertified(boolean value) {
+        return new EvaluationRow(epoch, iteration, elapsedMillis, miniBatchExact, random, edge, carryHeavy, loss,
+                validationLoss, learningRate, value);
+    }
 
     /** Whether every validation pair was added exactly. */
     public boolean perfect() {

@@ -41,9 +41,9 @@ public final class SameDiffCell {
     private final int rank;
     private final double carryGain;
 
-    /** A cell with full recurrent matrices; see {@link #SameDiffCell(SameDiff, CellType, int, int, int, Random)}. */
+    /** A cell with full recurrent matrices; see {@link #SameDiffCell(SameDiff, CellType, int, int, int, double, boolean, Random)}. */
     public SameDiffCell(SameDiff sd, CellType cell, int inputs, int hidden, Random random) {
-        this(sd, cell, inputs, hidden, 0, random);
+        this(sd, cell, inputs, hidden, 0, 1, false, random);
     }
 
     /**
@@ -51,24 +51,11 @@ public final class SameDiffCell {
      *
      * @param rank the number {@code k} of carry units the gates read the previous state through: 0
      *     for full recurrent matrices
-     */
-    public SameDiffCell(SameDiff sd, CellType cell, int inputs, int hidden, int rank, Random random) {
-        this(sd, cell, inputs, hidden, rank, 1, random);
-    }
-
-    /**
-     * A cell whose {@code rank} carry units have every preactivation multiplied by {@code carryGain}
-     * in the graph (and in the exported weights): the carry units of a ripple-carry step are
-     * thresholds that need weights tens of times larger than the other units', which Adam, moving
-     * each weight by about its learning rate per step, reaches {@code carryGain} times sooner.
-     */
-    public SameDiffCell(SameDiff sd, CellType cell, int inputs, int hidden, int rank, double carryGain, Random random) {
-        this(sd, cell, inputs, hidden, rank, carryGain, false, random);
-    }
-
-    /**
-     * {@link #SameDiffCell(SameDiff, CellType, int, int, int, double, Random)}, with
-     * {@code startFlag} for a rank-1 cell that reads {@code h_0 + h_1} (see above).
+     * @param carryGain the factor on the carry units' preactivations, in the graph and in the
+     *     exported weights: the carry units of a ripple-carry step are thresholds that need weights
+     *     tens of times larger than the other units', which Adam, moving each weight by about its
+     *     learning rate per step, reaches {@code carryGain} times sooner
+     * @param startFlag whether a rank-1 cell reads {@code h_0 + h_1} (see above)
      */
     public SameDiffCell(SameDiff sd, CellType cell, int inputs, int hidden, int rank, double carryGain,
             boolean startFlag, Random random) {
@@ -117,29 +104,19 @@ public final class SameDiffCell {
      * {@code h} is read from it.
      */
     public void step(SDVariable x, SDVariable[] state, SDVariable noiseC) {
-        step(x, state, noiseC, null);
-    }
-
-    /**
-     * {@link #step(SDVariable, SDVariable[], SDVariable)} with {@code noisePreactivation} (when not
-     * null) added to the preactivation of the candidate state (the RNN's and GRU's {@code h}, the
-     * LSTM's {@code g}) before its tanh: a unit stays reliable under such noise only when it is
-     * saturated, and saturated units make a step contract.
-     */
-    public void step(SDVariable x, SDVariable[] state, SDVariable noiseC, SDVariable noisePreactivation) {
         SDVariable h = state[0];
         double shut = 1 / (1 + Math.exp(-SHUT_GATE_BIAS));
         switch (cell) {
-            case RNN -> state[0] = sd.math().tanh(noisy(gate("h", x, h), noisePreactivation));
+            case RNN -> state[0] = sd.math().tanh(gate("h", x, h));
             case GRU -> {
                 SDVariable resetH = h == null ? null : sd.nn().sigmoid(gate("r", x, h)).mul(h);
-                SDVariable candidate = sd.math().tanh(noisy(gate("h", x, resetH), noisePreactivation)).mul(1 - shut);
+                SDVariable candidate = sd.math().tanh(gate("h", x, resetH)).mul(1 - shut);
                 state[0] = h == null ? candidate : candidate.add(h.mul(shut));
             }
             case LSTM -> {
                 SDVariable i = sd.nn().sigmoid(gate("i", x, h));
                 SDVariable o = sd.nn().sigmoid(gate("o", x, h));
-                SDVariable g = sd.math().tanh(noisy(gate("c", x, h), noisePreactivation));
+                SDVariable g = sd.math().tanh(gate("c", x, h));
                 SDVariable input = i.mul(g);
                 state[1] = (state[1] == null ? input : state[1].mul(shut).add(input)).add(noiseC);
                 state[0] = o.mul(sd.math().tanh(state[1]));
@@ -191,23 +168,6 @@ public final class SameDiffCell {
     }
 
     /**
-     * The box that one RNN step maps the box {@code [h - radius, h + radius]} (in every unit) into
-     * on input {@code x}, as interval arithmetic bounds it: {@code {centre, half-width}}, each
-     * {@code [batch, H]}. The preactivation's interval is exact for a box; tanh is monotone. This
-     * is the step a carry certificate checks, so a loss on it asks for a step the proof can follow.
-     */
-    public SDVariable[] stepBox(SDVariable x, SDVariable h, double radius) {
-        if (cell != CellType.RNN) {
-            throw new IllegalStateException("interval training is written for the RNN cell only, not " + cell);
-        }
-        SDVariable reach = gained(sd.math().abs(recurrentMatrix("h")).sum(true, 0).mul(radius));
-        SDVariable preactivation = gate("h", x, h);
-        SDVariable low = sd.math().tanh(preactivation.sub(reach));
-        SDVariable high = sd.math().tanh(preactivation.add(reach));
-        return new SDVariable[] {high.add(low).mul(0.5), high.sub(low).mul(0.5)};
-    }
-
-    /**
      * {@code [1, H]}: 1 for the carry units (the first {@code rank}, which the next step reads), 0
      * for the others; only for a cell with a recurrent rank.
      */
@@ -216,11 +176,6 @@ public final class SameDiffCell {
             throw new IllegalStateException("a cell with full recurrent matrices has no carry units");
         }
         return sd.getVariable("carry_units");
-    }
-
-    /** The trained recurrent weights ({@code R_g}, or {@code U_g} with a rank), for a penalty on them. */
-    public List<SDVariable> recurrentVariables() {
-        return trainedGates().stream().map(gate -> sd.getVariable((rank > 0 ? "U_" : "R_") + gate)).toList();
     }
 
     /** The gate blocks trained, named in ONNX's order for the cell, without the shut gate. */
@@ -241,10 +196,6 @@ public final class SameDiffCell {
         };
     }
 
-    private static SDVariable noisy(SDVariable preactivation, SDVariable noise) {
-        return noise == null ? preactivation : preactivation.add(noise);
-    }
-
     private SDVariable gate(String gate, SDVariable x, SDVariable h) {
         SDVariable z = x.mmul(sd.getVariable("W_" + gate)).add(sd.getVariable("b_" + gate));
         if (h == null) {
@@ -262,11 +213,6 @@ public final class SameDiffCell {
         for (int k = 0; k < values.length; k++) {
             values[k] *= factor;
         }
-    }
-
-    /** The gate's recurrent matrix {@code [H, H]} as {@code h · R} reads it. */
-    private SDVariable recurrentMatrix(String gate) {
-        return rank > 0 ? sd.getVariable("V").mmul(sd.getVariable("U_" + gate)) : sd.getVariable("R_" + gate);
     }
 
     /** Glorot-uniform values for a {@code rows × columns} variable. */

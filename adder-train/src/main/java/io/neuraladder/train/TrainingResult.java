@@ -10,12 +10,13 @@ import java.util.List;
  * @param weights the trained weights, as the exported file holds them
  * @param rows the training table, one row per evaluation
  * @param confirmation the final check on a larger fresh set, if an evaluation met the goal
- * @param certificate the carry certificate of the final weights
+ * @param certificate the certificate search's outcome for the final weights
+ * @param certified whether the runtime's kernel accepted that certificate in the bytes the export writes
  * @param iterations minibatches trained
  * @param elapsedMillis wall time of the whole run, evaluations included
  */
 public record TrainingResult(TrainingConfig config, CellWeights weights, List<EvaluationRow> rows,
-        Confirmation confirmation, Certificate certificate, int iterations, long elapsedMillis) {
+        Confirmation confirmation, Certificate certificate, boolean certified, int iterations, long elapsedMillis) {
 
     /** Whether the network was exact on every validation and confirmation pair. */
     public boolean exact() {
@@ -24,7 +25,7 @@ public record TrainingResult(TrainingConfig config, CellWeights weights, List<Ev
 
     /** Whether the run reached its method's goal: exact, and for the certifiable method also certified. */
     public boolean succeeded() {
-        return exact() && (config.method() != TrainingConfig.Method.CERTIFIABLE || certificate.proved());
+        return exact() && (config.method() != TrainingConfig.Method.CERTIFIABLE || certified);
     }
 
     /** Training examples (sequences) seen. */

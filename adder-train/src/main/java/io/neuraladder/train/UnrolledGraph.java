@@ -12,6 +12,8 @@ import org.nd4j.linalg.api.ndarray.INDArray;
 import org.nd4j.linalg.dataset.MultiDataSet;
 import org.nd4j.linalg.factory.Nd4j;
 import org.nd4j.linalg.learning.config.Adam;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * The SameDiff plumbing the learners share: a graph unrolled over the training steps, with one
@@ -20,6 +22,8 @@ import org.nd4j.linalg.learning.config.Adam;
  * back for the parity tests.
  */
 public final class UnrolledGraph {
+
+    private static final Logger log = LoggerFactory.getLogger(UnrolledGraph.class);
 
     private final SameDiff sd = SameDiff.create();
     private final List<String> features = new ArrayList<>();
@@ -53,7 +57,11 @@ public final class UnrolledGraph {
         return "p" + t;
     }
 
-    /** Minimizes {@code loss} with Adam at {@code learningRate}. */
+    /**
+     * Minimizes {@code loss} with Adam at {@code learningRate}. The gradient graph is built here,
+     * as the first {@code fit} would build it; SameDiff prints a line per differentiated op to
+     * {@code System.out} while it does, which goes to this class's SLF4J logger at DEBUG instead.
+     */
     public void minimize(SDVariable loss, double learningRate) {
         sd.setLossVariables(loss.rename("loss"));
         sd.setTrainingConfig(org.nd4j.autodiff.samediff.TrainingConfig.builder()
@@ -61,6 +69,7 @@ public final class UnrolledGraph {
                 .dataSetFeatureMapping(features)
                 .dataSetLabelMapping(labels)
                 .build());
+        StdoutToLog.run(log, sd::createGradFunction);
     }
 
     /** One optimizer step on these features and labels, in declaration order. */

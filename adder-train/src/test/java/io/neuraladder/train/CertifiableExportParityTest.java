@@ -37,14 +37,15 @@ class CertifiableExportParityTest {
     @ParameterizedTest
     @MethodSource("cellsAndLosses")
     void onnxRuntime_matchesSameDiff_onTheTrainingLength(CellType cell, TrainingConfig.Loss loss) throws Exception {
-        TrainingConfig config = TrainingConfig.DEFAULT.with(cell, loss, 16, 5).withBudget(30, 30, 1_000);
+        TrainingConfig config = TrainingConfig.DEFAULT.toBuilder().cell(cell).loss(loss).trainDigits(16).seed(5)
+                .maxIterations(30).evaluateEvery(30).validationPairs(1_000).build();
         CertifiableLearner learner = new CertifiableLearner(config);
         SplittableRandom random = new SplittableRandom(11);
         for (int i = 0; i < config.maxIterations(); i++) {
-            learner.fit(OperandSamples.mixed(random, config.batchSize()));
+            learner.fit(TrainingPairs.bits(OperandSamples.mixed(random, config.batchSize()), config.trainSteps()));
         }
         IntPairs pairs = OperandSamples.mixed(random, 300);
-        float[][] expected = learner.probabilities(pairs);
+        float[][] expected = learner.probabilities(TrainingPairs.bits(pairs, config.trainSteps()));
 
         int steps = config.trainSteps();
         FloatBuffer input = FloatBuffer.allocate(steps * pairs.size() * 2);

@@ -39,8 +39,8 @@ class PlainModelWithCopiedCertificateTest {
         Path shipped = Path.of("..", "models", "adder-lstm.onnx");
         ModelProto original = ModelProto.parseFrom(Files.readAllBytes(shipped));
         CellWeights certified = CellWeights.fromModel(original, shipped.toString());
-        TrainingConfig plain = TrainingConfig.PLAIN_DEFAULT.withHiddenSize(certified.hidden())
-                .withBudget(3_000, 100, 20_000);
+        TrainingConfig plain = TrainingConfig.PLAIN_DEFAULT.toBuilder().hiddenSize(certified.hidden())
+                .maxIterations(3_000).evaluateEvery(100).validationPairs(20_000).build();
         TrainingResult trained = new Trainer(plain, (row, weights) -> {}).train();
         Certificate ownProof = new CarryCertifier(trained.weights()).certify();
         System.out.printf("plain LSTM, %d units, %d iterations, exact on its samples: %s; its own proof: %s%n",

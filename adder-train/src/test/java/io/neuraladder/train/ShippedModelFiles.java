@@ -13,6 +13,9 @@ import java.util.stream.Stream;
  */
 public final class ShippedModelFiles {
 
+    /** The default model, {@code models/adder-lstm.onnx}. */
+    public static final Path DEFAULT = Path.of("..", "models", "adder-lstm.onnx");
+
     private ShippedModelFiles() {}
 
     /** Every shipped model file, binary and decimal, sorted by path. */

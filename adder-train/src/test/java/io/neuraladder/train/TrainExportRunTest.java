@@ -1,5 +1,6 @@
 package io.neuraladder.train;
 
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotEquals;
@@ -16,6 +17,7 @@ import io.neuraladder.sampling.AddExactProperty;
 import io.neuraladder.train.export.OnnxExport;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Optional;
@@ -47,10 +49,16 @@ class TrainExportRunTest {
     @Test
     void training_reachesACertifiedModel_exactOnUniformEdgeAndCarryHeavyValidation() {
         assertTrue(trained.exact(), "not exact after " + trained.iterations() + " iterations");
-        assertTrue(trained.certificate().proved(), trained.certificate().summary());
+        assertTrue(trained.certified(), trained.certificate().summary());
         assertTrue(trained.confirmation().random().pairs() >= 100_000);
         EvaluationRow last = trained.rows().get(trained.rows().size() - 1);
         assertTrue(last.perfect(), TrainingTable.textRow(last));
+    }
+
+    @Test
+    void theShippedModelsSettings_rebuildItsFile_byteForByte() throws IOException {
+        assertArrayEquals(Files.readAllBytes(ShippedModelFiles.DEFAULT), Files.readAllBytes(trainedModel),
+                "the default model's card command no longer rebuilds models/adder-lstm.onnx");
     }
 
     @Test
@@ -104,10 +112,11 @@ class TrainExportRunTest {
 
     @Test
     void underTrainedModel_isRefusedByItsCertificateAndTheSelfTest_andCaughtByTheProperty() throws IOException {
-        TrainingConfig brief = TrainingConfig.PLAIN_DEFAULT.withBudget(5, 5, 1_000);
+        TrainingConfig brief = TrainingConfig.PLAIN_DEFAULT.toBuilder().maxIterations(5).evaluateEvery(5)
+                .validationPairs(1_000).build();
         TrainingResult underTrained = new Trainer(brief, (row, weights) -> {}).train();
         assertFalse(underTrained.exact());
-        assertFalse(underTrained.certificate().embeddable(), underTrained.certificate().summary());
+        assertFalse(underTrained.certified(), underTrained.certificate().summary());
         Path file = temp.resolve("under-trained.onnx");
         OnnxExport.write(underTrained, file);
         var uncertified = assertThrows(ModelCertificateException.class, () -> NeuralAdder.open(file));

@@ -1,6 +1,7 @@
 package io.neuraladder.train.certify;
 
 import io.neuraladder.contract.CertificateFormat;
+import io.neuraladder.contract.Operator;
 import io.neuraladder.train.CellWeights;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -9,7 +10,6 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
-import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 
@@ -17,7 +17,7 @@ import java.util.concurrent.ConcurrentHashMap;
  * Proves that a recurrent adder (RNN, GRU or LSTM; binary or digit-serial) is exact for inputs of every
  * length, or says where the proof fails.
  *
- * <p>Choose a box of cell states for each {@link CarryLabel} (the carry into a window of the last
+ * <p>Choose a box of cell states for each {@link StepLabel} (the carry into a window of the last
  * {@code history} digit pairs, and those pairs) such that
  * <ol>
  *   <li>the states reached from the zero initial state in the first step lie in their label's box;
@@ -51,13 +51,20 @@ public final class CarryCertifier {
     private static final double MAX_WIDTH = 20;
 
     private final CellWeights weights;
+    private final Operator operator;
     private final IntervalCell cell;
     private final int radix;
     private final int pairs;
 
-    /** A certifier for a model with these weights. */
+    /** A certifier for an adder with these weights. */
     public CarryCertifier(CellWeights weights) {
+        this(weights, Operator.ADD);
+    }
+
+    /** A certifier for a model of {@code operator} with these weights. */
+    public CarryCertifier(CellWeights weights, Operator operator) {
         this.weights = weights;
+        this.operator = operator;
         this.cell = IntervalCell.of(weights);
         this.radix = weights.radix();
         this.pairs = radix * radix;
@@ -65,9 +72,7 @@ public final class CarryCertifier {
 
     /**
      * Tries label histories 1 to {@link #MAX_HISTORY} ({@link #maxHistory} for a digit-serial
-     * adder); returns the first proof. Only when every history fails, and the model is an RNN with
-     * a rank-one recurrent matrix, tries the one-dimensional argument of {@link RankOneCertifier},
-     * whose proof the runtime cannot check yet. Else returns the last box failure.
+     * model); returns the first proof, else the last failure.
      */
     public Certificate certify() {
         Certificate result = null;
@@ -76,13 +81,6 @@ public final class CarryCertifier {
             result = certify(history);
             if (result.proved()) {
                 return result;
-            }
-        }
-        Optional<RankOneCertifier> rankOne = RankOneCertifier.of(weights);
-        if (rankOne.isPresent()) {
-            Certificate coordinate = rankOne.get().certify();
-            if (coordinate.proved()) {
-                return coordinate;
             }
         }
         return result;
@@ -113,33 +111,33 @@ public final class CarryCertifier {
      */
     public Certificate certify(int history) {
         long start = System.nanoTime();
-        Map<CarryLabel, StateBox> boxes = new LinkedHashMap<>();
-        Map<CarryLabel, StateBox[]> images = new ConcurrentHashMap<>();
-        Map<CarryLabel, CarryLabel[]> successors = new HashMap<>();
-        Map<CarryLabel, Checked> checked = new HashMap<>();
+        Map<StepLabel, StateBox> boxes = new LinkedHashMap<>();
+        Map<StepLabel, StateBox[]> images = new ConcurrentHashMap<>();
+        Map<StepLabel, StepLabel[]> successors = new HashMap<>();
+        Map<StepLabel, Checked> checked = new HashMap<>();
         StateBox[] firstSteps = images(zeroState());
         for (int pair = 0; pair < pairs; pair++) {
             StateBox first = firstSteps[pair];
-            boxes.put(CarryLabel.first(radix, pair), first.inflated(widening(first)).roundedToFloat());
+            boxes.put(StepLabel.first(operator, radix, pair), first.inflated(widening(first)).roundedToFloat());
         }
         for (int round = 1; round <= MAX_ROUNDS; round++) {
             boolean changed = false;
-            Set<CarryLabel> grown = new LinkedHashSet<>();
+            Set<StepLabel> grown = new LinkedHashSet<>();
             String worstEscape = null;
             double worstSlack = Double.POSITIVE_INFINITY;
-            List<CarryLabel> labels = new ArrayList<>(boxes.keySet());
-            Map<CarryLabel, StateBox> sources = new HashMap<>(boxes);
+            List<StepLabel> labels = new ArrayList<>(boxes.keySet());
+            Map<StepLabel, StateBox> sources = new HashMap<>(boxes);
             labels.parallelStream().filter(label -> !images.containsKey(label))
                     .forEach(label -> images.put(label, images(sources.get(label))));
-            for (CarryLabel label : labels) {
+            for (StepLabel label : labels) {
                 StateBox source = sources.get(label);
                 StateBox[] regionImages = images.get(label);
-                CarryLabel[] next = successors.computeIfAbsent(label, l -> successors(l, history));
+                StepLabel[] next = successors.computeIfAbsent(label, l -> successors(l, history));
                 Checked last = checked.computeIfAbsent(label, l -> new Checked(pairs));
                 boolean sourceChecked = last.source == source;
                 last.source = source;
                 for (int pair = 0; pair < pairs; pair++) {
-                    CarryLabel target = next[pair];
+                    StepLabel target = next[pair];
                     StateBox image = regionImages[pair];
                     StateBox existing = boxes.get(target);
                     if (sourceChecked && existing == last.targets[pair]) {
@@ -167,7 +165,7 @@ public final class CarryCertifier {
             if (outputFailure != null) {
                 return failed(history, boxes, round, start, outputFailure);
             }
-            for (Map.Entry<CarryLabel, StateBox> region : boxes.entrySet()) {
+            for (Map.Entry<StepLabel, StateBox> region : boxes.entrySet()) {
                 if (region.getValue().width() > MAX_WIDTH) {
                     return failed(history, boxes, round, start, "the box of region [" + region.getKey()
                             + "] grew past width " + MAX_WIDTH + ": the interval images do not contract");
@@ -198,8 +196,8 @@ public final class CarryCertifier {
         }
     }
 
-    private CarryLabel[] successors(CarryLabel label, int history) {
-        CarryLabel[] next = new CarryLabel[pairs];
+    private StepLabel[] successors(StepLabel label, int history) {
+        StepLabel[] next = new StepLabel[pairs];
         for (int pair = 0; pair < pairs; pair++) {
             next[pair] = label.next(pair, history);
         }
@@ -221,9 +219,9 @@ public final class CarryCertifier {
     }
 
     /** The first output failure among the regions {@code labels}; boxes only grow, so others cannot have one. */
-    private String outputFailure(Map<CarryLabel, StateBox> boxes, Set<CarryLabel> labels) {
-        for (CarryLabel label : labels) {
-            Map.Entry<CarryLabel, StateBox> region = Map.entry(label, boxes.get(label));
+    private String outputFailure(Map<StepLabel, StateBox> boxes, Set<StepLabel> labels) {
+        for (StepLabel label : labels) {
+            Map.Entry<StepLabel, StateBox> region = Map.entry(label, boxes.get(label));
             int digit = region.getKey().sumDigit();
             double[] range = outputRange(region.getValue(), digit);
             double margin = range[0] - LOGIT_MARGIN;
@@ -247,7 +245,7 @@ public final class CarryCertifier {
         return Intervals.lead(weights, box, digit);
     }
 
-    private String transition(CarryLabel from, int pair, CarryLabel to) {
+    private String transition(StepLabel from, int pair, StepLabel to) {
         return "transition [" + from + "] --(" + pair / radix + "," + pair % radix + ")--> [" + to + "]";
     }
 
@@ -257,11 +255,11 @@ public final class CarryCertifier {
      * that grew nothing removed no image, and boxes are replaced, never changed, so they are the
      * images of exactly these boxes.
      */
-    private Certificate proved(int history, Map<CarryLabel, StateBox> boxes, Map<CarryLabel, StateBox[]> images,
-            Map<CarryLabel, CarryLabel[]> successors, int rounds, long start) {
+    private Certificate proved(int history, Map<StepLabel, StateBox> boxes, Map<StepLabel, StateBox[]> images,
+            Map<StepLabel, StepLabel[]> successors, int rounds, long start) {
         double worstSlack = boxes.entrySet().parallelStream().mapToDouble(region -> {
             StateBox[] next = images.computeIfAbsent(region.getKey(), label -> images(region.getValue()));
-            CarryLabel[] targets = successors.get(region.getKey());
+            StepLabel[] targets = successors.get(region.getKey());
             double slack = Double.POSITIVE_INFINITY;
             for (int pair = 0; pair < pairs; pair++) {
                 slack = Math.min(slack, boxes.get(targets[pair]).slack(next[pair]));
@@ -270,28 +268,28 @@ public final class CarryCertifier {
         }).min().orElse(Double.NaN);
         StateBox[] firstSteps = images(zeroState());
         for (int pair = 0; pair < pairs; pair++) {
-            worstSlack = Math.min(worstSlack, boxes.get(CarryLabel.first(radix, pair)).slack(firstSteps[pair]));
+            worstSlack = Math.min(worstSlack, boxes.get(StepLabel.first(operator, radix, pair)).slack(firstSteps[pair]));
         }
         if (worstSlack < 0) {
             return failed(history, boxes, rounds, start, "a transition left its box on the final check");
         }
         String proof = CertificateEncoder.encode(radix, zeroState().size(), history, boxes);
         return new Certificate(true, history, regions(boxes), worstOutputMargin(boxes), worstSlack, rounds,
-                millisSince(start), null, null, proof);
+                millisSince(start), null, proof);
     }
 
-    private Certificate failed(int history, Map<CarryLabel, StateBox> boxes, int rounds, long start, String why) {
+    private Certificate failed(int history, Map<StepLabel, StateBox> boxes, int rounds, long start, String why) {
         return new Certificate(false, history, regions(boxes), worstOutputMargin(boxes), Double.NaN, rounds,
-                millisSince(start), why + " (labels with history " + history + ")", null, null);
+                millisSince(start), why + " (labels with history " + history + ")", null);
     }
 
-    private double worstOutputMargin(Map<CarryLabel, StateBox> boxes) {
+    private double worstOutputMargin(Map<StepLabel, StateBox> boxes) {
         return boxes.entrySet().stream()
                 .mapToDouble(e -> outputRange(e.getValue(), e.getKey().sumDigit())[0] - LOGIT_MARGIN)
                 .min().orElse(Double.NaN);
     }
 
-    private List<Certificate.Region> regions(Map<CarryLabel, StateBox> boxes) {
+    private List<Certificate.Region> regions(Map<StepLabel, StateBox> boxes) {
         List<Certificate.Region> regions = new ArrayList<>();
         boxes.forEach((label, box) -> {
             double[] range = weights.outputs() == 1 ? Intervals.logit(weights, box) : outputRange(box, label.sumDigit());

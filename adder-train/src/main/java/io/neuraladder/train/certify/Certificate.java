@@ -21,18 +21,11 @@ import java.util.Map;
  * @param rounds iterations until the boxes were closed
  * @param millis time taken
  * @param failure where and by how much the proof failed; {@code null} when proved
- * @param method how the regions were bounded, when not by boxes over the whole state; {@code null} for boxes
  * @param proof the proof in {@link io.neuraladder.contract.CertificateFormat}, as stored in a model
- *     file and checked by the runtime; {@code null} when not proved, or proved by a method that has
- *     no checkable form yet ({@link RankOneCertifier})
+ *     file and checked by the runtime; {@code null} when not proved
  */
 public record Certificate(boolean proved, int history, List<Region> regions, double worstOutputMargin,
-        double worstContainmentSlack, int rounds, long millis, String failure, String method, String proof) {
-
-    /** Whether the runtime can check this certificate: it is proved and has its {@link #proof()}. */
-    public boolean embeddable() {
-        return proved && proof != null;
-    }
+        double worstContainmentSlack, int rounds, long millis, String failure, String proof) {
 
     /**
      * One region of the state space.
@@ -53,18 +46,18 @@ public record Certificate(boolean proved, int history, List<Region> regions, dou
         return proved
                 ? String.format(Locale.ROOT, "proved: %d regions (history %d), worst output margin %.3f logits, "
                         + "worst containment slack %.2e, %d rounds", regions.size(), history, worstOutputMargin,
-                        worstContainmentSlack, rounds) + (method == null ? "" : ", " + method)
+                        worstContainmentSlack, rounds)
                 : "not proved: " + failure;
     }
 
     /**
      * The metadata a model file carries for this certificate: its summary, and its proof when the
-     * runtime can check it ({@link #embeddable()}).
+     * runtime can check it (when {@link #proved()}).
      */
     public Map<MetadataKey, String> metadata() {
         Map<MetadataKey, String> metadata = new EnumMap<>(MetadataKey.class);
         metadata.put(MetadataKey.CERTIFICATE, summary());
-        if (embeddable()) {
+        if (proved) {
             metadata.put(MetadataKey.CERTIFICATE_PROOF, proof);
         }
         return metadata;
@@ -72,9 +65,7 @@ public record Certificate(boolean proved, int history, List<Region> regions, dou
 
     /** The certificate line of a model card: the summary, and whether the runtime checks it at load. */
     public String cardStatement() {
-        return summary() + (embeddable() ? "; embedded in the file, checked by the runtime at every load."
-                : proved ? "; this proof has no form the runtime can check, so the runtime refuses the model by default."
-                : ".");
+        return summary() + (proved ? "; embedded in the file, checked by the runtime at every load." : ".");
     }
 
     /** Regions listed in full by {@link #report()}; beyond this, only the tightest are. */

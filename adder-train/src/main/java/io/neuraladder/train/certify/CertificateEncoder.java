@@ -21,7 +21,7 @@ final class CertificateEncoder {
     private CertificateEncoder() {}
 
     /** The certificate as the Base64 text stored under {@code neuraladder.certificate.proof}. */
-    static String encode(int radix, int stateSize, int history, Map<CarryLabel, StateBox> boxes) {
+    static String encode(int radix, int stateSize, int history, Map<StepLabel, StateBox> boxes) {
         ByteArrayOutputStream bytes = new ByteArrayOutputStream();
         try (DataOutputStream out = new DataOutputStream(new DeflaterOutputStream(bytes,
                 new Deflater(Deflater.BEST_COMPRESSION)))) {
@@ -34,8 +34,8 @@ final class CertificateEncoder {
             out.writeDouble(CertificateFormat.STATE_MARGIN);
             out.writeDouble(CertificateFormat.LOGIT_MARGIN);
             out.writeInt(boxes.size());
-            for (Map.Entry<CarryLabel, StateBox> region : boxes.entrySet()) {
-                CarryLabel label = region.getKey();
+            for (Map.Entry<StepLabel, StateBox> region : boxes.entrySet()) {
+                StepLabel label = region.getKey();
                 List<Integer> pairs = label.pairs();
                 out.writeByte(label.carryIn());
                 out.writeByte(pairs.size());

@@ -1,5 +1,6 @@
 package io.neuraladder.train.certify;
 
+import io.neuraladder.contract.Operator;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
@@ -37,9 +38,9 @@ public final class CertificateRegions {
     private final int radix;
     private final int history;
     private final List<Region> regions;
-    private final Map<CarryLabel, Region> byLabel;
+    private final Map<StepLabel, Region> byLabel;
 
-    private CertificateRegions(int radix, int history, List<Region> regions, Map<CarryLabel, Region> byLabel) {
+    private CertificateRegions(int radix, int history, List<Region> regions, Map<StepLabel, Region> byLabel) {
         this.radix = radix;
         this.history = history;
         this.regions = regions;
@@ -52,14 +53,14 @@ public final class CertificateRegions {
      * @throws IllegalArgumentException if it is not a well-formed box certificate, naming what is wrong
      */
     public static CertificateRegions decode(String encoded) {
-        CertificateVerifier.Decoded decoded;
+        EmbeddedCertificate.Decoded decoded;
         try {
-            decoded = CertificateVerifier.decode(encoded);
-        } catch (CertificateVerifier.Refusal refusal) {
+            decoded = EmbeddedCertificate.decode(encoded);
+        } catch (EmbeddedCertificate.Refusal refusal) {
             throw new IllegalArgumentException("the certificate is not well formed: " + refusal.getMessage(), refusal);
         }
         List<Region> regions = new ArrayList<>();
-        Map<CarryLabel, Region> byLabel = new HashMap<>();
+        Map<StepLabel, Region> byLabel = new HashMap<>();
         decoded.boxes().forEach((label, box) -> {
             double[] low = new double[box.size()];
             double[] high = new double[box.size()];
@@ -74,7 +75,7 @@ public final class CertificateRegions {
         return new CertificateRegions(decoded.radix(), decoded.history(), List.copyOf(regions), byLabel);
     }
 
-    private static int carryAfter(CarryLabel label) {
+    private static int carryAfter(StepLabel label) {
         int carry = label.carryIn();
         for (int pair : label.pairs()) {
             carry = label.carryOut(pair, carry);
@@ -106,12 +107,12 @@ public final class CertificateRegions {
      */
     public List<Region> regionsAlong(int[] pairs) {
         List<Region> along = new ArrayList<>(pairs.length);
-        CarryLabel label = null;
+        StepLabel label = null;
         for (int pair : pairs) {
             if (pair < 0 || pair >= radix * radix) {
                 throw new IllegalArgumentException("digit pair " + pair + " is out of range for radix " + radix);
             }
-            label = label == null ? CarryLabel.first(radix, pair) : label.next(pair, history);
+            label = label == null ? StepLabel.first(Operator.ADD, radix, pair) : label.next(pair, history);
             Region region = byLabel.get(label);
             if (region == null) {
                 throw new IllegalArgumentException("the certificate has no region [" + label + "]");

@@ -1,7 +1,6 @@
 package io.neuraladder.train.certify;
 
 import io.neuraladder.contract.BitCodec;
-import io.neuraladder.contract.DigitCodec;
 import io.neuraladder.train.CellWeights;
 
 /**
@@ -66,24 +65,6 @@ public interface RecurrentCell {
         return best;
     }
 
-    /**
-     * Adds non-negative numbers written as digit strings of the network's radix (most
-     * significant first) the way the network does: one digit pair per step, one extra step for
-     * the carry. Returns the sum's digits with leading zeros kept, {@code max(length) + 1} of them.
-     */
-    default String addDigits(CharSequence a, CharSequence b) {
-        DigitCodec codec = DigitCodec.of(weights().radix());
-        int steps = DigitCodec.steps(a, b);
-        double[] state = new double[stateSize()];
-        char[] sum = new char[steps];
-        for (int t = 0; t < steps; t++) {
-            step(state, codec.digit(a, t), codec.digit(b, t));
-            sum[steps - 1 - t] = Character.forDigit(digit(state), codec.radix());
-        }
-        return new String(sum);
-    }
-
-
     /** The low {@code steps} bits of {@code a + b} as this network computes them from the zero state. */
     default int addWrapping(int a, int b, int steps) {
         double[] state = new double[stateSize()];
@@ -95,32 +76,26 @@ public interface RecurrentCell {
         return sum;
     }
 
-    /** Whether the network adds the bit strings {@code a} and {@code b} (LSB first, equal length) exactly, mod 2^length. */
-    default boolean addsExactly(boolean[] a, boolean[] b) {
-        double[] state = new double[stateSize()];
-        boolean carry = false;
-        for (int t = 0; t < a.length; t++) {
-            step(state, a[t] ? 1 : 0, b[t] ? 1 : 0);
-            boolean sum = a[t] ^ b[t] ^ carry;
-            carry = (a[t] & b[t]) | (carry & (a[t] ^ b[t]));
-            if (logit(state) > 0 != sum) {
-                return false;
-            }
-        }
-        return true;
-    }
-
-    /** The summed binary cross-entropy of the sum bits of {@code a + b} over the first {@code steps}. */
-    default double crossEntropy(int a, int b, int steps) {
-        double[] state = new double[stateSize()];
-        double total = 0;
-        for (int t = 0; t < steps; t++) {
-            step(state, BitCodec.bit(a, t), BitCodec.bit(b, t));
+    /**
+     * The cross-entropy of the output in {@code state} for the true digit {@code expected}: binary
+     * cross-entropy of the logit for a binary adder, softmax cross-entropy for the others.
+     */
+    default double crossEntropy(double[] state, int expected) {
+        CellWeights w = weights();
+        if (w.outputs() == 1) {
             double z = logit(state);
             // log(1 + e^z) - y z, computed without overflow.
-            total += Math.max(z, 0) + Math.log1p(Math.exp(-Math.abs(z))) - BitCodec.bit(a + b, t) * z;
+            return Math.max(z, 0) + Math.log1p(Math.exp(-Math.abs(z))) - expected * z;
         }
-        return total;
+        double max = Double.NEGATIVE_INFINITY;
+        for (int k = 0; k < w.outputs(); k++) {
+            max = Math.max(max, logit(state, k));
+        }
+        double sum = 0;
+        for (int k = 0; k < w.outputs(); k++) {
+            sum += Math.exp(logit(state, k) - max);
+        }
+        return max + Math.log(sum) - logit(state, expected);
     }
 
     /** The affine preactivation of row {@code row} of the stacked gates, for hidden state {@code h}. */

@@ -1,13 +1,18 @@
 package io.neuraladder.train.cli;
 
+import io.neuraladder.contract.DigitSerialContract;
 import io.neuraladder.train.explore.ExploreCommand;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 
 /**
- * The training command line: {@code train} builds, validates and exports a model
- * ({@code train-digits}, or {@code train --radix R}, a digit-serial one), {@code certify}
- * proves model files exact, {@code experiments} compares cells, losses and training lengths,
+ * The training command line: {@code train} builds, validates and exports a model of any operator
+ * and radix ({@code train --radix R}; {@code train-digits} is its old name for digit strings), {@code certify}
+ * proves model files exact, {@code experiments} (the lab's, on its classpath) compares cells,
+ * losses and training lengths,
  * {@code explore} shows a model adding, step by step, in a local web page.
  *
  * <pre>
@@ -16,35 +21,46 @@ import picocli.CommandLine.Command;
  */
 @Command(name = "adder-train", mixinStandardHelpOptions = true, version = "neural-adder-train",
         description = "Trains, validates and exports neural-adder models.",
-        subcommands = {TrainCommand.class, TrainDigitsCommand.class, CertifyCommand.class,
-                ExperimentsCommand.class, ExploreCommand.class})
+        subcommands = {TrainCommand.class, CertifyCommand.class, ExploreCommand.class})
 public final class AdderCli {
 
     AdderCli() {}
 
-    /** The command line, with case-insensitive enum values ({@code --cell gru}). */
+    /** The lab's command, compiled apart from the product (src/lab/java) and present only on its classpath. */
+    private static final String LAB_COMMAND = "io.neuraladder.train.cli.ExperimentsCommand";
+
+    /**
+     * The command line, with case-insensitive enum values ({@code --cell gru}), and the lab's
+     * {@code experiments} when the lab is on the classpath (as {@code bin/adder-train} puts it).
+     */
     static CommandLine commandLine() {
-        return new CommandLine(new AdderCli()).setCaseInsensitiveEnumValuesAllowed(true);
+        CommandLine commandLine = new CommandLine(new AdderCli());
+        try {
+            commandLine.addSubcommand(Class.forName(LAB_COMMAND).getDeclaredConstructor().newInstance());
+        } catch (ClassNotFoundException absent) {
+            // the product jar alone: training, certification and the explorer
+        } catch (ReflectiveOperationException e) {
+            throw new IllegalStateException("the lab's command " + LAB_COMMAND + " cannot be created", e);
+        }
+        return commandLine.setCaseInsensitiveEnumValuesAllowed(true);
     }
 
     /**
-     * The arguments the command line runs: {@code train --radix R ...} with {@code R} other than 2
-     * becomes {@code train-digits --radix R ...}, since a digit-serial adder has its own pipeline.
+     * The arguments the command line runs: {@code train-digits} and {@code train-decimal}, the old
+     * names of the digit-serial pipeline, become {@code train}, in radix 10 unless {@code --radix}
+     * is given; every model, in any radix, is trained by the one {@code train}.
      */
     static String[] route(String... args) {
-        if (args.length == 0 || !args[0].equals("train")) {
+        if (args.length == 0 || !(args[0].equals("train-digits") || args[0].equals("train-decimal"))) {
             return args;
         }
-        for (int i = 1; i < args.length; i++) {
-            String radix = args[i].startsWith("--radix=") ? args[i].substring("--radix=".length())
-                    : args[i].equals("--radix") && i + 1 < args.length ? args[i + 1] : null;
-            if (radix != null && !radix.equals("2")) {
-                String[] routed = args.clone();
-                routed[0] = "train-digits";
-                return routed;
-            }
+        boolean radixGiven = Arrays.stream(args).anyMatch(a -> a.equals("--radix") || a.startsWith("--radix="));
+        List<String> routed = new ArrayList<>(List.of(args));
+        routed.set(0, "train");
+        if (!radixGiven) {
+            routed.addAll(1, List.of("--radix", Integer.toString(DigitSerialContract.DECIMAL)));
         }
-        return args;
+        return routed.toArray(String[]::new);
     }
 
     /** Runs the command line and exits with its status. */

@@ -33,10 +33,10 @@ final class CertificateEmbedding {
     /**
      * Replaces the file's certificate metadata with {@code certificate}'s summary and proof.
      *
-     * @throws IllegalArgumentException if the certificate is not embeddable
+     * @throws IllegalArgumentException if the certificate is not proved
      */
     static void embed(Path model, Certificate certificate) throws IOException {
-        if (!certificate.embeddable()) {
+        if (!certificate.proved()) {
             throw new IllegalArgumentException("only a proved box certificate can be embedded");
         }
         ModelProto proto = ModelProto.parseFrom(Files.readAllBytes(model));

@@ -1,9 +1,13 @@
 package io.neuraladder.train.cli;
 
+import io.neuraladder.ModelLoadException;
+import io.neuraladder.NeuralAdder;
+import io.neuraladder.contract.MetadataKey;
+import io.neuraladder.contract.Operator;
 import io.neuraladder.train.CellWeights;
 import io.neuraladder.train.certify.CarryCertifier;
 import io.neuraladder.train.certify.Certificate;
-import io.neuraladder.train.certify.CertificateVerifier;
+import io.neuraladder.train.certify.EmbeddedCertificate;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.nio.file.Files;
@@ -44,9 +48,9 @@ final class CertifyCommand implements Callable<Integer> {
         for (Path model : models) {
             ModelProto proto = ModelProto.parseFrom(Files.readAllBytes(model));
             CellWeights weights = CellWeights.fromModel(proto, model.toString());
-            Certificate certificate = new CarryCertifier(weights).certify();
+            Certificate certificate = new CarryCertifier(weights, operator(proto)).certify();
             out.printf("certificate for %s%n%n%s%n", model, certificate.report());
-            out.printf("embedded in the file: %s%n%n", embedded(weights, proto, certificate));
+            out.printf("embedded in the file: %s%n%n", embedded(model, proto, certificate));
             if (embed) {
                 failures += embed(out, model, certificate) ? 0 : 1;
             } else {
@@ -57,26 +61,30 @@ final class CertifyCommand implements Callable<Integer> {
         return failures == 0 ? 0 : 1;
     }
 
-    /** What the file carries now, as this module's verifier reads it; the runtime checks the same at load. */
-    private static String embedded(CellWeights weights, ModelProto proto, Certificate found) {
-        String proof = CertificateVerifier.embeddedProof(proto).orElse(null);
+    /** What the file carries now, as the runtime's kernel judges it: the same check as at every load. */
+    private static String embedded(Path model, ModelProto proto, Certificate found) throws IOException {
+        String proof = EmbeddedCertificate.embeddedProof(proto).orElse(null);
         if (proof == null) {
             return "no proof, so the runtime refuses this file unless allowed uncertified (add it with --embed)";
         }
-        if (proof.equals(found.proof())) {
-            return "this proof, byte for byte (the runtime checks it again at every load)";
+        try {
+            NeuralAdder.checkCertificate(Files.readAllBytes(model), model.toString(), operator(proto));
+            return (proof.equals(found.proof()) ? "this proof, byte for byte" : "a proof that checks")
+                    + " (the runtime's kernel accepts it, and checks it again at every load)";
+        } catch (ModelLoadException refused) {
+            return "a proof the runtime's kernel REFUSES (" + refused.getMessage() + "); replace it with --embed";
         }
-        CertificateVerifier.Verdict verdict = CertificateVerifier.verify(weights, proof);
-        return verdict.holds() ? "a proof that checks (the runtime checks it again at every load)"
-                : "a proof that does NOT check (" + verdict.condition() + ": " + verdict.message()
-                        + "), so the runtime refuses this file; replace it with --embed";
+    }
+
+    /** The operator the file says it computes: the one its proof must hold for. */
+    private static Operator operator(ModelProto proto) {
+        return proto.getMetadataPropsList().stream().filter(e -> e.getKey().equals(MetadataKey.OPERATOR.key()))
+                .map(e -> Operator.fromMetadata(e.getValue())).findFirst().orElse(Operator.ADD);
     }
 
     private static boolean embed(PrintWriter out, Path model, Certificate certificate) throws IOException {
-        if (!certificate.embeddable()) {
-            out.printf("not embedded: %s; %s is unchanged%n%n", certificate.proved()
-                    ? "this proof (" + certificate.method() + ") has no form the runtime can check" : "no proof",
-                    model);
+        if (!certificate.proved()) {
+            out.printf("not embedded: no proof; %s is unchanged%n%n", model);
             return false;
         }
         CertificateEmbedding.embed(model, certificate);

@@ -1,10 +1,11 @@
 package io.neuraladder.train.cli;
 
 import io.neuraladder.contract.CellType;
+import io.neuraladder.contract.DigitSerialContract;
+import io.neuraladder.contract.Operator;
 import io.neuraladder.train.CellWeights;
 import io.neuraladder.train.EvaluationRow;
 import io.neuraladder.train.ModelCard;
-import io.neuraladder.train.SamplePredictions;
 import io.neuraladder.train.Trainer;
 import io.neuraladder.train.TrainingConfig;
 import io.neuraladder.train.TrainingResult;
@@ -18,93 +19,157 @@ import java.nio.file.Path;
 import java.util.HexFormat;
 import java.util.Locale;
 import java.util.concurrent.Callable;
+import java.util.function.Consumer;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.ParameterException;
 import picocli.CommandLine.Spec;
 
-/** {@code train}: trains a model until it adds exactly, then writes it and its model card. */
+/**
+ * {@code train}: trains a model of any operator and radix until it is exact (and, by default,
+ * certified by the runtime's kernel), then writes it and its model card. {@code train-digits} and
+ * {@code train-decimal} are its old names for radix 10 ({@link AdderCli#route}).
+ */
 @Command(name = "train", mixinStandardHelpOptions = true,
-        description = {"Trains a recurrent adder with Deeplearning4j until it is exact on fresh uniform, edge and "
-                + "carry-heavy pairs (and, with --method certifiable, proved exact for every input length by the "
-                + "carry certificate), then writes the ONNX model and its model card (.md) beside it.",
-                "Run with OMP_NUM_THREADS=1: ND4J is about twice as fast single-threaded on this tiny network."})
+        description = {"Trains a recurrent model with Deeplearning4j until it is exact on fresh uniform, edge and "
+                + "carry-heavy pairs and (with --method certifiable, the default) its certificate, found by the carry "
+                + "certificate search, is accepted by the runtime's kernel; then writes the ONNX model and its model "
+                + "card (.md) beside it. Radix 2 is the bit-serial contract (ints); radix 3 to 36 add digit strings.",
+                "Options left out take the radix's defaults (radix 2: a quick 8-unit RNN; other radixes: the "
+                        + "shipped decimal model's recipe).",
+                "Run with OMP_NUM_THREADS=1: ND4J is about twice as fast single-threaded on these tiny networks."})
 final class TrainCommand implements Callable<Integer> {
-
-    private static final TrainingConfig DEFAULTS = TrainingConfig.DEFAULT;
 
     @Spec
     private CommandSpec spec;
 
+    @Option(names = "--operator", description = "add or subtract (default: add)")
+    private Operator operator;
+
+    @Option(names = "--radix", description = "number base: 2 (bits, the int API) or 3..36 (default: 2)")
+    private Integer radix;
+
     @Option(names = "--method", description = "certifiable (SameDiff, shut forget gate, state noise; must certify) "
-            + "or plain (DL4J LSTM layer; must be exact on samples) (default: ${DEFAULT-VALUE})")
-    private String method = DEFAULTS.method().cliName();
+            + "or plain (the lab's DL4J LSTM layer, radix 2 only; must be exact on samples) (default: certifiable)")
+    private TrainingConfig.Method method;
 
     @Option(names = "--cell", description = "rnn, gru or lstm, run by ONNX's operator of that name "
             + "(default: rnn; lstm with --method plain)")
     private CellType cell;
 
-    @Option(names = "--loss", description = "bce (binary cross-entropy) or mse (squared error of the probability) "
-            + "(default: ${DEFAULT-VALUE})")
-    private TrainingConfig.Loss loss = DEFAULTS.loss();
+    @Option(names = "--loss", description = "radix 2: bce (binary cross-entropy) or mse (squared error of the "
+            + "probability) (default: bce)")
+    private TrainingConfig.Loss loss;
 
-    @Option(names = "--hidden-size", description = "units of the cell (default: ${DEFAULT-VALUE})")
-    private int hiddenSize = DEFAULTS.hiddenSize();
+    @Option(names = "--hidden-size", description = "units of the cell (default: 8 in radix 2, 24 otherwise)")
+    private Integer hiddenSize;
 
-    @Option(names = {"--train-steps", "--steps"}, description = "bits per training sequence, 1..32 "
-            + "(default: ${DEFAULT-VALUE})")
-    private int steps = DEFAULTS.trainSteps();
+    @Option(names = "--recurrent-rank", description = "carry units: the gates read the previous state only through "
+            + "its first N units (recurrent matrices of rank N); 0 for full matrices (default: 0)")
+    private Integer recurrentRank;
 
-    @Option(names = "--samples", description = "sample predictions printed at each evaluation (default: ${DEFAULT-VALUE})")
-    private int samples = 4;
+    @Option(names = {"--train-digits", "--train-steps", "--steps"}, description = "digits (bits) per training "
+            + "operand (default: 8)")
+    private Integer trainDigits;
 
-    @Option(names = "--seed", description = "seed of weights and data (default: ${DEFAULT-VALUE})")
-    private long seed = DEFAULTS.seed();
+    @Option(names = "--seed", description = "seed of weights and data (default: 1)")
+    private Long seed;
 
-    @Option(names = "--batch", description = "sequences per minibatch (default: ${DEFAULT-VALUE})")
-    private int batch = DEFAULTS.batchSize();
+    @Option(names = "--batch", description = "sequences per minibatch (default: 256)")
+    private Integer batch;
 
-    @Option(names = "--learning-rate", description = "Adam learning rate (default: ${DEFAULT-VALUE})")
-    private double learningRate = DEFAULTS.learningRate();
+    @Option(names = "--learning-rate", description = "Adam learning rate (default: 0.1 in radix 2, 0.02 otherwise)")
+    private Double learningRate;
 
     @Option(names = "--state-noise", description = "std. dev. of the noise on h and c, certifiable method "
-            + "(default: ${DEFAULT-VALUE})")
-    private double stateNoise = DEFAULTS.stateNoise();
+            + "(default: 0.3)")
+    private Double stateNoise;
 
-    @Option(names = "--max-iterations", description = "give up after this many minibatches (default: ${DEFAULT-VALUE})")
-    private int maxIterations = DEFAULTS.maxIterations();
+    @Option(names = "--max-iterations", description = "give up after this many minibatches (default: 1000 in radix "
+            + "2, 4000 otherwise)")
+    private Integer maxIterations;
 
-    @Option(names = "--evaluate-every", description = "minibatches between evaluations (default: ${DEFAULT-VALUE})")
-    private int evaluateEvery = DEFAULTS.evaluateEvery();
+    @Option(names = "--evaluate-every", description = "minibatches between evaluations (default: 25 in radix 2, 250 "
+            + "otherwise)")
+    private Integer evaluateEvery;
 
-    @Option(names = "--validation-pairs", description = "fresh uniform pairs per evaluation (default: ${DEFAULT-VALUE})")
-    private int validationPairs = DEFAULTS.validationPairs();
+    @Option(names = "--validation-pairs", description = "fresh uniform pairs per evaluation (default: 10000 in radix "
+            + "2, 2000 otherwise)")
+    private Integer validationPairs;
 
-    @Option(names = {"-o", "--output"}, description = "model file to write (default: ${DEFAULT-VALUE})")
-    private Path output = Path.of("my-adder.onnx");
+    @Option(names = "--quiet-chains", description = "share of each minibatch's carry-heavy half drawn as quiet chains: "
+            + "digit pairs summing to radix - 1 with no carry into them (digit-serial radixes; default: 0)")
+    private Double quietChains;
 
-    @Option(names = "--radix", description = "2, the bit-serial adder; with any other radix (3 to 36) the command line "
-            + "runs train-digits --radix R instead (see train-digits --help)")
-    private int radix = 2;
+    @Option(names = "--carry-hint", description = "weight of a cross-entropy that tells the carry unit the state "
+            + "after every step (needs --recurrent-rank 1; default: 0, off)")
+    private Double carryHint;
+
+    @Option(names = "--carry-gain", description = "factor on the carry units' preactivations (needs "
+            + "--recurrent-rank; default: 1)")
+    private Double carryGain;
+
+    @Option(names = "--carry-saturation", description = "weight of a penalty on the carry units being away from ±1 "
+            + "(needs --recurrent-rank; default: 0)")
+    private Double carrySaturation;
+
+    @Option(names = {"-o", "--output"}, description = "model file to write (default: my-adder.onnx in radix 2, "
+            + "models/decimal/adder-decimal.onnx in radix 10, models/radix<R>/adder-radix<R>.onnx otherwise; "
+            + "'subtractor' in place of 'adder' for --operator subtract)")
+    private Path output;
+
+    /** The configuration: the radix's defaults, with every option given replacing its value. */
+    TrainingConfig config() {
+        int r = radix != null ? radix : 2;
+        TrainingConfig defaults = r == 2 || DigitSerialContract.isDefined(r) ? TrainingConfig.defaults(r)
+                : TrainingConfig.DEFAULT;
+        TrainingConfig.Builder b = defaults.toBuilder().radix(r);
+        if (method == TrainingConfig.Method.PLAIN && cell == null) {
+            b.cell(CellType.LSTM);
+        }
+        set(method, b::method);
+        set(operator, b::operator);
+        set(cell, b::cell);
+        set(loss, b::loss);
+        set(hiddenSize, b::hiddenSize);
+        set(recurrentRank, b::recurrentRank);
+        set(trainDigits, b::trainDigits);
+        set(seed, b::seed);
+        set(batch, b::batchSize);
+        set(learningRate, b::learningRate);
+        set(stateNoise, b::stateNoise);
+        set(maxIterations, b::maxIterations);
+        set(evaluateEvery, b::evaluateEvery);
+        set(validationPairs, b::validationPairs);
+        set(quietChains, b::quietChains);
+        set(carryHint, b::carryHint);
+        set(carryGain, b::carryGain);
+        set(carrySaturation, b::carrySaturation);
+        return b.build();
+    }
+
+    private static <T> void set(T value, Consumer<T> setter) {
+        if (value != null) {
+            setter.accept(value);
+        }
+    }
 
     @Override
     public Integer call() throws IOException {
         PrintWriter out = spec.commandLine().getOut();
         PrintWriter err = spec.commandLine().getErr();
         TrainingConfig config;
-        if (radix != 2) {
-            throw new ParameterException(spec.commandLine(), "train trains the bit-serial adder (radix 2); for radix "
-                    + radix + " run train-digits --radix " + radix);
-        }
         try {
-            TrainingConfig.Method chosen = methodNamed(method);
-            CellType chosenCell = cell != null ? cell
-                    : chosen == TrainingConfig.Method.PLAIN ? CellType.LSTM : DEFAULTS.cell();
-            config = new TrainingConfig(chosen, chosenCell, loss, hiddenSize, steps, seed, batch, learningRate,
-                    stateNoise, maxIterations, evaluateEvery, validationPairs);
+            config = config();
         } catch (IllegalArgumentException e) {
             throw new ParameterException(spec.commandLine(), e.getMessage(), e);
+        }
+        if (output == null) {
+            String model = config.operator() == Operator.ADD ? "adder" : "subtractor";
+            output = config.binary() ? Path.of("my-" + model + ".onnx")
+                    : config.radix() == DigitSerialContract.DECIMAL ? Path.of("models", "decimal", model + "-decimal.onnx")
+                    : Path.of("models", "radix" + config.radix(), model + "-radix" + config.radix() + ".onnx");
         }
         if (!"1".equals(System.getenv("OMP_NUM_THREADS"))) {
             err.println("note: OMP_NUM_THREADS is not 1; ND4J trains this network about twice as fast with it");
@@ -112,14 +177,15 @@ final class TrainCommand implements Callable<Integer> {
         out.printf("training %s%n%n%s%n", config, TrainingTable.textHeader());
         out.flush();
         TrainingResult result;
-        try (TrainingProgress progress = TrainingProgress.start(config)) {
-            result = new Trainer(config, listener(config, out, progress)).train();
+        try (TrainingProgress progress = TrainingProgress.start("train " + config.operator().cliName() + " radix "
+                + config.radix(), config.maxIterations())) {
+            result = new Trainer(config, listener(out, progress)).train();
         }
 
         if (!result.succeeded()) {
             err.printf("%nthe model is not %s after %d iterations (%.1f s); nothing was written. "
                     + "Try a larger --max-iterations or another --seed.%n  certificate: %s%n",
-                    lastEvaluationExact(result) ? "certified" : "exact", result.iterations(), result.elapsedMillis() / 1000.0,
+                    result.exact() ? "certified" : "exact", result.iterations(), result.elapsedMillis() / 1000.0,
                     result.certificate().summary());
             return 1;
         }
@@ -129,15 +195,15 @@ final class TrainCommand implements Callable<Integer> {
         Files.writeString(card, ModelCard.markdown(result, output.getFileName().toString(), sha256,
                 rebuildCommand(config)), StandardCharsets.UTF_8);
         out.printf(Locale.ROOT, "%n%s after %d iterations (%d examples, %.1f s)%ncertificate: %s%n"
-                + "wrote %s (sha256 %s)%nwrote %s%n", result.certificate().proved() ? "certified and exact" : "exact",
+                + "wrote %s (sha256 %s)%nwrote %s%n", result.certified() ? "certified and exact" : "exact",
                 result.iterations(), result.examples(), result.elapsedMillis() / 1000.0,
                 result.certificate().summary(), output,
                 HexFormat.of().formatHex(sha256), card);
         return 0;
     }
 
-    /** Prints a table row and sample predictions per evaluation, the confirmation, and moves the bar. */
-    private Trainer.Listener listener(TrainingConfig config, PrintWriter out, TrainingProgress progress) {
+    /** Prints a table row per evaluation and the confirmation, and moves the bar. */
+    private static Trainer.Listener listener(PrintWriter out, TrainingProgress progress) {
         return new Trainer.Listener() {
             @Override
             public void onIteration(int iteration) {
@@ -148,9 +214,6 @@ final class TrainCommand implements Callable<Integer> {
             public void onEvaluation(EvaluationRow row, CellWeights weights) {
                 progress.clearLine();
                 out.println(TrainingTable.textRow(row));
-                for (String sample : SamplePredictions.lines(weights, config.seed() + row.epoch(), samples)) {
-                    out.println(sample.replaceAll("(?m)^", "    "));
-                }
                 out.flush();
             }
 
@@ -166,24 +229,42 @@ final class TrainCommand implements Callable<Integer> {
         };
     }
 
+    /** The command that rebuilds the file: every value of the configuration, by name. */
     private String rebuildCommand(TrainingConfig c) {
-        return String.format(Locale.ROOT, "OMP_NUM_THREADS=1 mvn -q -pl adder-train exec:java -Dexec.args=\"train "
-                + "--method %s --cell %s --loss %s --hidden-size %d --train-steps %d --seed %d --batch %d --learning-rate %s --state-noise %s "
-                + "--max-iterations %d --evaluate-every %d --validation-pairs %d --output %s\"", c.method().cliName(),
-                c.cell().metadataName(), c.loss().cliName(), c.hiddenSize(), c.trainSteps(), c.seed(), c.batchSize(), c.learningRate(), c.stateNoise(),
-                c.maxIterations(), c.evaluateEvery(), c.validationPairs(), output.toString().replace('\\', '/'));
-    }
-
-    private static boolean lastEvaluationExact(TrainingResult result) {
-        return !result.rows().isEmpty() && result.rows().get(result.rows().size() - 1).perfect();
-    }
-
-    private TrainingConfig.Method methodNamed(String name) {
-        for (TrainingConfig.Method m : TrainingConfig.Method.values()) {
-            if (m.cliName().equals(name)) {
-                return m;
-            }
+        StringBuilder args = new StringBuilder("train");
+        if (c.operator() != Operator.ADD) {
+            args.append(" --operator ").append(c.operator().cliName());
         }
-        throw new IllegalArgumentException("--method must be certifiable or plain, got " + name);
+        if (!c.binary()) {
+            args.append(" --radix ").append(c.radix());
+        }
+        args.append(" --method ").append(c.method().cliName()).append(" --cell ").append(c.cell().metadataName());
+        if (c.binary()) {
+            args.append(" --loss ").append(c.loss().cliName());
+        }
+        args.append(String.format(Locale.ROOT, " --hidden-size %d", c.hiddenSize()));
+        if (c.recurrentRank() > 0) {
+            args.append(" --recurrent-rank ").append(c.recurrentRank());
+        }
+        args.append(String.format(Locale.ROOT, " --train-digits %d --seed %d --batch %d --learning-rate %s "
+                + "--state-noise %s --max-iterations %d --evaluate-every %d --validation-pairs %d", c.trainDigits(),
+                c.seed(), c.batchSize(), c.learningRate(), c.stateNoise(), c.maxIterations(), c.evaluateEvery(),
+                c.validationPairs()));
+        if (c.quietChains() > 0) {
+            args.append(" --quiet-chains ").append(c.quietChains());
+        }
+        if (c.carryHint() > 0) {
+            args.append(" --carry-hint ").append(c.carryHint());
+        }
+        if (c.carryGain() != 1) {
+            args.append(" --carry-gain ").append(c.carryGain());
+        }
+        if (c.carrySaturation() > 0) {
+            args.append(" --carry-saturation ").append(c.carrySaturation());
+        }
+        args.append(" --output ").append(output.toString().replace('\\', '/'));
+        return "OMP_NUM_THREADS=1 mvn -q -pl adder-train exec:java -Dexec.args=\"" + args + "\"";
     }
+
+
 }

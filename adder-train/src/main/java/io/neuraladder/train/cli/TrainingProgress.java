@@ -1,6 +1,5 @@
 package io.neuraladder.train.cli;
 
-import io.neuraladder.train.TrainingConfig;
 import me.tongfei.progressbar.ConsoleProgressBarConsumer;
 import me.tongfei.progressbar.ProgressBar;
 import me.tongfei.progressbar.ProgressBarBuilder;
@@ -16,11 +15,6 @@ final class TrainingProgress implements AutoCloseable {
 
     private TrainingProgress(ProgressBar bar) {
         this.bar = bar;
-    }
-
-    /** A bar up to the run's iteration budget, when a terminal is attached. */
-    static TrainingProgress start(TrainingConfig config) {
-        return start("train " + config.cell().metadataName(), config.maxIterations());
     }
 
     /** A bar named {@code task} up to {@code total} steps, when a terminal is attached. */

@@ -102,9 +102,11 @@ public final class ExploreCommand implements Callable<Integer> {
                 throw new ParameterException(spec.commandLine(), e.getMessage());
             }
             TraceFigure.write(model.view(), trace, png);
-            out.printf(Locale.ROOT, "%s + %s %s on %s in %d steps; figures written to %s%n", a, b,
-                    trace.overflow() == null ? "= " + trace.sum() : "overflows (" + trace.overflow() + "; wrapped "
-                            + trace.sum() + ")", model.name(), trace.stepCount(), png);
+            out.printf(Locale.ROOT, "%s + %s %s on %s in %d steps; figures written to %s%n",
+                    ModelView.written(a, trace.radix()), ModelView.written(b, trace.radix()),
+                    trace.overflow() == null ? "= " + ModelView.written(trace.sum(), trace.radix())
+                            : "overflows (" + trace.overflow() + "; wrapped " + trace.sum() + ")",
+                    model.name(), trace.stepCount(), png);
             return 0;
         }
     }

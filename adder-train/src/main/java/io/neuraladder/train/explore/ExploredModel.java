@@ -11,7 +11,7 @@ import io.neuraladder.contract.CertificateFormat;
 import io.neuraladder.contract.MetadataKey;
 import io.neuraladder.train.CellWeights;
 import io.neuraladder.train.certify.CertificateRegions;
-import io.neuraladder.train.certify.CertificateVerifier;
+import io.neuraladder.train.certify.EmbeddedCertificate;
 import io.neuraladder.train.certify.RecurrentCell;
 import java.io.IOException;
 import java.nio.file.Files;
@@ -84,7 +84,7 @@ final class ExploredModel implements AutoCloseable {
         try {
             CellWeights weights = CellWeights.fromModel(proto, file.toString());
             Optional<CertificateRegions> regions = uncertified != null ? Optional.empty()
-                    : CertificateVerifier.embeddedProof(proto).map(CertificateRegions::decode);
+                    : EmbeddedCertificate.embeddedProof(proto).map(CertificateRegions::decode);
             return new ExploredModel(name, source, file, weights, binary, decimal, uncertified, regions);
         } catch (RuntimeException e) {
             if (binary != null) {
@@ -113,7 +113,7 @@ final class ExploredModel implements AutoCloseable {
         return name;
     }
 
-    /** Whether this model adds decimal digit strings rather than ints and longs. */
+    /** Whether this model adds digit strings (in its radix) rather than ints and longs. */
     boolean isDecimal() {
         return decimal != null;
     }
@@ -156,13 +156,14 @@ final class ExploredModel implements AutoCloseable {
             }
         }
         StepTracer.Run run = tracer.binary(operands.a(), operands.b(), operands.bits());
-        return new Trace.Builder("binary", Long.toString(operands.a()), Long.toString(operands.b()), operands.bits(),
+        return new Trace.Builder("binary", 2, Long.toString(operands.a()), Long.toString(operands.b()), operands.bits(),
                 sum, overflow, run);
     }
 
     private Trace.Builder traceDecimal(String a, String b, String width) {
         if (width != null) {
-            throw new BadRequest("width applies to binary models; " + name + " adds decimal digit strings of any length");
+            throw new BadRequest("width applies to binary models; " + name + " adds " + ModelView.kind(weights.radix())
+                    + " digit strings of any length");
         }
         for (String operand : new String[] {a, b}) {
             if (operand != null && operand.length() > StepTracer.MAX_DECIMAL_DIGITS) {
@@ -172,16 +173,18 @@ final class ExploredModel implements AutoCloseable {
             }
         }
         if (a == null || b == null) {
-            throw new BadRequest("operand " + (a == null ? "a" : "b") + " is missing; expected decimal digits such as 535");
+            throw new BadRequest("operand " + (a == null ? "a" : "b") + " is missing; expected " + ModelView.kind(weights.radix())
+                    + " digits such as 535");
         }
         String sum = decimal.add(a, b);
-        return new Trace.Builder("decimal", a, b, null, sum, null, tracer.decimal(a, b));
+        return new Trace.Builder(ModelView.kind(weights.radix()), weights.radix(), a, b, null, sum, null,
+                tracer.decimal(a, b));
     }
 
     private ModelView describe(String source, CertificateRegions regions, Projection projection) {
         Optional<CertificateCheck> check = info.certificateCheck();
         ModelView.Plane plane = projection == null ? null : ModelView.Plane.of(projection, regions.regions());
-        return new ModelView(name, source, decimal != null ? "decimal" : "binary",
+        return new ModelView(name, source, ModelView.kind(weights.radix()),
                 weights.cell().metadataName(), weights.hidden(), RecurrentCell.of(weights).stateSize(),
                 weights.parameterCount(), weights.radix(), info.certified(),
                 check.map(CertificateCheck::toString).orElse(uncertifiedReason == null

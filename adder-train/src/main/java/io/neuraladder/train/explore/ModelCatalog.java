@@ -5,13 +5,20 @@ import io.neuraladder.NeuralAdder;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
+import java.net.URI;
+import java.net.URISyntaxException;
+import java.net.URL;
+import java.nio.file.FileSystem;
+import java.nio.file.FileSystems;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.stream.Stream;
 
 /**
  * The models the explorer serves, by name; the first is the one the page opens with. Shipped
@@ -20,9 +27,8 @@ import java.util.Map;
  */
 final class ModelCatalog implements AutoCloseable {
 
-    /** The models bundled in the runtime's jar, the default first. */
-    static final List<String> SHIPPED = List.of(NeuralAdder.BUNDLED_MODEL, "adder-lstm-h3.onnx", "adder-gru.onnx",
-            "adder-rnn.onnx", NeuralAdder.BUNDLED_DECIMAL_MODEL);
+    /** Where the runtime's jar holds its bundled models. */
+    private static final String BUNDLED = "/io/neuraladder/models/";
 
     private final Map<String, ExploredModel> models;
 
@@ -37,7 +43,41 @@ final class ModelCatalog implements AutoCloseable {
      * @throws ModelLoadException if the runtime refuses a given file
      */
     static ModelCatalog open(List<Path> files) {
-        return open(files, SHIPPED);
+        return open(files, shipped());
+    }
+
+    /**
+     * Every model bundled in the runtime's jar (or its classes directory), as paths below
+     * {@value #BUNDLED}: the default first, then the others in path order.
+     */
+    static List<String> shipped() {
+        URL directory = NeuralAdder.class.getResource(BUNDLED + NeuralAdder.BUNDLED_MODEL);
+        if (directory == null) {
+            throw new ModelLoadException("the adder-runtime jar holds no bundled models; rebuild it with "
+                    + "'mvn -q install -DskipTests'");
+        }
+        try {
+            URI uri = directory.toURI();
+            if (uri.getScheme().equals("jar")) {
+                try (FileSystem jar = FileSystems.newFileSystem(uri, Map.of())) {
+                    return listed(jar.provider().getPath(uri).getParent());
+                }
+            }
+            return listed(Path.of(uri).getParent());
+        } catch (URISyntaxException | IOException e) {
+            throw new UncheckedIOException("cannot list the models bundled in the adder-runtime jar",
+                    e instanceof IOException io ? io : new IOException(e));
+        }
+    }
+
+    private static List<String> listed(Path root) throws IOException {
+        try (Stream<Path> files = Files.walk(root)) {
+            return files.filter(f -> f.getFileName().toString().endsWith(".onnx"))
+                    .map(f -> root.relativize(f).toString().replace('\\', '/'))
+                    .sorted(Comparator.comparing((String name) -> !name.equals(NeuralAdder.BUNDLED_MODEL))
+                            .thenComparing(Comparator.naturalOrder()))
+                    .toList();
+        }
     }
 
     /** Opens only {@code file}, or with {@code null} only the bundled default model. */
@@ -81,7 +121,7 @@ final class ModelCatalog implements AutoCloseable {
             directory.toFile().deleteOnExit();
             for (String resource : resources) {
                 Path target = directory.resolve(Path.of(resource).getFileName().toString());
-                try (InputStream in = NeuralAdder.class.getResourceAsStream("/io/neuraladder/models/" + resource)) {
+                try (InputStream in = NeuralAdder.class.getResourceAsStream(BUNDLED + resource)) {
                     if (in == null) {
                         throw new ModelLoadException("shipped model " + resource + " is missing from the adder-runtime "
                                 + "jar; rebuild it with 'mvn -q install -DskipTests'");

@@ -10,12 +10,13 @@ import java.util.List;
  *
  * @param name the model's name in the explorer
  * @param source the file or resource the runtime read
- * @param kind {@code binary} or {@code decimal}
+ * @param kind what it computes on: {@code binary} (ints and longs), {@code decimal}, or {@code radix R}
+ *     ({@link #kind(int)})
  * @param cell {@code rnn}, {@code gru} or {@code lstm}
  * @param hidden hidden units
  * @param stateSize state components: {@code hidden}, twice that for an LSTM (its memory)
  * @param parameters trainable parameters
- * @param radix 2 or 10
+ * @param radix the number base: 2 for the bit-serial contract, else its digits' radix
  * @param certified whether the runtime checked the model's certificate at load
  * @param certificate the runtime's check in a sentence, or why the model is uncertified
  * @param regions the certificate's regions; {@code null} uncertified
@@ -53,5 +54,27 @@ record ModelView(String name, String source, String kind, String cell, int hidde
             }).toList();
             return new Plane(projection.xName(), projection.yName(), projection.gap(), projection.separates(), boxes);
         }
+    }
+
+    /** How the page names a radix's models: {@code binary}, {@code decimal}, {@code radix 16}. */
+    static String kind(int radix) {
+        return switch (radix) {
+            case 2 -> "binary";
+            case 10 -> "decimal";
+            default -> "radix " + radix;
+        };
+    }
+
+    /**
+     * A number as the page writes it: ints and decimal digits as they are, hexadecimal digits with
+     * {@code 0x}, other radixes' digits with their base, so that {@code 0x255 + 0x1} never reads
+     * as a decimal sum.
+     */
+    static String written(String digits, int radix) {
+        return switch (radix) {
+            case 2, 10 -> digits;
+            case 16 -> "0x" + digits;
+            default -> digits + " (base " + radix + ")";
+        };
     }
 }

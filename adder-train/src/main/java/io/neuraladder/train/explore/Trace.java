@@ -7,7 +7,9 @@ import java.util.List;
  * it. This record is the JSON of {@code /api/trace} (see docs/explorer.md).
  *
  * @param model the model's name
- * @param kind {@code binary} or {@code decimal}
+ * @param kind {@code binary}, {@code decimal} or {@code radix R} ({@link ModelView#kind(int)})
+ * @param radix the radix of {@code a}, {@code b} and {@code sum}'s digits: 2 for a binary add, whose
+ *     operands and sum are written as decimal ints
  * @param a the first operand, as read
  * @param b the second operand, as read
  * @param bits 32 or 64 for a binary add ({@code int} or {@code long}); {@code null} for decimal
@@ -18,7 +20,7 @@ import java.util.List;
  * @param steps each step, least significant digit first
  * @param millis how long the trace took on the server, adds included
  */
-record Trace(String model, String kind, String a, String b, Integer bits, String sum, String overflow,
+record Trace(String model, String kind, int radix, String a, String b, Integer bits, String sum, String overflow,
         boolean traceAgrees, int stepCount, List<Step> steps, double millis) {
 
     /**
@@ -52,10 +54,11 @@ record Trace(String model, String kind, String a, String b, Integer bits, String
     record InRegion(int index, String label, int carry, int sumDigit, boolean inside, double slack, float[] position) {}
 
     /** The parts of a trace known before its name and time. */
-    record Builder(String kind, String a, String b, Integer bits, String sum, String overflow, StepTracer.Run run) {
+    record Builder(String kind, int radix, String a, String b, Integer bits, String sum, String overflow,
+            StepTracer.Run run) {
 
         Trace build(String model, double millis) {
-            return new Trace(model, kind, a, b, bits, sum, overflow, run.digits().equals(sum), run.steps().size(),
+            return new Trace(model, kind, radix, a, b, bits, sum, overflow, run.digits().equals(sum), run.steps().size(),
                     run.steps(), millis);
         }
     }

@@ -54,9 +54,10 @@ final class TraceFigure {
 
     private static String title(ModelView model, Trace trace) {
         String width = trace.bits() == null ? "" : " as " + (trace.bits() == Integer.SIZE ? "ints" : "longs");
-        String result = trace.overflow() == null ? "= " + trace.sum()
+        String result = trace.overflow() == null ? "= " + ModelView.written(trace.sum(), trace.radix())
                 : "overflows (" + trace.overflow() + "; wrapped: " + trace.sum() + ")";
-        return String.format(Locale.ROOT, "%s: %s + %s%s %s, %d steps", model.file(), trace.a(), trace.b(), width,
+        return String.format(Locale.ROOT, "%s: %s + %s%s %s, %d steps", model.file(), ModelView.written(trace.a(), trace.radix()),
+                ModelView.written(trace.b(), trace.radix()), width,
                 result, trace.stepCount());
     }
 

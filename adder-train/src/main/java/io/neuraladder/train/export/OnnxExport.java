@@ -4,10 +4,10 @@ import io.neuraladder.contract.CellType;
 import io.neuraladder.contract.DigitSerialContract;
 import io.neuraladder.contract.MetadataKey;
 import io.neuraladder.contract.ModelContract;
-import io.neuraladder.train.AdderNetwork;
 import io.neuraladder.train.CellWeights;
 import io.neuraladder.train.TrainingConfig;
 import io.neuraladder.train.TrainingResult;
+import io.neuraladder.train.certify.Certificate;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
@@ -21,7 +21,6 @@ import java.util.Properties;
 import onnx.Onnx.ModelProto;
 import onnx.Onnx.OperatorSetIdProto;
 import onnx.Onnx.StringStringEntryProto;
-import org.deeplearning4j.nn.multilayer.MultiLayerNetwork;
 
 /**
  * Exports trained weights as an ONNX model that follows {@link ModelContract}: one standard
@@ -37,7 +36,7 @@ import org.deeplearning4j.nn.multilayer.MultiLayerNetwork;
  *
  * <p>ONNX stacks G gate blocks ({@link CellType#gates()}): {@code W [1, G·H, nIn]}, {@code R [1, G·H, H]},
  * {@code B [1, 2·G·H]} (input biases, then recurrent biases, written as zeros). DL4J's LSTM layer
- * orders its gates differently; {@link CellWeights#fromDl4j} converts. The parity tests run the
+ * orders its gates differently; the lab's {@code AdderNetwork.weights} converts. The parity tests run the
  * training network and ONNX Runtime on the same sequences.
  */
 public final class OnnxExport {
@@ -53,34 +52,33 @@ public final class OnnxExport {
 
     private OnnxExport() {}
 
-    /** Serializes a {@link TrainingConfig.Method#PLAIN} network, trained with {@code config}, as ONNX model bytes. */
-    public static byte[] toBytes(MultiLayerNetwork network, TrainingConfig config) {
-        return toModel(network, config).toByteArray();
+    /**
+     * The model file for {@code weights} trained with {@code config}, with its provenance and
+     * {@code certificate} as metadata: the certificate's summary, and its proof when proved.
+     */
+    public static byte[] toBytes(TrainingConfig config, CellWeights weights, Certificate certificate) {
+        Map<MetadataKey, String> metadata = metadata(config, weights);
+        metadata.putAll(certificate.metadata());
+        return toModel(weights, metadata).toByteArray();
     }
 
-    /**
-     * Writes the result's weights, with its provenance and certificate as metadata, to
-     * {@code file}: the certificate's summary, and its proof when it has one the runtime can check.
-     */
+    /** Writes the result's model file ({@link #toBytes(TrainingConfig, CellWeights, Certificate)}) to {@code file}. */
     public static void write(TrainingResult result, Path file) {
-        Map<MetadataKey, String> metadata = metadata(result.config(), result.weights());
-        metadata.putAll(result.certificate().metadata());
-        write(toModel(result.weights(), metadata), file);
+        write(toBytes(result.config(), result.weights(), result.certificate()), file);
     }
 
     /** Writes {@code model} to {@code file}, creating its directory. */
     public static void write(ModelProto model, Path file) {
+        write(model.toByteArray(), file);
+    }
+
+    private static void write(byte[] model, Path file) {
         try {
             Files.createDirectories(file.toAbsolutePath().getParent());
-            Files.write(file, model.toByteArray());
+            Files.write(file, model);
         } catch (IOException e) {
             throw new UncheckedIOException("could not write the ONNX model to " + file, e);
         }
-    }
-
-    static ModelProto toModel(MultiLayerNetwork network, TrainingConfig config) {
-        CellWeights weights = CellWeights.fromDl4j(AdderNetwork.parameters(network));
-        return toModel(weights, metadata(config, weights));
     }
 
     /** The graph name's radix part: none for bits, {@code decimal_} (as ever) for radix 10. */
@@ -157,10 +155,10 @@ public final class OnnxExport {
     }
 
     /** The metadata written into every exported model, in a stable order. */
-    static Map<MetadataKey, String> metadata(TrainingConfig config, CellWeights weights) {
+    public static Map<MetadataKey, String> metadata(TrainingConfig config, CellWeights weights) {
         Map<MetadataKey, String> metadata = new LinkedHashMap<>();
         metadata.put(MetadataKey.CONTRACT_VERSION, ModelContract.VERSION);
-        metadata.put(MetadataKey.OPERATOR, ModelContract.OPERATOR_ADD);
+        metadata.put(MetadataKey.OPERATOR, config.operator().metadataName());
         if (weights.radix() != 2) {
             metadata.put(MetadataKey.RADIX, Integer.toString(weights.radix()));
         }

@@ -70,7 +70,8 @@ function renderCard() {
   const card = $('card');
   clear(card);
   fact(card, 'file', m.file);
-  fact(card, 'adds', m.kind === 'binary' ? 'ints and longs, bit by bit' : 'decimal digit strings, digit by digit');
+  fact(card, 'adds', m.kind === 'binary' ? 'ints and longs, bit by bit'
+    : numberName(m.radix) + ' digit strings, digit by digit' + (m.radix === 16 ? ' (type hex digits: ff + 1)' : ''));
   fact(card, 'cell', m.cell.toUpperCase() + ', ' + m.hidden + ' hidden units');
   fact(card, 'state', m.stateSize + ' components');
   fact(card, 'parameters', String(m.parameters));
@@ -127,6 +128,16 @@ async function run() {
   document.body.dataset.traces = view.traces;
 }
 
+/** What the page calls numbers written in a radix. */
+function numberName(radix) {
+  return radix === 10 ? 'decimal' : radix === 16 ? 'hexadecimal' : 'base-' + radix;
+}
+
+/** A number as the page writes it: hexadecimal with 0x, other radixes with their base, ints as they are. */
+function written(digits, radix) {
+  return radix === 2 || radix === 10 ? digits : radix === 16 ? '0x' + digits : digits + ' (base ' + radix + ')';
+}
+
 function renderResult() {
   const t = view.trace;
   const sum = $('sum');
@@ -138,8 +149,8 @@ function renderResult() {
     sum.textContent = t.overflow;
     $('wrapped').textContent = '(the ' + t.bits + ' sum bits wrap to ' + t.sum + ')';
   } else {
-    $('sum-line').textContent = t.a + ' + ' + t.b + ' =';
-    sum.textContent = t.sum;
+    $('sum-line').textContent = written(t.a, t.radix) + ' + ' + written(t.b, t.radix) + ' =';
+    sum.textContent = written(t.sum, t.radix);
     $('wrapped').textContent = t.bits ? '(' + t.bits + ' steps, as ' + (t.bits === 32 ? 'ints' : 'longs') + ')' : '';
   }
 }

@@ -2,6 +2,7 @@ package io.neuraladder.train.certify;
 
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import io.neuraladder.contract.Operator;
 import io.neuraladder.train.CellWeights;
 import io.neuraladder.train.ShippedModelFiles;
 import java.nio.file.Files;
@@ -35,7 +36,7 @@ class BoxFalsificationTest {
     void statesInsideEveryBox_landInsideTheSuccessorsBox_underOnnxRuntime(Path model) throws Exception {
         ModelProto proto = ModelProto.parseFrom(Files.readAllBytes(model));
         CellWeights weights = CellWeights.fromModel(proto, model.toString());
-        CertificateVerifier.Decoded certificate = CertificateVerifier.decode(
+        EmbeddedCertificate.Decoded certificate = EmbeddedCertificate.decode(
                 CertificateVerifier.embeddedProof(proto).orElseThrow());
         int radix = weights.radix();
         int pairs = radix * radix;
@@ -44,21 +45,21 @@ class BoxFalsificationTest {
         int size = certificate.stateSize();
         Random random = new Random(2026);
 
-        List<CarryLabel> sources = new ArrayList<>(certificate.boxes().keySet());
+        List<StepLabel> sources = new ArrayList<>(certificate.boxes().keySet());
         Collections.shuffle(sources, random);
         sources = sources.subList(0, Math.min(MAX_REGIONS, sources.size()));
         int states = (sources.size() * SAMPLES_PER_BOX + 1) * pairs;
         float[] x = new float[states * weights.inputs()];
         float[] h0 = new float[states * hidden];
         float[] c0 = lstm ? new float[states * hidden] : null;
-        List<CarryLabel> targets = new ArrayList<>(states);
+        List<StepLabel> targets = new ArrayList<>(states);
         int n = 0;
         for (int s = -1; s < sources.size() * SAMPLES_PER_BOX; s++) {
-            CarryLabel source = s < 0 ? null : sources.get(s / SAMPLES_PER_BOX);
+            StepLabel source = s < 0 ? null : sources.get(s / SAMPLES_PER_BOX);
             float[] state = s < 0 ? new float[size] : sample(certificate.boxes().get(source), s % SAMPLES_PER_BOX,
                     random);
             for (int pair = 0; pair < pairs; pair++, n++) {
-                targets.add(source == null ? CarryLabel.first(radix, pair) : source.next(pair, certificate.history()));
+                targets.add(source == null ? StepLabel.first(Operator.ADD, radix, pair) : source.next(pair, certificate.history()));
                 encode(x, n, weights.inputs(), radix, pair);
                 System.arraycopy(state, 0, h0, n * hidden, hidden);
                 if (lstm) {

@@ -11,6 +11,7 @@ import io.neuraladder.ModelContractException;
 import io.neuraladder.NeuralAdder;
 import io.neuraladder.api.Adder;
 import io.neuraladder.contract.MetadataKey;
+import io.neuraladder.contract.Operator;
 import io.neuraladder.contract.ModelContract;
 import io.neuraladder.sampling.AddExactProperty;
 import io.neuraladder.train.CellWeights;
@@ -42,7 +43,7 @@ class CarryCertifierTest {
     /** The model file of {@code weights} with their certificate embedded, as {@code train} writes one. */
     private static ModelProto certifiedModel(CellWeights weights, Map<MetadataKey, String> metadata) {
         Certificate certificate = new CarryCertifier(throughOnnx(weights)).certify();
-        assertTrue(certificate.embeddable(), certificate.summary());
+        assertTrue(certificate.proved(), certificate.summary());
         Map<MetadataKey, String> withProof = new EnumMap<>(metadata);
         withProof.put(MetadataKey.CERTIFICATE, certificate.summary());
         withProof.put(MetadataKey.CERTIFICATE_PROOF, certificate.proof());
@@ -174,29 +175,8 @@ class CarryCertifierTest {
     }
 
     @Test
-    void theRankOneCarryCoordinate_provesTheHandBuiltDecimalRnn_andRejectsItsMisreadCopy() {
-        CellWeights weights = throughOnnx(HandBuiltDigitAdder.weights());
-        Certificate certificate = RankOneCertifier.of(weights).orElseThrow().certify();
-        System.out.println(certificate.summary());
-        assertTrue(certificate.proved(), certificate.summary());
-        assertTrue(certificate.summary().contains("rank-one carry coordinate"), certificate.summary());
-
-        CellWeights misread = HandBuiltDigitAdder.misreading(HandBuiltDigitAdder.weights(), 7, 6);
-        Certificate refused = RankOneCertifier.of(throughOnnx(misread)).orElseThrow().certify();
-        assertFalse(refused.proved());
-        assertTrue(refused.failure().contains("rank-one carry coordinate"), refused.failure());
-    }
-
-    @Test
-    void theRankOneArgument_doesNotApplyToAFullRankRecurrence() {
-        assertTrue(RankOneCertifier.of(throughOnnx(HandBuiltAdder.weights())).isEmpty(), "an LSTM");
-        CellWeights rnn = HandBuiltRnnAdder.weights(HandBuiltRnnAdder.CARRY_WEIGHT);
-        double[][] r = new double[3][3];
-        for (int j = 0; j < 3; j++) {
-            r[j][j] = 1;
-        }
-        CellWeights fullRank = new CellWeights(rnn.cell(), 3, rnn.inputWeights(), r, rnn.bias(), rnn.outputWeights(),
-                rnn.outputBias());
-        assertTrue(RankOneCertifier.of(fullRank).isEmpty(), "the identity has rank 3");
+    void anAdder_isNotProvedASubtractor() {
+        Certificate certificate = new CarryCertifier(throughOnnx(HandBuiltAdder.weights()), Operator.SUBTRACT).certify();
+        assertFalse(certificate.proved(), certificate.summary());
     }
 }

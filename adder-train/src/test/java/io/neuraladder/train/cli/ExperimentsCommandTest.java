@@ -59,6 +59,6 @@ class ExperimentsCommandTest {
     void aTrainingLengthBeyondAnInt_isRefusedWithTheRule() {
         int status = run("experiments", "--train-steps", "40", "--report", temp.resolve("r.md").toString());
         assertEquals(2, status);
-        assertTrue(err.toString().contains("training steps must be 1..32, got 40"), err.toString());
+        assertTrue(err.toString().contains("training digits must be 1..32, got 40"), err.toString());
     }
 }

@@ -61,6 +61,11 @@ class ExploreCommandTest {
         assertEquals(0, explore("--png", digits.toString(), DECIMAL.toString(), "9999", "1"), err.toString());
         assertTrue(out.toString().contains("9999 + 1 = 10000 on adder-decimal.onnx in 5 steps"), out.toString());
         image(digits);
+        Path hex = temp.resolve("hex.png");
+        assertEquals(0, explore("--png", hex.toString(), Path.of("..", "models", "radix16", "adder-radix16.onnx")
+                .toString(), "f", "1"), err.toString());
+        assertTrue(out.toString().contains("0xf + 0x1 = 0x10 on adder-radix16.onnx in 2 steps"), out.toString());
+        image(hex);
     }
 
     @Test

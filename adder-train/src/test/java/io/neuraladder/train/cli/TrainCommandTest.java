@@ -43,7 +43,7 @@ class TrainCommandTest {
         String card = Files.readString(temp.resolve("cli.md"));
         String sha = HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(Files.readAllBytes(model)));
         assertTrue(card.contains(sha), "card names the file's SHA-256");
-        assertTrue(card.contains("-Dexec.args=\"train --method plain --cell lstm --loss bce --hidden-size 8 --train-steps 16 --seed 42"), card);
+        assertTrue(card.contains("-Dexec.args=\"train --method plain --cell lstm --loss bce --hidden-size 8 --train-digits 16 --seed 42"), card);
         assertTrue(card.contains("**Certificate:** not proved"), "a plain model's card says it is not certified");
         assertTrue(card.contains("| epoch | iteration |"), card);
     }
@@ -77,6 +77,6 @@ class TrainCommandTest {
         assertTrue(err.toString().contains("--hidden-size"), err.toString());
         assertEquals(2, run("fly"));
         assertEquals(2, run("train", "--steps", "40"));
-        assertTrue(err.toString().contains("training steps must be 1..32, got 40"), err.toString());
+        assertTrue(err.toString().contains("training digits must be 1..32, got 40"), err.toString());
     }
 }

@@ -1,5 +1,6 @@
 package io.neuraladder.train.explore;
 
+import io.neuraladder.train.ShippedModelFiles;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
@@ -89,10 +90,16 @@ class ExplorerServerTest {
     void listsEveryShippedModelWithTheDefaultFirst() throws Exception {
         JsonNode list = json(get("/api/models"));
         assertEquals("adder-lstm.onnx", list.get("first").asText());
-        assertEquals(ModelCatalog.SHIPPED.size(), list.get("models").size());
+        assertEquals(ShippedModelFiles.all().size(), list.get("models").size(), "every model in the runtime jar");
+        boolean radix16 = false;
         for (JsonNode model : list.get("models")) {
             assertTrue(model.get("certified").asBoolean(), model.toString());
+            if (model.get("name").asText().equals("adder-radix16.onnx")) {
+                radix16 = true;
+                assertEquals("radix 16", model.get("kind").asText(), model.toString());
+            }
         }
+        assertTrue(radix16, "the radix-16 model is listed: " + list);
     }
 
     @Test
@@ -135,6 +142,18 @@ class ExplorerServerTest {
         JsonNode decimalModel = json(get("/api/model" + query("model", "adder-decimal.onnx")));
         assertEquals(decimalModel.get("stateSize").asInt(),
                 decimal.get("steps").get(0).get("region").get("position").size());
+    }
+
+    @Test
+    void tracesTheRadix16Model_inHexadecimal() throws Exception {
+        JsonNode model = json(get("/api/model" + query("model", "adder-radix16.onnx")));
+        assertEquals("radix 16", model.get("kind").asText());
+        assertEquals(16, model.get("radix").asInt());
+        JsonNode hex = json(get("/api/trace" + query("model", "adder-radix16.onnx", "a", "ff", "b", "1")));
+        assertEquals("100", hex.get("sum").asText(), "0xff + 0x1 = 0x100");
+        assertEquals(16, hex.get("radix").asInt());
+        assertEquals("radix 16", hex.get("kind").asText());
+        assertEquals("0x100", ModelView.written(hex.get("sum").asText(), 16));
     }
 
     @ParameterizedTest(name = "{0} -> {1}")

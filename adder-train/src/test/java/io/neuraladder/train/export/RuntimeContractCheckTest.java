@@ -43,8 +43,10 @@ class RuntimeContractCheckTest {
 
     @BeforeAll
     static void exportAnUntrainedModel() {
-        TrainingConfig config = TrainingConfig.PLAIN_DEFAULT.withBudget(1, 1, 1);
-        valid = OnnxExport.toModel(AdderNetwork.create(config), config);
+        TrainingConfig config = TrainingConfig.PLAIN_DEFAULT.toBuilder().maxIterations(1).evaluateEvery(1).validationPairs(1)
+                .build();
+        CellWeights weights = AdderNetwork.weights(AdderNetwork.create(config));
+        valid = OnnxExport.toModel(weights, OnnxExport.metadata(config, weights));
     }
 
     @Test
@@ -128,7 +130,7 @@ class RuntimeContractCheckTest {
     @Test
     void anotherOperator_isRejected() throws Exception {
         assertRejected("multiply.onnx", withMetadata(valid, MetadataKey.OPERATOR, "multiply"),
-                "neuraladder.operator = add", "neuraladder.operator = multiply");
+                "neuraladder.operator naming one of [add, subtract]", "neuraladder.operator = multiply");
     }
 
     @Test

@@ -41,7 +41,7 @@ public record ExperimentGrid(TrainingConfig base, List<CellType> cells, List<Tra
             for (TrainingConfig.Loss loss : losses) {
                 for (int steps : trainSteps) {
                     for (long seed : seeds) {
-                        configs.add(base.with(cell, loss, steps, seed));
+                        configs.add(base.toBuilder().cell(cell).loss(loss).trainDigits(steps).seed(seed).build());
                     }
                 }
             }

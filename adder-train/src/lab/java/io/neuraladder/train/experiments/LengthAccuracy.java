@@ -30,11 +30,26 @@ public final class LengthAccuracy {
                     a[t] = random.nextBoolean();
                     b[t] = random.nextBoolean();
                 }
-                exact += cell.addsExactly(a, b) ? 1 : 0;
+                exact += addsExactly(cell, a, b) ? 1 : 0;
             }
             rates[k] = (double) exact / samples;
         }
         return rates;
+    }
+
+    /** Whether the network adds the bit strings {@code a} and {@code b} (LSB first, equal length) exactly, mod 2^length. */
+    private static boolean addsExactly(RecurrentCell cell, boolean[] a, boolean[] b) {
+        double[] state = new double[cell.stateSize()];
+        boolean carry = false;
+        for (int t = 0; t < a.length; t++) {
+            cell.step(state, a[t] ? 1 : 0, b[t] ? 1 : 0);
+            boolean sum = a[t] ^ b[t] ^ carry;
+            carry = (a[t] & b[t]) | (carry & (a[t] ^ b[t]));
+            if (cell.logit(state) > 0 != sum) {
+                return false;
+            }
+        }
+        return true;
     }
 
     /** The index of {@code length} in {@link #LENGTHS}. */

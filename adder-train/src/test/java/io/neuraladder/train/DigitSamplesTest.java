@@ -1,9 +1,9 @@
-package io.neuraladder.train.digitserial;
+package io.neuraladder.train;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import io.neuraladder.contract.DigitCodec;
+import io.neuraladder.contract.Operator;
 import java.math.BigInteger;
 import java.util.SplittableRandom;
 import org.junit.jupiter.api.Test;
@@ -53,11 +53,24 @@ class DigitSamplesTest {
     }
 
     @Test
-    void sumDigit_matchesBigInteger() {
-        String[] pair = {"0999", "0001"};
-        String sum = new BigInteger(pair[0]).add(new BigInteger(pair[1])).toString();
-        for (int t = 0; t < 4; t++) {
-            assertEquals(sum.charAt(sum.length() - 1 - t) - '0', DigitSerialLearner.sumDigit(DigitCodec.of(10), pair, t));
+    void theTrainingTargets_spellTheSumAndTheDifference_asBigIntegerDoes() {
+        String[][] pairs = {{"0999", "0001"}, {"1000", "0001"}, {"5", "7"}};
+        TrainingPairs digits = TrainingPairs.digits(pairs, 10);
+        for (int n = 0; n < pairs.length; n++) {
+            int steps = digits.steps(n);
+            BigInteger modulus = BigInteger.TEN.pow(steps);
+            BigInteger a = new BigInteger(pairs[n][0]);
+            BigInteger b = new BigInteger(pairs[n][1]);
+            assertEquals(a.add(b).mod(modulus), value(digits.expected(Operator.ADD, 10, n)));
+            assertEquals(a.subtract(b).mod(modulus), value(digits.expected(Operator.SUBTRACT, 10, n)));
         }
+    }
+
+    private static BigInteger value(int[] digitsLeastSignificantFirst) {
+        BigInteger value = BigInteger.ZERO;
+        for (int t = digitsLeastSignificantFirst.length - 1; t >= 0; t--) {
+            value = value.multiply(BigInteger.TEN).add(BigInteger.valueOf(digitsLeastSignificantFirst[t]));
+        }
+        return value;
     }
 }

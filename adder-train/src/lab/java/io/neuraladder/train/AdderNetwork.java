@@ -1,5 +1,6 @@
 package io.neuraladder.train;
 
+import io.neuraladder.contract.CellType;
 import io.neuraladder.contract.ModelContract;
 import org.deeplearning4j.nn.conf.MultiLayerConfiguration;
 import org.deeplearning4j.nn.conf.NeuralNetConfiguration;
@@ -68,14 +69,14 @@ public final class AdderNetwork {
      */
     public static MultiLayerNetwork of(CellWeights weights) {
         int hidden = weights.hidden();
-        MultiLayerNetwork network = create(TrainingConfig.PLAIN_DEFAULT.withHiddenSize(hidden));
+        MultiLayerNetwork network = create(TrainingConfig.PLAIN_DEFAULT.toBuilder().hiddenSize(hidden).build());
         INDArray w = network.getLayer(LSTM_LAYER).getParam(LSTMParamInitializer.INPUT_WEIGHT_KEY);
         INDArray r = network.getLayer(LSTM_LAYER).getParam(LSTMParamInitializer.RECURRENT_WEIGHT_KEY);
         INDArray b = network.getLayer(LSTM_LAYER).getParam(LSTMParamInitializer.BIAS_KEY);
         for (int gate = 0; gate < 4; gate++) {
             for (int unit = 0; unit < hidden; unit++) {
                 int row = weights.row(gate, unit);
-                long column = (long) CellWeights.dl4jBlock(gate) * hidden + unit;
+                long column = (long) dl4jBlock(gate) * hidden + unit;
                 for (int k = 0; k < ModelContract.INPUT_FEATURES; k++) {
                     w.putScalar(k, column, weights.inputWeights()[row][k]);
                 }
@@ -91,6 +92,52 @@ public final class AdderNetwork {
         }
         network.getLayer(OUTPUT_LAYER).getParam(DefaultParamInitializer.BIAS_KEY).assign(weights.outputBias()[0]);
         return network;
+    }
+
+    /** ONNX gate block {@code g}'s position in DL4J's order (cell candidate, forget, output, input). */
+    private static final int[] DL4J_BLOCK_OF_ONNX_GATE = {3, 2, 1, 0};
+
+    /**
+     * Weights from DL4J's layout: {@code W [nIn, 4H]}, {@code RW [H, 4H]}, {@code b [4H]}, gate
+     * blocks ordered (cell candidate, forget, output, input).
+     */
+    public static CellWeights weights(Parameters p) {
+        int hidden = p.hiddenSize();
+        int inputs = ModelContract.INPUT_FEATURES;
+        float[] bias = p.lstmBias().ravel().toFloatVector();
+        double[][] inputWeights = new double[4 * hidden][inputs];
+        double[][] recurrentWeights = new double[4 * hidden][hidden];
+        double[] onnxBias = new double[4 * hidden];
+        for (int gate = 0; gate < 4; gate++) {
+            for (int unit = 0; unit < hidden; unit++) {
+                int row = gate * hidden + unit;
+                int column = dl4jBlock(gate) * hidden + unit;
+                for (int k = 0; k < inputs; k++) {
+                    inputWeights[row][k] = p.inputWeights().getFloat(k, column);
+                }
+                for (int k = 0; k < hidden; k++) {
+                    recurrentWeights[row][k] = p.recurrentWeights().getFloat(k, column);
+                }
+                onnxBias[row] = bias[column];
+            }
+        }
+        float[] outW = p.outputWeights().ravel().toFloatVector();
+        double[] outputWeights = new double[hidden];
+        for (int j = 0; j < hidden; j++) {
+            outputWeights[j] = outW[j];
+        }
+        return new CellWeights(CellType.LSTM, hidden, inputWeights, recurrentWeights, onnxBias, outputWeights,
+                p.outputBias().ravel().getFloat(0));
+    }
+
+    /** The DL4J gate block (cell candidate, forget, output, input) holding ONNX gate block {@code gate}. */
+    static int dl4jBlock(int gate) {
+        return DL4J_BLOCK_OF_ONNX_GATE[gate];
+    }
+
+    /** The network's weights in ONNX's layout, as an exported file holds them. */
+    public static CellWeights weights(MultiLayerNetwork network) {
+        return weights(parameters(network));
     }
 
     /**

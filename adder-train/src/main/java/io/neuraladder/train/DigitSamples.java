@@ -1,4 +1,4 @@
-package io.neuraladder.train.digitserial;
+package io.neuraladder.train;
 
 import java.util.SplittableRandom;
 

@@ -72,8 +72,8 @@ final class ExperimentsCommand implements Callable<Integer> {
         ExperimentGrid grid;
         int runCount;
         try {
-            TrainingConfig base = TrainingConfig.DEFAULT.withHiddenSize(hiddenSize)
-                    .withBudget(maxIterations, evaluateEvery, validationPairs);
+            TrainingConfig base = TrainingConfig.DEFAULT.toBuilder().hiddenSize(hiddenSize).maxIterations(maxIterations)
+                    .evaluateEvery(evaluateEvery).validationPairs(validationPairs).build();
             grid = new ExperimentGrid(base, cells, losses, trainSteps, seeds, lengthSamples);
             runCount = grid.configs().size(); // builds every run's config, so that a bad value is refused now
         } catch (IllegalArgumentException e) {
@@ -122,7 +122,7 @@ final class ExperimentsCommand implements Callable<Integer> {
     }
 
     private String command() {
-        return "OMP_NUM_THREADS=1 mvn -q -pl adder-train exec:java -Dexec.args=\"experiments"
+        return "OMP_NUM_THREADS=1 mvn -q -pl adder-train exec:java -Dexec.classpathScope=test -Dexec.args=\"experiments"
                 + " --cells " + join(cells.stream().map(CellType::metadataName).toList())
                 + " --losses " + join(losses.stream().map(TrainingConfig.Loss::cliName).toList())
                 + " --train-steps " + join(trainSteps) + " --seeds " + join(seeds)

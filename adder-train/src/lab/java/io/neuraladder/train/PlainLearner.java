@@ -1,6 +1,5 @@
 package io.neuraladder.train;
 
-import io.neuraladder.sampling.IntPairs;
 import org.deeplearning4j.nn.multilayer.MultiLayerNetwork;
 
 /** {@link TrainingConfig.Method#PLAIN}: DL4J's LSTM layer in a {@code MultiLayerNetwork}. */
@@ -15,13 +14,13 @@ final class PlainLearner implements Learner {
     }
 
     @Override
-    public void fit(IntPairs batch) {
-        network.fit(SequenceData.dataSet(batch, config.trainSteps()));
+    public void fit(TrainingPairs batch) {
+        network.fit(SequenceData.dataSet(((TrainingPairs.Bits) batch).pairs(), config.trainSteps()));
     }
 
     @Override
     public CellWeights weights() {
-        return CellWeights.fromDl4j(AdderNetwork.parameters(network));
+        return AdderNetwork.weights(network);
     }
 
     MultiLayerNetwork network() {

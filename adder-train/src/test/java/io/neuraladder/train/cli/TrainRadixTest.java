@@ -8,14 +8,15 @@ import java.io.PrintWriter;
 import java.io.StringWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
- * {@code train-digits} (alias {@code train-decimal}, and {@code train --radix R}) refuses what it
- * cannot do; the shipped decimal model's card holds a full run.
+ * {@code train --radix R} (and its old names {@code train-digits}, {@code train-decimal}) refuses
+ * what it cannot do; the shipped decimal model's card holds a full run.
  */
-class TrainDigitsCommandTest {
+class TrainRadixTest {
 
     @TempDir
     Path temp;
@@ -25,7 +26,7 @@ class TrainDigitsCommandTest {
 
     private int run(String... args) {
         return AdderCli.commandLine().setOut(new PrintWriter(out, true)).setErr(new PrintWriter(err, true))
-                .execute(args);
+                .execute(AdderCli.route(args));
     }
 
     @Test
@@ -34,8 +35,8 @@ class TrainDigitsCommandTest {
         int status = run("train-decimal", "--max-iterations", "5", "--evaluate-every", "5", "--validation-pairs", "20",
                 "--output", model.toString());
         assertEquals(1, status);
-        assertTrue(err.toString().contains("not exact and certified after 5 iterations"), err.toString());
-        assertTrue(err.toString().contains("certificate: not proved"), err.toString());
+        assertTrue(out.toString().contains("radix=10"), out.toString());
+        assertTrue(err.toString().contains("is not exact after 5 iterations"), err.toString());
         assertFalse(Files.exists(model));
         assertFalse(Files.exists(temp.resolve("never.md")));
     }
@@ -44,41 +45,46 @@ class TrainDigitsCommandTest {
     void outOfRangeOptions_areRefusedWithTheRule() {
         assertEquals(2, run("train-decimal", "--hidden-size", "0", "--output", temp.resolve("x.onnx").toString()));
         assertTrue(err.toString().contains("hidden size must be 1..256, got 0"), err.toString());
-        assertEquals(2, run("train-digits", "--forgetting", "1", "--batch", "255", "--output",
+        assertEquals(2, run("train", "--radix", "10", "--carry-saturation", "1", "--output",
                 temp.resolve("x.onnx").toString()));
-        assertTrue(err.toString().contains("forgetting needs an even batch size, got 255"), err.toString());
-        assertEquals(2, run("train-digits", "--carry-saturation", "1", "--output", temp.resolve("x.onnx").toString()));
         assertTrue(err.toString().contains("carry saturation needs a recurrent rank (the carry units), got 0"),
                 err.toString());
-        assertEquals(2, run("train-digits", "--cell", "lstm", "--interval-radius", "0.1", "--output",
-                temp.resolve("x.onnx").toString()));
-        assertTrue(err.toString().contains("interval training needs the rnn cell, got LSTM"), err.toString());
         assertEquals(2, run("train-digits", "--quiet-chains", "1.5", "--output", temp.resolve("x.onnx").toString()));
         assertTrue(err.toString().contains("quiet chains must be a share in [0, 1], got 1.5"), err.toString());
         assertEquals(2, run("train-digits", "--recurrent-rank", "2", "--carry-hint", "1", "--output",
                 temp.resolve("x.onnx").toString()));
         assertTrue(err.toString().contains("carry hint needs recurrent rank 1 (one carry unit), got 2"), err.toString());
+        assertEquals(2, run("train", "--radix", "10", "--method", "plain"));
+        assertTrue(err.toString().contains("the plain method trains DL4J's LSTM layer to add bits"), err.toString());
     }
 
     @Test
-    void trainWithAnotherRadix_runsTheDigitSerialPipeline_inThatRadix() {
+    void trainWithAnotherRadix_trainsInThatRadix_throughTheOnePipeline() {
         Path model = temp.resolve("never16.onnx");
-        int status = AdderCli.commandLine().setOut(new PrintWriter(out, true)).setErr(new PrintWriter(err, true))
-                .execute(AdderCli.route("train", "--radix", "16", "--hidden-size", "4", "--max-iterations", "3",
-                        "--evaluate-every", "3", "--validation-pairs", "10", "--output", model.toString()));
+        int status = run("train", "--radix", "16", "--hidden-size", "4", "--max-iterations", "3",
+                "--evaluate-every", "3", "--validation-pairs", "10", "--output", model.toString());
         assertEquals(1, status, err.toString());
-        assertTrue(out.toString().contains("DigitSerialConfig[radix=16"), out.toString());
+        assertTrue(out.toString().contains("TrainingConfig[operator=ADD, radix=16"), out.toString());
         assertFalse(Files.exists(model));
-        assertEquals(2, run("train", "--radix", "16"), "without routing, train itself refuses another radix");
-        assertTrue(err.toString().contains("run train-digits --radix 16"), err.toString());
     }
 
     @Test
-    void radixesWithoutADigitSerialContract_areRefused() {
-        assertEquals(2, run("train-digits", "--radix", "2", "--output", temp.resolve("x.onnx").toString()));
-        assertTrue(err.toString().contains("radix must be 3..36 (radix 2 is the bit-serial adder: use train), got 2"),
-                err.toString());
+    void radixesWithoutAContract_areRefused() {
+        assertEquals(2, run("train", "--radix", "1", "--output", temp.resolve("x.onnx").toString()));
+        assertTrue(err.toString().contains("radix must be 2 (bits) or 3..36, got 1"), err.toString());
         assertEquals(2, run("train-digits", "--radix", "37", "--output", temp.resolve("x.onnx").toString()));
         assertTrue(err.toString().contains("got 37"), err.toString());
+    }
+
+    @Test
+    void help_offersNoneOfTheLabsLevers() {
+        assertEquals(0, run("train", "--help"));
+        String help = out.toString();
+        for (String removed : List.of("--saturation", "--preactivation-noise", "--recurrent-decay", "--forgetting",
+                "--interval-radius", "--interval-weight", "--allow-uncertified")) {
+            assertFalse(help.contains(removed + " ") || help.contains(removed + "="), removed + " in:\n" + help);
+        }
+        assertTrue(help.contains("--radix") && help.contains("--operator"), help);
+        assertEquals(2, run("train", "--forgetting", "1"), "a removed lever is an unknown option");
     }
 }

@@ -1,0 +1,118 @@
+package io.neuraladder;
+
+import ai.onnxruntime.OrtSession;
+import io.neuraladder.api.CertificateCheck;
+import io.neuraladder.api.ModelInfo;
+import io.neuraladder.contract.MetadataKey;
+import io.neuraladder.contract.Operator;
+import io.neuraladder.proof.CertificateChecker;
+import io.neuraladder.proof.CertificateRejection;
+import java.util.Optional;
+import java.util.function.IntConsumer;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The one path by which a model file becomes a session: its structure checked in Java and its
+ * weights read once ({@link StructureCheck}), the operator the caller asked for compared with the
+ * file's word, the certificate checked against those weights as a model of that operator (never of
+ * the operator the file claims), and only then an ONNX Runtime session on the same bytes. The front
+ * ends ({@link OnnxAdder}, {@link DigitSerialEngine}, {@link DigitSerialAdder}) are built on a load,
+ * run their self-test, and close the session if it fails.
+ *
+ * @param source the model's bytes and name
+ * @param checked its structure, weights and metadata
+ * @param info what it is, with the certificate's findings
+ * @param session ONNX Runtime's session on the file as it is
+ * @param options how it was loaded
+ */
+record ModelLoad(ModelSource source, StructureCheck.CheckedModel checked, ModelInfo info, OrtSession session,
+        Options options) {
+
+    private static final Logger log = LoggerFactory.getLogger(ModelLoad.class);
+
+    /**
+     * How to load.
+     *
+     * @param provider where ONNX Runtime runs
+     * @param intraOpThreads threads inside one run
+     * @param selfTest whether the front end self-tests
+     * @param allowUncertified whether a model whose certificate is missing or fails may serve
+     */
+    record Options(ExecutionProvider provider, int intraOpThreads, boolean selfTest, boolean allowUncertified) {}
+
+    /**
+     * Loads {@code source} as a model of {@code operator} whose radix the front end accepts
+     * ({@code radixCheck} throws a {@link ModelContractException} for one it cannot serve).
+     *
+     * @throws ModelContractException if the structure breaks the contract, the file names another
+     *     operator, or the front end refuses its radix
+     * @throws ModelCertificateException if the certificate fails and that is not allowed
+     */
+    static ModelLoad open(ModelSource source, Operator operator, Options options, IntConsumer radixCheck) {
+        StructureCheck.CheckedModel checked = checkedAs(source, operator);
+        radixCheck.accept(checked.radix());
+        Optional<CertificateCheck> certificate = certificate(source, checked, operator, options.allowUncertified());
+        ModelInfo info = new ModelInfo(source.name(), checked.metadata(), certificate);
+        OrtSession session = Sessions.create(source, options.provider(), options.intraOpThreads());
+        return new ModelLoad(source, checked, info, session, options);
+    }
+
+    /** Checks the structure and the certificate of {@code source} as a model of {@code operator}, without a session. */
+    static CertificateCheck checkCertificate(ModelSource source, Operator operator) {
+        return certificate(source, checkedAs(source, operator), operator, false).orElseThrow();
+    }
+
+    /** The model's radix: 2 for the bit-serial contract. */
+    int radix() {
+        return checked.radix();
+    }
+
+    private static StructureCheck.CheckedModel checkedAs(ModelSource source, Operator operator) {
+        StructureCheck.CheckedModel checked = StructureCheck.verify(source);
+        if (checked.operator() != operator) {
+            throw new ModelContractException("model " + source.name() + " computes " + checked.operator().metadataName()
+                    + " (metadata " + MetadataKey.OPERATOR.key() + " = " + checked.operator().metadataName() + "), but a "
+                    + operator.metadataName() + " model was expected; give it where a "
+                    + checked.operator().metadataName() + " model is asked for");
+        }
+        return checked;
+    }
+
+    private static Optional<CertificateCheck> certificate(ModelSource source, StructureCheck.CheckedModel model,
+            Operator operator, boolean allowUncertified) {
+        String proof = model.metadata().get(MetadataKey.CERTIFICATE_PROOF.key());
+        try {
+            CertificateCheck check = CertificateChecker.check(model.parameters(), proof, operator);
+            log.debug("model {}: certificate {}", source.name(), check);
+            return Optional.of(check);
+        } catch (CertificateRejection rejection) {
+            Optional<Operator> actual = provedOperator(model, proof, operator);
+            if (actual.isPresent() && !allowUncertified) {
+                throw new ModelCertificateException(source.name(), rejection, "its certificate proves it computes "
+                        + actual.get().metadataName() + ", not " + operator.metadataName() + " as its metadata says");
+            }
+            if (!allowUncertified) {
+                throw new ModelCertificateException(source.name(), rejection);
+            }
+            log.warn("model {} is served UNCERTIFIED (allowed explicitly), on its self-test alone: {}", source.name(),
+                    rejection.getMessage());
+            return Optional.empty();
+        }
+    }
+
+    /** Another operator whose check the certificate passes, for a message that says what the model computes. */
+    private static Optional<Operator> provedOperator(StructureCheck.CheckedModel model, String proof, Operator refused) {
+        for (Operator other : Operator.values()) {
+            if (other != refused && proof != null) {
+                try {
+                    CertificateChecker.check(model.parameters(), proof, other);
+                    return Optional.of(other);
+                } catch (CertificateRejection stillRefused) {
+                    // not this one either
+                }
+            }
+        }
+        return Optional.empty();
+    }
+}
