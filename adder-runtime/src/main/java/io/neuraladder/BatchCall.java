@@ -32,8 +32,8 @@ final class BatchCall {
         this.multiple = multiple;
     }
 
-    /** Writes the wrapped sums of {@code a[i] + b[i]} into {@code sums}, chunk by chunk. */
-    void addWrapping(OrtEnvironment environment, OrtSession session, int[] a, int[] b, int[] sums)
+    /** Writes the wrapped results of {@code a[i] op b[i]} into {@code sums}, chunk by chunk. */
+    void wrapped(OrtEnvironment environment, OrtSession session, int[] a, int[] b, int[] sums)
             throws OrtException {
         for (int from = 0; from < a.length; from += CHUNK) {
             int count = Math.min(CHUNK, a.length - from);
@@ -48,8 +48,8 @@ final class BatchCall {
         }
     }
 
-    /** Writes the wrapped 64-bit sums of {@code a[i] + b[i]} into {@code sums}, chunk by chunk. */
-    void addWrapping(OrtEnvironment environment, OrtSession session, long[] a, long[] b, long[] sums)
+    /** Writes the wrapped 64-bit results of {@code a[i] op b[i]} into {@code sums}, chunk by chunk. */
+    void wrapped(OrtEnvironment environment, OrtSession session, long[] a, long[] b, long[] sums)
             throws OrtException {
         int chunk = CHUNK * Integer.SIZE / Long.SIZE;
         for (int from = 0; from < a.length; from += chunk) {

@@ -17,7 +17,8 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * The binary API over a digit-serial model whose radix is {@code 2^k} ({@link DigitSerialContract}):
+ * The int, long and BigInteger API over a digit-serial model (of any {@link io.neuraladder.contract.Operator})
+ * whose radix is {@code 2^k} ({@link DigitSerialContract}):
  * an int's two's-complement bits are read {@code k} at a time, least significant digit first, so a
  * radix-16 model adds an int in 8 steps and a long in 16. Wrapped sums need no extra step: the
  * model's digits are those of {@code a + b} modulo {@code r^steps}, whose low 32 (64) bits are the
@@ -29,7 +30,7 @@ import org.slf4j.LoggerFactory;
  * inside {@code run}. Unless that was skipped, the model passes the binary adder's carry-chain
  * self-test twice: in one batch and one single add at a time (the pinned-output path).
  */
-final class DigitSerialEngine implements AdderEngine {
+final class DigitSerialEngine implements OperatorEngine {
 
     /** Pairs per ONNX Runtime run in a batch: bounds the run's buffers (a few MB for radix 16). */
     static final int PAIRS_PER_RUN = 4_096;
@@ -50,19 +51,19 @@ final class DigitSerialEngine implements AdderEngine {
         this.radix = load.radix();
         this.bitsPerDigit = Integer.numberOfTrailingZeros(radix);
         this.intSteps = steps(Integer.SIZE);
-        this.lifecycle = new SessionLifecycle(source.name(), () -> new ClosedException("the adder for model "
+        this.lifecycle = new SessionLifecycle(source.name(), () -> new ClosedException("the engine for model "
                 + source.name() + " is closed; open a new one"));
         this.model = load.info();
         this.session = load.session();
         if (load.options().selfTest()) {
             try {
-                int[] sums = new int[SelfTest.CASES.size()];
-                addWrapping(SelfTest.CASES.a(), SelfTest.CASES.b(), sums);
-                SelfTest.verifySums(source.name(), sums);
-                for (int i = 0; i < sums.length; i++) {
-                    sums[i] = addWrapping(SelfTest.CASES.a()[i], SelfTest.CASES.b()[i]);
+                int[] results = new int[SelfTest.CASES.size()];
+                wrapped(SelfTest.CASES.a(), SelfTest.CASES.b(), results);
+                SelfTest.verifyResults(source.name(), load.operator(), results);
+                for (int i = 0; i < results.length; i++) {
+                    results[i] = wrapped(SelfTest.CASES.a()[i], SelfTest.CASES.b()[i]);
                 }
-                SelfTest.verifySums(source.name() + " (single adds)", sums);
+                SelfTest.verifyResults(source.name() + " (single calls)", load.operator(), results);
             } catch (RuntimeException e) {
                 close();
                 throw e;
@@ -79,14 +80,14 @@ final class DigitSerialEngine implements AdderEngine {
     }
 
     @Override
-    public int addWrapping(int a, int b) {
-        return lifecycle.run("add one pair", () -> {
+    public int wrapped(int a, int b) {
+        return lifecycle.run("compute one pair", () -> {
             IntCall call = idleSingles.poll();
             if (call == null) {
                 call = new IntCall();
             }
             try {
-                return call.addWrapping(a, b);
+                return call.wrapped(a, b);
             } finally {
                 idleSingles.offer(call);
             }
@@ -94,21 +95,21 @@ final class DigitSerialEngine implements AdderEngine {
     }
 
     @Override
-    public long addWrapping(long a, long b) {
-        long[] sums = new long[1];
-        addWrapping(new long[] {a}, new long[] {b}, sums);
-        return sums[0];
+    public long wrapped(long a, long b) {
+        long[] results = new long[1];
+        wrapped(new long[] {a}, new long[] {b}, results);
+        return results[0];
     }
 
     @Override
-    public BigInteger add(BigInteger a, BigInteger b) {
+    public BigInteger exact(BigInteger a, BigInteger b) {
         int steps = steps(Math.max(a.bitLength(), b.bitLength()) + 2);
         FloatBuffer input = directFloats(steps * 2 * radix);
         for (int t = 0; t < steps; t++) {
             input.put(t * 2 * radix + digit(a, t), 1f);
             input.put(t * 2 * radix + radix + digit(b, t), 1f);
         }
-        int[] digits = run("add two " + steps * bitsPerDigit + "-bit operands", input, steps, 1);
+        int[] digits = run("compute two " + steps * bitsPerDigit + "-bit operands", input, steps, 1);
         return twosComplement(digits, steps * bitsPerDigit);
     }
 
@@ -125,14 +126,14 @@ final class DigitSerialEngine implements AdderEngine {
     }
 
     @Override
-    public void addWrapping(int[] a, int[] b, int[] sums) {
-        batch("add " + a.length + " int pairs", a.length, intSteps, i -> a[i] & 0xFFFF_FFFFL, i -> b[i] & 0xFFFF_FFFFL,
+    public void wrapped(int[] a, int[] b, int[] sums) {
+        batch("compute " + a.length + " int pairs", a.length, intSteps, i -> a[i] & 0xFFFF_FFFFL, i -> b[i] & 0xFFFF_FFFFL,
                 (i, sum) -> sums[i] = (int) sum);
     }
 
     @Override
-    public void addWrapping(long[] a, long[] b, long[] sums) {
-        batch("add " + a.length + " long pairs", a.length, steps(Long.SIZE), i -> a[i], i -> b[i],
+    public void wrapped(long[] a, long[] b, long[] sums) {
+        batch("compute " + a.length + " long pairs", a.length, steps(Long.SIZE), i -> a[i], i -> b[i],
                 (i, sum) -> sums[i] = sum);
     }
 
@@ -270,7 +271,7 @@ final class DigitSerialEngine implements AdderEngine {
             outputs = Map.of(DigitSerialContract.OUTPUT_NAME, outputTensor);
         }
 
-        int addWrapping(int a, int b) throws OrtException {
+        int wrapped(int a, int b) throws OrtException {
             for (int feature : setFeatures) {
                 input.put(feature, 0f);
             }

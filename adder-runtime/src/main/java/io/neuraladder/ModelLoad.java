@@ -17,7 +17,7 @@ import org.slf4j.LoggerFactory;
  * weights read once ({@link StructureCheck}), the operator the caller asked for compared with the
  * file's word, the certificate checked against those weights as a model of that operator (never of
  * the operator the file claims), and only then an ONNX Runtime session on the same bytes. The front
- * ends ({@link OnnxAdder}, {@link DigitSerialEngine}, {@link DigitSerialAdder}) are built on a load,
+ * ends ({@link BitSerialEngine}, {@link DigitSerialEngine}, {@link DigitStringEngine}) are built on a load,
  * run their self-test, and close the session if it fails.
  *
  * @param source the model's bytes and name
@@ -35,11 +35,13 @@ record ModelLoad(ModelSource source, StructureCheck.CheckedModel checked, ModelI
      * How to load.
      *
      * @param provider where ONNX Runtime runs
-     * @param intraOpThreads threads inside one run
+     * @param intraOpThreads threads inside one run of a single pair
+     * @param batchThreads threads inside one run of an array's chunk
      * @param selfTest whether the front end self-tests
      * @param allowUncertified whether a model whose certificate is missing or fails may serve
      */
-    record Options(ExecutionProvider provider, int intraOpThreads, boolean selfTest, boolean allowUncertified) {}
+    record Options(ExecutionProvider provider, int intraOpThreads, int batchThreads, boolean selfTest,
+            boolean allowUncertified) {}
 
     /**
      * Loads {@code source} as a model of {@code operator} whose radix the front end accepts
@@ -61,6 +63,11 @@ record ModelLoad(ModelSource source, StructureCheck.CheckedModel checked, ModelI
     /** Checks the structure and the certificate of {@code source} as a model of {@code operator}, without a session. */
     static CertificateCheck checkCertificate(ModelSource source, Operator operator) {
         return certificate(source, checkedAs(source, operator), operator, false).orElseThrow();
+    }
+
+    /** The operator the model was checked as. */
+    Operator operator() {
+        return checked.operator();
     }
 
     /** The model's radix: 2 for the bit-serial contract. */

@@ -6,9 +6,6 @@ import io.neuraladder.api.Overflow;
 import java.math.BigInteger;
 import java.nio.file.Path;
 import java.util.Objects;
-import java.util.function.Function;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
 
 /**
  * An {@link Adder} whose model can be replaced while it serves: {@link #reload(Path)} loads and
@@ -20,33 +17,20 @@ import org.slf4j.LoggerFactory;
  */
 public final class ReloadableAdder implements Adder {
 
-    private static final Logger log = LoggerFactory.getLogger(ReloadableAdder.class);
+    private final ReloadableEngine engine;
 
-    private final NeuralAdder.Builder options;
-    private final Object reloadLock = new Object();
-    private volatile AdderEngine current;
-    private volatile boolean closed;
-
-    ReloadableAdder(NeuralAdder.Builder options, AdderEngine first) {
-        this.options = options;
-        this.current = first;
+    ReloadableAdder(ReloadableEngine engine) {
+        this.engine = engine;
     }
 
     @Override
     public int add(int a, int b) {
-        return Overflow.checked(a, b, addWrapping(a, b));
+        return Overflow.checked(a, b, engine.wrapped(a, b));
     }
 
     @Override
     public int addWrapping(int a, int b) {
-        while (true) {
-            AdderEngine engine = current;
-            try {
-                return engine.addWrapping(a, b);
-            } catch (AdderEngine.ClosedException e) {
-                rethrowUnlessReplaced(engine, e);
-            }
-        }
+        return engine.wrapped(a, b);
     }
 
     @Override
@@ -56,19 +40,13 @@ public final class ReloadableAdder implements Adder {
 
     @Override
     public long addWrapping(long a, long b) {
-        return call(engine -> engine.addWrapping(a, b));
+        return engine.call(e -> e.wrapped(a, b));
     }
 
     @Override
     public BigInteger add(BigInteger a, BigInteger b) {
-        Objects.requireNonNull(a, "a");
-        Objects.requireNonNull(b, "b");
-        int longest = Math.max(a.bitLength(), b.bitLength());
-        if (longest > MAX_BIG_INTEGER_BITS) {
-            throw new IllegalArgumentException("an operand has " + longest + " bits; at most " + MAX_BIG_INTEGER_BITS
-                    + " are accepted, so that one ONNX Runtime run stays within bounded memory");
-        }
-        return call(engine -> engine.add(a, b));
+        requireWithinLimit(a, b);
+        return engine.call(e -> e.exact(a, b));
     }
 
     @Override
@@ -85,9 +63,9 @@ public final class ReloadableAdder implements Adder {
 
     @Override
     public void addWrapping(int[] a, int[] b, int[] sums) {
-        requireSameLength(a.length, b.length, sums.length);
-        call(engine -> {
-            engine.addWrapping(a, b, sums);
+        requireSameLength(a.length, b.length, sums.length, "sums");
+        engine.call(e -> {
+            e.wrapped(a, b, sums);
             return null;
         });
     }
@@ -106,17 +84,16 @@ public final class ReloadableAdder implements Adder {
 
     @Override
     public void addWrapping(long[] a, long[] b, long[] sums) {
-        requireSameLength(a.length, b.length, sums.length);
-        call(engine -> {
-            engine.addWrapping(a, b, sums);
+        requireSameLength(a.length, b.length, sums.length, "sums");
+        engine.call(e -> {
+            e.wrapped(a, b, sums);
             return null;
         });
     }
 
     @Override
     public ModelInfo model() {
-        requireOpen();
-        return current.model();
+        return engine.model();
     }
 
     /**
@@ -127,7 +104,7 @@ public final class ReloadableAdder implements Adder {
      * @throws IllegalStateException if this adder is closed
      */
     public void reload(Path model) {
-        reload(options.copy().model(model).sha256(null));
+        engine.reload(model, null);
     }
 
     /**
@@ -136,64 +113,39 @@ public final class ReloadableAdder implements Adder {
      * @throws ModelIntegrityException if the file's SHA-256 differs; the old model keeps serving
      */
     public void reload(Path model, String sha256Hex) {
-        reload(options.copy().model(model).sha256(Objects.requireNonNull(sha256Hex, "sha256Hex")));
-    }
-
-    private void reload(NeuralAdder.Builder next) {
-        synchronized (reloadLock) {
-            requireOpen();
-            AdderEngine replacement = next.load();
-            AdderEngine old = current;
-            current = replacement;
-            old.close();
-            log.info("reloaded: {} replaces {}", replacement.model().source(), old.model().source());
-        }
+        engine.reload(model, Objects.requireNonNull(sha256Hex, "sha256Hex"));
     }
 
     /** Closes the model once its calls in flight have finished. Idempotent. */
     @Override
     public void close() {
-        synchronized (reloadLock) {
-            closed = true;
-            current.close();
-        }
+        engine.close();
     }
 
     @Override
     public String toString() {
-        return "ReloadableAdder[" + current.model().source() + "]";
+        return "ReloadableAdder[" + engine.model().source() + "]";
     }
 
-    private <T> T call(Function<AdderEngine, T> operation) {
-        while (true) {
-            AdderEngine engine = current;
-            try {
-                return operation.apply(engine);
-            } catch (AdderEngine.ClosedException e) {
-                rethrowUnlessReplaced(engine, e);
-            }
+    /**
+     * Refuses operands longer than {@link #MAX_BIG_INTEGER_BITS}, so that one ONNX Runtime run
+     * stays within bounded memory.
+     */
+    static void requireWithinLimit(BigInteger a, BigInteger b) {
+        Objects.requireNonNull(a, "a");
+        Objects.requireNonNull(b, "b");
+        int longest = Math.max(a.bitLength(), b.bitLength());
+        if (longest > MAX_BIG_INTEGER_BITS) {
+            throw new IllegalArgumentException("an operand has " + longest + " bits; at most " + MAX_BIG_INTEGER_BITS
+                    + " are accepted, so that one ONNX Runtime run stays within bounded memory");
         }
     }
 
-    /** A call that found its model closed retries on the replacement, unless this adder itself is closed. */
-    private void rethrowUnlessReplaced(AdderEngine engine, AdderEngine.ClosedException e) {
-        if (closed || current == engine) {
-            throw new IllegalStateException("this adder for model " + engine.model().source()
-                    + " is closed; open a new one", e);
-        }
-    }
-
-    private static void requireSameLength(int a, int b, int sums) {
-        if (b != a || sums != a) {
-            throw new IllegalArgumentException("arrays differ in length: a has " + a + " elements, b " + b + ", sums "
-                    + sums);
-        }
-    }
-
-    private void requireOpen() {
-        if (closed) {
-            throw new IllegalStateException("this adder for model " + current.model().source()
-                    + " is closed; open a new one");
+    /** Refuses arrays of different lengths, naming each length; {@code results} is what the third holds. */
+    static void requireSameLength(int a, int b, int resultLength, String results) {
+        if (b != a || resultLength != a) {
+            throw new IllegalArgumentException("arrays differ in length: a has " + a + " elements, b " + b + ", "
+                    + results + " " + resultLength);
         }
     }
 }

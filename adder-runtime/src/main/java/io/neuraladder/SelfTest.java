@@ -1,63 +1,59 @@
 package io.neuraladder;
 
 import io.neuraladder.contract.BitCodec;
+import io.neuraladder.contract.Operator;
 import io.neuraladder.sampling.IntPairs;
 import io.neuraladder.sampling.OperandSamples;
+import java.math.BigInteger;
 import java.nio.FloatBuffer;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.SplittableRandom;
+import java.util.function.BinaryOperator;
 
 /**
- * The load-time self-test: a few hundred carry-chain cases, added in one run, must all be exact
- * and every sum-bit probability finite. It catches models that load but add wrongly (an
- * under-trained model, flipped or NaN weights) before they serve a single sum.
+ * The load-time self-test, the one every front end runs: carry and borrow chains, computed in one
+ * run, must all be exact for the operator the model was loaded as, and every output finite. Ints
+ * ({@link #CASES}: long chains, sign and overflow boundaries, alternating patterns) for the engines
+ * of the int API; digit strings ({@link #digitCases}: every digit pair with and without an incoming
+ * carry or borrow, chains up to 40 digits) for digit-string front ends. It catches models that
+ * load but compute wrongly (an under-trained model, flipped or NaN weights, another operator's
+ * model) before they serve a single result.
  */
 final class SelfTest {
 
-    /** The cases, fixed: long carry chains, sign and overflow boundaries, alternating patterns. */
+    /** The int cases, fixed. */
     static final IntPairs CASES = cases();
 
     private SelfTest() {}
 
-    /** Returns normally if the model adds every case exactly; throws {@link ModelSelfTestException} otherwise. */
-    static void verify(String source, FloatBuffer probabilities) {
-        requireFinite(source, probabilities, "sum-bit probability");
+    /** Returns normally if the probabilities spell {@code operator}'s result for every case; throws {@link ModelSelfTestException} otherwise. */
+    static void verify(String source, Operator operator, FloatBuffer probabilities) {
+        requireFinite(source, operator, probabilities, "output-bit probability");
         int n = CASES.size();
-        int[] sums = new int[n];
-        BitCodec.decode(probabilities, n, sums, 0);
-        verifySums(source, sums);
+        int[] results = new int[n];
+        BitCodec.decode(probabilities, n, results, 0);
+        verifyResults(source, operator, results);
     }
 
-    /** Like {@link #verify(String, FloatBuffer)}, for a {@link LogitGraph}'s logits of the cases. */
-    static void verifyLogits(String source, FloatBuffer logits) {
-        requireFinite(source, logits, "sum-bit logit");
+    /** Like {@link #verify}, for a {@link LogitGraph}'s logits of the cases. */
+    static void verifyLogits(String source, Operator operator, FloatBuffer logits) {
+        requireFinite(source, operator, logits, "output-bit logit");
         int n = CASES.size();
-        int[] sums = new int[n];
+        int[] results = new int[n];
         for (int i = 0; i < n; i++) {
-            sums[i] = LogitGraph.decode(logits, n, i);
+            results[i] = LogitGraph.decode(logits, n, i);
         }
-        verifySums(source, sums);
+        verifyResults(source, operator, results);
     }
 
-    private static void requireFinite(String source, FloatBuffer outputs, String what) {
-        int n = CASES.size();
-        for (int i = 0; i < outputs.limit(); i++) {
-            float value = outputs.get(i);
-            if (!Float.isFinite(value)) {
-                int pair = i % n;
-                throw new ModelSelfTestException("model " + source + " computes a non-finite " + what + " ("
-                        + value + ") for " + CASES.a()[pair] + " + " + CASES.b()[pair]
-                        + ": its weights probably contain NaN or Inf. Refusing it");
-            }
-        }
-    }
-
-    /** Throws {@link ModelSelfTestException} unless {@code sums} are the 32-bit sums of {@link #CASES}. */
-    static void verifySums(String source, int[] sums) {
+    /** Throws {@link ModelSelfTestException} unless {@code results} are the 32-bit results of {@link #CASES}. */
+    static void verifyResults(String source, Operator operator, int[] results) {
         int n = CASES.size();
         int wrong = 0;
         int first = -1;
         for (int i = 0; i < n; i++) {
-            if (sums[i] != CASES.a()[i] + CASES.b()[i]) {
+            if (results[i] != expected(operator, CASES.a()[i], CASES.b()[i])) {
                 wrong++;
                 first = first < 0 ? i : first;
             }
@@ -65,17 +61,87 @@ final class SelfTest {
         if (wrong > 0) {
             int a = CASES.a()[first];
             int b = CASES.b()[first];
-            throw new ModelSelfTestException("model " + source + " failed the load-time self-test: " + wrong + " of "
-                    + n + " carry-chain cases are wrong, the first " + a + " + " + b + " = " + sums[first]
-                    + " where the 32-bit sum is " + (a + b) + ". Such a model is under-trained or corrupted (flipped "
-                    + "bits, NaN or Inf weights: ONNX Runtime's activations clamp NaN, so they show as wrong sums). "
-                    + "Refusing it; retrain it, or load it anyway with NeuralAdder.builder().skipSelfTest()");
+            throw new ModelSelfTestException("model " + source + " failed the load-time self-test as a model of "
+                    + operator.metadataName() + ": " + wrong + " of " + n + " chain cases are wrong, the first " + a
+                    + " " + operator.symbol() + " " + b + " = " + results[first] + " where the 32-bit result is "
+                    + expected(operator, a, b) + ". Such a model is under-trained or corrupted (flipped bits, NaN or "
+                    + "Inf weights: ONNX Runtime's activations clamp NaN, so they show as wrong results). Refusing "
+                    + "it; retrain it, or load it anyway with skipSelfTest()");
+        }
+    }
+
+    /**
+     * Returns normally if {@code model} (raw output digits of the digit-string cases, {@code steps}
+     * digits each with leading zeros kept) computes every case of {@code radix} exactly; throws
+     * {@link ModelSelfTestException} otherwise.
+     */
+    static void verifyDigits(String source, Operator operator, int radix, BinaryOperator<String[]> model) {
+        String[][] cases = digitCases(radix);
+        String[] a = new String[cases.length];
+        String[] b = new String[cases.length];
+        for (int n = 0; n < cases.length; n++) {
+            a[n] = cases[n][0];
+            b[n] = cases[n][1];
+        }
+        String[] results = model.apply(a, b);
+        int wrong = 0;
+        int first = -1;
+        for (int n = 0; n < cases.length; n++) {
+            if (!results[n].equals(expectedDigits(operator, radix, a[n], b[n], results[n].length()))) {
+                wrong++;
+                first = first < 0 ? n : first;
+            }
+        }
+        if (wrong > 0) {
+            throw new ModelSelfTestException("model " + source + " failed the load-time self-test as a model of "
+                    + operator.metadataName() + ": " + wrong + " of " + cases.length + " " + DigitOperands.kind(radix)
+                    + " cases are wrong, the first " + a[first] + " " + operator.symbol() + " " + b[first] + " gives "
+                    + results[first] + " where the digits are "
+                    + expectedDigits(operator, radix, a[first], b[first], results[first].length())
+                    + ". Refusing it; retrain it, or load it anyway with skipSelfTest()");
+        }
+    }
+
+    /** Throws if the model produced a non-finite probability: its weights hold NaN or Inf. */
+    static void requireFiniteDigits(String source, FloatBuffer probabilities) {
+        for (int i = 0; i < probabilities.limit(); i++) {
+            if (!Float.isFinite(probabilities.get(i))) {
+                throw new IllegalStateException("model " + source + " computed a non-finite digit probability ("
+                        + probabilities.get(i) + "); its weights are probably corrupted");
+            }
+        }
+    }
+
+    /** {@code a op b} wrapped to 32 bits, as Java's operators wrap. */
+    static int expected(Operator operator, int a, int b) {
+        return operator == Operator.ADD ? a + b : a - b;
+    }
+
+    /** The {@code steps} digits of {@code (a op b) mod r^steps}, most significant first. */
+    private static String expectedDigits(Operator operator, int radix, String a, String b, int steps) {
+        BigInteger x = new BigInteger(a, radix);
+        BigInteger y = new BigInteger(b, radix);
+        BigInteger result = (operator == Operator.ADD ? x.add(y) : x.subtract(y)).mod(BigInteger.valueOf(radix).pow(steps));
+        String digits = result.toString(radix);
+        return "0".repeat(Math.max(0, steps - digits.length())) + digits;
+    }
+
+    private static void requireFinite(String source, Operator operator, FloatBuffer outputs, String what) {
+        int n = CASES.size();
+        for (int i = 0; i < outputs.limit(); i++) {
+            float value = outputs.get(i);
+            if (!Float.isFinite(value)) {
+                int pair = i % n;
+                throw new ModelSelfTestException("model " + source + " computes a non-finite " + what + " ("
+                        + value + ") for " + CASES.a()[pair] + " " + operator.symbol() + " " + CASES.b()[pair]
+                        + ": its weights probably contain NaN or Inf. Refusing it");
+            }
         }
     }
 
     private static IntPairs cases() {
-        int[] a = new int[320];
-        int[] b = new int[320];
+        int[] a = new int[384];
+        int[] b = new int[384];
         int n = 0;
         for (int k = 0; k < Integer.SIZE; k++) {
             int ones = k == 0 ? 0 : -1 >>> (Integer.SIZE - k);
@@ -83,18 +149,48 @@ final class SelfTest {
             a[n] = -1 << k; b[n++] = 1 << k;                  // a carry from bit k out of the word
             a[n] = Integer.MAX_VALUE >>> k; b[n++] = Integer.MAX_VALUE >>> k;
             a[n] = ~ones; b[n++] = -1;                        // borrows through the high bits
+            a[n] = 1 << k; b[n++] = 1;                        // 10..0 - 1: a chain of k borrows
+            a[n] = 0; b[n++] = 1 << k;                        // 0 - 2^k: a borrow out of the word
         }
         int[][] fixed = {{0, 0}, {-1, 1}, {Integer.MAX_VALUE, 1}, {Integer.MIN_VALUE, -1},
                 {Integer.MIN_VALUE, Integer.MIN_VALUE}, {Integer.MAX_VALUE, Integer.MAX_VALUE},
                 {Integer.MAX_VALUE, Integer.MIN_VALUE}, {0x5555_5555, 0xAAAA_AAAA}, {0x5555_5555, 0x5555_5555},
-                {0xAAAA_AAAA, 0xAAAA_AAAA}, {0x5555_5556, 0xAAAA_AAAA}, {535, 61}, {-7, 3}};
+                {0xAAAA_AAAA, 0xAAAA_AAAA}, {0x5555_5556, 0xAAAA_AAAA}, {535, 61}, {-7, 3}, {0, 1}, {1, 0},
+                {Integer.MIN_VALUE, 1}, {0, Integer.MIN_VALUE}};
         for (int[] pair : fixed) {
             a[n] = pair[0];
             b[n++] = pair[1];
         }
-        IntPairs random = OperandSamples.carryHeavy(new SplittableRandom(0x5E1F_7E57L), a.length - n);
+        IntPairs random = OperandSamples.chainHeavy(new SplittableRandom(0x5E1F_7E57L), a.length - n);
         System.arraycopy(random.a(), 0, a, n, random.size());
         System.arraycopy(random.b(), 0, b, n, random.size());
         return new IntPairs(a, b);
+    }
+
+    /** Every digit pair with and without an incoming carry or borrow, and chains up to 40 digits, in {@code radix}. */
+    static String[][] digitCases(int radix) {
+        String top = digit(radix - 1, radix);
+        String half = digit(radix / 2, radix);
+        String rest = digit(radix - 1 - radix / 2, radix);
+        List<String[]> cases = new ArrayList<>();
+        for (int x = 0; x < radix; x++) {
+            for (int y = 0; y < radix; y++) {
+                cases.add(new String[] {digit(x, radix), digit(y, radix)});
+                cases.add(new String[] {digit(x, radix) + top, digit(y, radix) + "1"});
+                cases.add(new String[] {digit(x, radix) + "0", digit(y, radix) + "1"});
+            }
+        }
+        for (int length = 1; length <= 40; length++) {
+            cases.add(new String[] {top.repeat(length), "1"});
+            cases.add(new String[] {half.repeat(length), rest.repeat(length - 1) + half});
+            cases.add(new String[] {"1" + "0".repeat(length), "1"});
+            cases.add(new String[] {"0", top.repeat(length)});
+        }
+        cases.add(new String[] {BigInteger.valueOf(535).toString(radix), BigInteger.valueOf(61).toString(radix)});
+        return cases.toArray(String[][]::new);
+    }
+
+    private static String digit(int value, int radix) {
+        return String.valueOf(Character.forDigit(value, radix));
     }
 }

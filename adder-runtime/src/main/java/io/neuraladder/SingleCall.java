@@ -37,8 +37,8 @@ final class SingleCall implements AutoCloseable {
         pinnedOutputs = Map.of(LogitGraph.OUTPUT_NAME, outputTensor);
     }
 
-    /** The wrapped 32-bit sum of {@code a} and {@code b} computed by {@code logitGraph}'s session. */
-    int addWrapping(OrtSession logitGraph, int a, int b) throws OrtException {
+    /** The wrapped 32-bit result of {@code a op b} computed by {@code logitGraph}'s session. */
+    int wrapped(OrtSession logitGraph, int a, int b) throws OrtException {
         BitCodec.encode(a, b, input);
         try (OrtSession.Result ignored = logitGraph.run(inputs, pinnedOutputs)) {
             return LogitGraph.decode(output, 1, 0);

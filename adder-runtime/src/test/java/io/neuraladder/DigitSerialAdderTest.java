@@ -99,7 +99,7 @@ class DigitSerialAdderTest {
     @Test
     void aBinaryModel_isRefusedAsADecimalAdder_andViceVersa() {
         var asDecimal = assertThrows(ModelContractException.class, () -> NeuralAdder.openDecimal(ShippedModels.DEFAULT));
-        assertTrue(asDecimal.getMessage().contains("is a binary adder"), asDecimal.getMessage());
+        assertTrue(asDecimal.getMessage().contains("is a binary model"), asDecimal.getMessage());
         var asBinary = assertThrows(ModelContractException.class, () -> NeuralAdder.open(ShippedModels.DECIMAL));
         assertTrue(asBinary.getMessage().contains("is a decimal adder"), asBinary.getMessage());
     }

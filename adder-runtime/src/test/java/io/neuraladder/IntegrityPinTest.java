@@ -44,7 +44,7 @@ class IntegrityPinTest {
         System.setProperty(NeuralAdder.MODEL_PROPERTY, ShippedModels.DEFAULT.toString());
         System.setProperty(NeuralAdder.MODEL_SHA256_PROPERTY, "0".repeat(64));
         try {
-            assertThrows(ModelIntegrityException.class, () -> NeuralAdder.Builder.fromSystemConfiguration().build());
+            assertThrows(ModelIntegrityException.class, () -> DefaultModels.adderBuilder().build());
         } finally {
             System.clearProperty(NeuralAdder.MODEL_PROPERTY);
             System.clearProperty(NeuralAdder.MODEL_SHA256_PROPERTY);

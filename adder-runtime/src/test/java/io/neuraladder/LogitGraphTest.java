@@ -4,6 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import io.neuraladder.contract.Operator;
 import io.neuraladder.contract.BitCodec;
 import io.neuraladder.contract.ModelContract;
 import io.neuraladder.sampling.IntPairs;
@@ -58,18 +59,18 @@ class LogitGraphTest {
                 right[t * n + i] = BitCodec.bit(sum, t) == 1 ? 3f : -3f;
             }
         }
-        SelfTest.verifyLogits("hand-made logits", FloatBuffer.wrap(right));
+        SelfTest.verifyLogits("hand-made logits", Operator.ADD, FloatBuffer.wrap(right));
 
         float[] carryLost = right.clone();
         carryLost[16 * n] = -carryLost[16 * n];
         ModelSelfTestException wrong = assertThrows(ModelSelfTestException.class,
-                () -> SelfTest.verifyLogits("flipped", FloatBuffer.wrap(carryLost)));
-        assertTrue(wrong.getMessage().contains("1 of " + n + " carry-chain cases are wrong"), wrong.getMessage());
+                () -> SelfTest.verifyLogits("flipped", Operator.ADD, FloatBuffer.wrap(carryLost)));
+        assertTrue(wrong.getMessage().contains("1 of " + n + " chain cases are wrong"), wrong.getMessage());
 
         float[] notFinite = right.clone();
         notFinite[5] = Float.NaN;
         ModelSelfTestException nan = assertThrows(ModelSelfTestException.class,
-                () -> SelfTest.verifyLogits("nan", FloatBuffer.wrap(notFinite)));
-        assertTrue(nan.getMessage().contains("non-finite sum-bit logit (NaN)"), nan.getMessage());
+                () -> SelfTest.verifyLogits("nan", Operator.ADD, FloatBuffer.wrap(notFinite)));
+        assertTrue(nan.getMessage().contains("non-finite output-bit logit (NaN)"), nan.getMessage());
     }
 }

@@ -35,11 +35,18 @@ final class ShippedModels {
      */
     static List<Path> all() {
         try (Stream<Path> files = Files.list(DIRECTORY)) {
-            return files.filter(f -> f.getFileName().toString().endsWith(".onnx")).sorted().toList();
+            return files.filter(f -> f.getFileName().toString().startsWith("adder-")
+                    && f.getFileName().toString().endsWith(".onnx")).sorted().toList();
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
     }
+
+    /** The shipped binary subtractor. */
+    static final Path SUBTRACTOR = DIRECTORY.resolve(NeuralMath.BUNDLED_SUBTRACTOR);
+
+    /** The shipped decimal subtractor. */
+    static final Path DECIMAL_SUBTRACTOR = DIRECTORY.resolve(NeuralMath.BUNDLED_DECIMAL_SUBTRACTOR);
 
     /** A shipped model other than the default, for swapping. */
     static Path another() {

@@ -72,11 +72,29 @@ public final class DigitCodec {
     }
 
     /**
-     * Reads pair {@code pair}'s sum from a {@code [steps, count, r]} output tensor at absolute
+     * Reads pair {@code pair}'s result from a {@code [steps, count, r]} output tensor at absolute
      * index 0: the arg-max digit of each step, most significant first, without leading zeros
      * ({@code "0"} for zero).
      */
     public String decode(FloatBuffer output, int steps, int count, int pair) {
+        return withoutLeadingZeros(digits(output, steps, count, pair));
+    }
+
+    /** {@code digits} without leading zeros; {@code "0"} for zero. */
+    public static String withoutLeadingZeros(String digits) {
+        int first = 0;
+        while (first < digits.length() - 1 && digits.charAt(first) == '0') {
+            first++;
+        }
+        return digits.substring(first);
+    }
+
+    /**
+     * Reads pair {@code pair}'s {@code steps} output digits from a {@code [steps, count, r]} output
+     * tensor at absolute index 0: the arg-max digit of each step, most significant first, leading
+     * zeros kept.
+     */
+    public String digits(FloatBuffer output, int steps, int count, int pair) {
         char[] digits = new char[steps];
         for (int t = 0; t < steps; t++) {
             int row = (t * count + pair) * radix;
@@ -88,10 +106,6 @@ public final class DigitCodec {
             }
             digits[steps - 1 - t] = Character.forDigit(best, radix);
         }
-        int first = 0;
-        while (first < steps - 1 && digits[first] == '0') {
-            first++;
-        }
-        return new String(digits, first, steps - first);
+        return new String(digits);
     }
 }

@@ -4,8 +4,8 @@ import java.util.SplittableRandom;
 import java.util.TreeSet;
 
 /**
- * Operand pairs that test an adder where adders break: edge values, long carry chains, and uniform
- * random pairs.
+ * Operand pairs that test an adder or a subtractor where they break: edge values, long carry and
+ * borrow chains, and uniform random pairs.
  *
  * <p>Uniform pairs alone hide carry bugs: a model exact on 100,000 uniform pairs was measured wrong
  * on ~13% of carry-heavy pairs. Validate on {@link #edgePairs()} and on {@link #carryHeavy} as well.
@@ -63,6 +63,35 @@ public final class OperandSamples {
     }
 
     /**
+     * {@code count} pairs whose differences propagate borrows over long runs of bits: {@code x - x},
+     * a power of two minus a small number (a borrow through the zeros below it), {@code x - (x ± k)},
+     * {@code 0 - x}, pairs that differ in one bit, and pairs at the overflow boundaries
+     * ({@code MIN - small}, {@code MAX - (-small)}).
+     */
+    public static IntPairs borrowHeavy(SplittableRandom random, int count) {
+        int[] a = new int[count];
+        int[] b = new int[count];
+        for (int i = 0; i < count; i++) {
+            long pair = borrowHeavyPair(random);
+            a[i] = (int) (pair >>> 32);
+            b[i] = (int) pair;
+        }
+        return new IntPairs(a, b);
+    }
+
+    /** {@link #carryHeavy} and {@link #borrowHeavy}, alternating: pairs that are hard for either operator. */
+    public static IntPairs chainHeavy(SplittableRandom random, int count) {
+        int[] a = new int[count];
+        int[] b = new int[count];
+        for (int i = 0; i < count; i++) {
+            long pair = i % 2 == 0 ? carryHeavyPair(random) : borrowHeavyPair(random);
+            a[i] = (int) (pair >>> 32);
+            b[i] = (int) pair;
+        }
+        return new IntPairs(a, b);
+    }
+
+    /**
      * {@code count} long pairs {@code {a, b}}, a quarter each: uniform; a run of k low ones plus 1 (a
      * k-bit carry chain); near {@code Long.MAX_VALUE} plus a small number (overflow and not); minus k
      * ones plus k ones or −1 (chains through the sign).
@@ -84,6 +113,35 @@ public final class OperandSamples {
                 case 1 -> 1;
                 case 2 -> random.nextInt(1 << 11);
                 default -> random.nextBoolean() ? ones : -1;
+            };
+        }
+        return new long[][] {a, b};
+    }
+
+    /**
+     * {@code count} long pairs {@code {a, b}} hard for a subtractor, a quarter each: uniform;
+     * {@code x - (x ± k)} (a borrow through every bit the two share); {@code 2^k - small} (a borrow
+     * through k zeros); the overflow boundaries ({@code MIN + small - small'} and
+     * {@code MAX - small - (-small')}, overflowing and not).
+     */
+    public static long[][] borrowHeavyLongs(SplittableRandom random, int count) {
+        long[] a = new long[count];
+        long[] b = new long[count];
+        for (int i = 0; i < count; i++) {
+            long x = random.nextLong();
+            int k = random.nextInt(Long.SIZE);
+            long small = random.nextInt(1 << 10);
+            a[i] = switch (i % 4) {
+                case 0 -> x;
+                case 1 -> x;
+                case 2 -> 1L << k;
+                default -> random.nextBoolean() ? Long.MIN_VALUE + small : Long.MAX_VALUE - small;
+            };
+            b[i] = switch (i % 4) {
+                case 0 -> random.nextLong();
+                case 1 -> random.nextBoolean() ? x + small : x - small;
+                case 2 -> 1 + random.nextInt(1 << 12);
+                default -> a[i] < 0 ? random.nextInt(1 << 11) : -random.nextInt(1 << 11);
             };
         }
         return new long[][] {a, b};
@@ -125,6 +183,22 @@ public final class OperandSamples {
             case 4 -> pack(Integer.MIN_VALUE + random.nextInt(1 << 8), -random.nextInt(1 << 9));
             // Two runs of ones that overlap.
             default -> pack(run(random), run(random));
+        };
+    }
+
+    private static long borrowHeavyPair(SplittableRandom random) {
+        int x = random.nextInt();
+        int k = random.nextInt(Integer.SIZE);
+        int small = random.nextInt(1 << random.nextInt(1, 12));
+        return switch (random.nextInt(7)) {
+            case 0 -> pack(x, x);
+            // ...1000..0 - small: a borrow through the k zeros.
+            case 1 -> pack((x >>> k << k) | (1 << k), 1 + random.nextInt(Math.max(1, 1 << Math.min(k, 20))));
+            case 2 -> pack(x, x + 1 + small);
+            case 3 -> pack(x, x - 1 - small);
+            case 4 -> pack(random.nextBoolean() ? 0 : Integer.MIN_VALUE + small, random.nextBoolean() ? x : 1 + small);
+            case 5 -> pack(x, x ^ (1 << k));
+            default -> pack(Integer.MAX_VALUE - small, -random.nextInt(1 << 9));
         };
     }
 

@@ -1,10 +1,14 @@
 package io.neuraladder.train;
 
+import io.neuraladder.contract.Operator;
 import java.util.SplittableRandom;
 
 /**
  * Random non-negative operands in one radix as digit strings ({@link Character#forDigit}), most
- * significant digit first, leading zeros allowed. Uniform digits rarely carry far; carry-heavy
+ * significant digit first, leading zeros allowed, drawn for an {@link Operator}'s chains: for
+ * {@link Operator#ADD} as below; for {@link Operator#SUBTRACT} the same shapes with its own pairs
+ * (a borrow starts where {@code a < b}, ripples through {@code a = b}, and stops where
+ * {@code a > b}: {@code "1000…0" - "1"}). Uniform digits rarely carry far; carry-heavy
  * pairs make every digit pair sum to {@code r - 1} after a pair that carries, so one carry ripples
  * through the whole number ("999…9" + "1" in decimal, "fff…f" + "1" in hexadecimal); quiet chains
  * make them sum to {@code r - 1} after a pair that does not carry, or from the lowest digit, so the
@@ -14,10 +18,17 @@ import java.util.SplittableRandom;
  */
 public final class DigitSamples {
 
+    private final Operator operator;
     private final int radix;
 
-    /** Samples in {@code radix}. */
+    /** Samples for an adder in {@code radix}. */
     public DigitSamples(int radix) {
+        this(Operator.ADD, radix);
+    }
+
+    /** Samples for {@code operator} in {@code radix}. */
+    public DigitSamples(Operator operator, int radix) {
+        this.operator = operator;
         this.radix = radix;
     }
 
@@ -50,8 +61,14 @@ public final class DigitSamples {
             int end = start + random.nextInt(digits - start);
             int low = digits - 1 - start;
             int first = 1 + random.nextInt(radix - 1);
-            a[low] = digit(first);
-            b[low] = digit(radix - first + random.nextInt(first));
+            int second = random.nextInt(first);
+            if (operator == Operator.ADD) {
+                a[low] = digit(first);
+                b[low] = digit(radix - first + second);
+            } else {
+                a[low] = digit(second);
+                b[low] = digit(first);
+            }
             chain(random, a, b, low - 1, Math.max(digits - 1 - end, 0));
             pair[0] = new String(a);
             pair[1] = new String(b);
@@ -74,8 +91,9 @@ public final class DigitSamples {
             int low = digits - 1 - start;
             if (low < digits - 1) {
                 int below = random.nextInt(radix - 1);
-                a[low + 1] = digit(below);
-                b[low + 1] = digit(random.nextInt(radix - 1 - below));
+                int other = random.nextInt(radix - 1 - below);
+                a[low + 1] = digit(operator == Operator.ADD ? below : radix - 1 - other);
+                b[low + 1] = digit(operator == Operator.ADD ? other : below);
             }
             chain(random, a, b, low, digits - 1 - end);
             pair[0] = new String(a);
@@ -84,12 +102,16 @@ public final class DigitSamples {
         return pairs;
     }
 
-    /** Random digit pairs summing to {@code r - 1} at array positions {@code from} down to {@code to}: a chain rising from digit {@code from}. */
+    /**
+     * Random digit pairs that pass the operator's state on (summing to {@code r - 1} for addition,
+     * equal for subtraction) at array positions {@code from} down to {@code to}: a chain rising from
+     * digit {@code from}.
+     */
     private void chain(SplittableRandom random, char[] a, char[] b, int from, int to) {
         for (int position = from; position >= to; position--) {
             int x = random.nextInt(radix);
             a[position] = digit(x);
-            b[position] = digit(radix - 1 - x);
+            b[position] = digit(operator == Operator.ADD ? radix - 1 - x : x);
         }
     }
 

@@ -1,5 +1,7 @@
 package io.neuraladder.train;
 
+import io.neuraladder.contract.Operator;
+import io.neuraladder.sampling.IntPairs;
 import io.neuraladder.sampling.OperandSamples;
 import java.util.ArrayList;
 import java.util.List;
@@ -11,8 +13,9 @@ import java.util.SplittableRandom;
  * at 32 bits on uniform, edge and carry-heavy pairs ({@link OperandSamples}). Other radixes:
  * digit strings ({@link DigitSamples}), trained at the training length (half uniform, half
  * carry-heavy, a share of it quiet chains) and validated on 1 to {@value #VALIDATION_DIGITS}
- * digits, half of the carry-heavy pairs quiet chains, and on edge pairs. Uniform pairs alone are
- * not enough: they hide carry and borrow bugs.
+ * digits, half of the carry-heavy pairs quiet chains, and on edge pairs. For subtraction the
+ * carry-heavy pairs are borrow-heavy ({@link OperandSamples#borrowHeavy}, {@link DigitSamples} for
+ * {@link Operator#SUBTRACT}). Uniform pairs alone are not enough: they hide carry and borrow bugs.
  */
 public sealed interface OperandSets {
 
@@ -52,7 +55,7 @@ public sealed interface OperandSets {
         public TrainingPairs batch(SplittableRandom random) {
             int uniform = config.batchSize() / 2;
             return TrainingPairs.bits(OperandSamples.uniform(random, uniform)
-                    .concat(OperandSamples.carryHeavy(random, config.batchSize() - uniform)), config.trainSteps());
+                    .concat(chainHeavy(random, config.batchSize() - uniform)), config.trainSteps());
         }
 
         @Override
@@ -67,7 +70,12 @@ public sealed interface OperandSets {
 
         @Override
         public TrainingPairs carryHeavy(SplittableRandom random, int count) {
-            return TrainingPairs.bits(OperandSamples.carryHeavy(random, count), Integer.SIZE);
+            return TrainingPairs.bits(chainHeavy(random, count), Integer.SIZE);
+        }
+
+        private IntPairs chainHeavy(SplittableRandom random, int count) {
+            return config.operator() == Operator.ADD ? OperandSamples.carryHeavy(random, count)
+                    : OperandSamples.borrowHeavy(random, count);
         }
 
         @Override
@@ -86,7 +94,7 @@ public sealed interface OperandSets {
     record Digits(TrainingConfig config, DigitSamples samples) implements OperandSets {
 
         Digits(TrainingConfig config) {
-            this(config, new DigitSamples(config.radix()));
+            this(config, new DigitSamples(config.operator(), config.radix()));
         }
 
         @Override

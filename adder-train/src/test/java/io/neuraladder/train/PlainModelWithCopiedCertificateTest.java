@@ -11,6 +11,7 @@ import io.neuraladder.NeuralAdder;
 import io.neuraladder.api.Adder;
 import io.neuraladder.proof.CertificateRejection.Condition;
 import io.neuraladder.sampling.AddExactProperty;
+import io.neuraladder.contract.Operator;
 import io.neuraladder.train.certify.CarryCertifier;
 import io.neuraladder.train.certify.Certificate;
 import io.neuraladder.train.certify.CertificateVerifier;
@@ -56,7 +57,7 @@ class PlainModelWithCopiedCertificateTest {
         assertTrue(EnumSet.of(Condition.START, Condition.CLOSURE, Condition.OUTPUT).contains(refusal.condition()),
                 "the proof itself fails, not its form: " + refusal.getMessage());
         CertificateVerifier.Verdict verdict = CertificateVerifier.verify(trained.weights(),
-                CertificateVerifier.embeddedProof(original).orElseThrow());
+                CertificateVerifier.embeddedProof(original).orElseThrow(), Operator.ADD);
         assertEquals(refusal.condition().name(), verdict.condition(), verdict.message());
 
         try (Adder adder = NeuralAdder.builder().model(file).allowUncertified().build()) {

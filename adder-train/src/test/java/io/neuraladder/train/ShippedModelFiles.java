@@ -1,5 +1,8 @@
 package io.neuraladder.train;
 
+import io.neuraladder.contract.MetadataKey;
+import io.neuraladder.contract.Operator;
+import onnx.Onnx.ModelProto;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
@@ -8,8 +11,9 @@ import java.util.List;
 import java.util.stream.Stream;
 
 /**
- * The {@code .onnx} files in the repository's {@code models/}: the binary adders at its top, the
- * decimal adder in {@code models/decimal/} (Surefire runs in the module directory).
+ * The {@code .onnx} files in the repository's {@code models/}: the binary adders and subtractor at
+ * its top, the digit-serial models in {@code models/decimal/} and {@code models/radix16/}
+ * (Surefire runs in the module directory).
  */
 public final class ShippedModelFiles {
 
@@ -17,6 +21,17 @@ public final class ShippedModelFiles {
     public static final Path DEFAULT = Path.of("..", "models", "adder-lstm.onnx");
 
     private ShippedModelFiles() {}
+
+    /** The operator a model file says it computes ({@code add} when it says nothing). */
+    public static Operator operator(Path model) {
+        try {
+            return ModelProto.parseFrom(Files.readAllBytes(model)).getMetadataPropsList().stream()
+                    .filter(e -> e.getKey().equals(MetadataKey.OPERATOR.key()))
+                    .map(e -> Operator.fromMetadata(e.getValue())).findFirst().orElse(Operator.ADD);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
 
     /** Every shipped model file, binary and decimal, sorted by path. */
     public static List<Path> all() {

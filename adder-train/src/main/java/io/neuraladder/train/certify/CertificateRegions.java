@@ -18,7 +18,8 @@ public final class CertificateRegions {
      *
      * @param index the region's position in the certificate
      * @param label the label as people read it, e.g. "carry 1, then (1,0)"
-     * @param carryAfter the carry out of the window's last step: the carry a state in this box stands for
+     * @param carryAfter the operator's state (carry or borrow) out of the window's last step: what a
+     *     state in this box stands for
      * @param sumDigit the sum digit every state in the box outputs
      * @param low the box's lower bounds, one per state component ({@code h}, then {@code c} for an LSTM)
      * @param high the box's upper bounds
@@ -37,10 +38,13 @@ public final class CertificateRegions {
 
     private final int radix;
     private final int history;
+    private final Operator operator;
     private final List<Region> regions;
     private final Map<StepLabel, Region> byLabel;
 
-    private CertificateRegions(int radix, int history, List<Region> regions, Map<StepLabel, Region> byLabel) {
+    private CertificateRegions(Operator operator, int radix, int history, List<Region> regions,
+            Map<StepLabel, Region> byLabel) {
+        this.operator = operator;
         this.radix = radix;
         this.history = history;
         this.regions = regions;
@@ -48,14 +52,15 @@ public final class CertificateRegions {
     }
 
     /**
-     * Decodes a certificate (Base64, {@link io.neuraladder.contract.CertificateFormat}).
+     * Decodes a certificate (Base64, {@link io.neuraladder.contract.CertificateFormat}) of a model of
+     * {@code operator}, whose steps label its regions.
      *
      * @throws IllegalArgumentException if it is not a well-formed box certificate, naming what is wrong
      */
-    public static CertificateRegions decode(String encoded) {
+    public static CertificateRegions decode(String encoded, Operator operator) {
         EmbeddedCertificate.Decoded decoded;
         try {
-            decoded = EmbeddedCertificate.decode(encoded);
+            decoded = EmbeddedCertificate.decode(encoded, operator);
         } catch (EmbeddedCertificate.Refusal refusal) {
             throw new IllegalArgumentException("the certificate is not well formed: " + refusal.getMessage(), refusal);
         }
@@ -72,7 +77,7 @@ public final class CertificateRegions {
             regions.add(region);
             byLabel.put(label, region);
         });
-        return new CertificateRegions(decoded.radix(), decoded.history(), List.copyOf(regions), byLabel);
+        return new CertificateRegions(operator, decoded.radix(), decoded.history(), List.copyOf(regions), byLabel);
     }
 
     private static int carryAfter(StepLabel label) {
@@ -112,7 +117,7 @@ public final class CertificateRegions {
             if (pair < 0 || pair >= radix * radix) {
                 throw new IllegalArgumentException("digit pair " + pair + " is out of range for radix " + radix);
             }
-            label = label == null ? StepLabel.first(Operator.ADD, radix, pair) : label.next(pair, history);
+            label = label == null ? StepLabel.first(operator, radix, pair) : label.next(pair, history);
             Region region = byLabel.get(label);
             if (region == null) {
                 throw new IllegalArgumentException("the certificate has no region [" + label + "]");

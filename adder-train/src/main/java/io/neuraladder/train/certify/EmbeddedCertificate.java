@@ -45,7 +45,7 @@ public final class EmbeddedCertificate {
         }
     }
 
-    static Decoded decode(String encoded) throws Refusal {
+    static Decoded decode(String encoded, Operator operator) throws Refusal {
         Map<StepLabel, StateBox> boxes = new LinkedHashMap<>();
         List<Integer> claims = new ArrayList<>();
         try (DataInputStream in = new DataInputStream(new InflaterInputStream(
@@ -92,7 +92,7 @@ public final class EmbeddedCertificate {
                     box.set(j, low[j], high);
                 }
                 if (pairs.stream().anyMatch(p -> p >= radix * radix)
-                        || boxes.put(new StepLabel(Operator.ADD, radix, carry, List.copyOf(pairs)), box) != null) {
+                        || boxes.put(new StepLabel(operator, radix, carry, List.copyOf(pairs)), box) != null) {
                     throw new Refusal("MALFORMED", "region " + i + ": a bad or repeated label");
                 }
             }

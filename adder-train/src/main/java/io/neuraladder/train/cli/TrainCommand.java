@@ -185,7 +185,7 @@ final class TrainCommand implements Callable<Integer> {
         if (!result.succeeded()) {
             err.printf("%nthe model is not %s after %d iterations (%.1f s); nothing was written. "
                     + "Try a larger --max-iterations or another --seed.%n  certificate: %s%n",
-                    result.exact() ? "certified" : "exact", result.iterations(), result.elapsedMillis() / 1000.0,
+                    exactWhenStopped(result) ? "certified" : "exact", result.iterations(), result.elapsedMillis() / 1000.0,
                     result.certificate().summary());
             return 1;
         }
@@ -227,6 +227,10 @@ final class TrainCommand implements Callable<Integer> {
                 out.flush();
             }
         };
+    }
+
+    private static boolean exactWhenStopped(TrainingResult result) {
+        return !result.rows().isEmpty() && result.rows().get(result.rows().size() - 1).perfect();
     }
 
     /** The command that rebuilds the file: every value of the configuration, by name. */

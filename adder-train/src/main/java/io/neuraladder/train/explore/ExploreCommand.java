@@ -102,8 +102,8 @@ public final class ExploreCommand implements Callable<Integer> {
                 throw new ParameterException(spec.commandLine(), e.getMessage());
             }
             TraceFigure.write(model.view(), trace, png);
-            out.printf(Locale.ROOT, "%s + %s %s on %s in %d steps; figures written to %s%n",
-                    ModelView.written(a, trace.radix()), ModelView.written(b, trace.radix()),
+            out.printf(Locale.ROOT, "%s %s %s %s on %s in %d steps; figures written to %s%n",
+                    ModelView.written(a, trace.radix()), trace.symbol(), ModelView.written(b, trace.radix()),
                     trace.overflow() == null ? "= " + ModelView.written(trace.sum(), trace.radix())
                             : "overflows (" + trace.overflow() + "; wrapped " + trace.sum() + ")",
                     model.name(), trace.stepCount(), png);

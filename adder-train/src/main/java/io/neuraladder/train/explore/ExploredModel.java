@@ -3,28 +3,32 @@ package io.neuraladder.train.explore;
 import io.neuraladder.DigitSerialAdder;
 import io.neuraladder.ModelCertificateException;
 import io.neuraladder.ModelLoadException;
+import io.neuraladder.ModelBuilder;
 import io.neuraladder.NeuralAdder;
-import io.neuraladder.ReloadableAdder;
 import io.neuraladder.api.CertificateCheck;
 import io.neuraladder.api.ModelInfo;
 import io.neuraladder.contract.CertificateFormat;
 import io.neuraladder.contract.MetadataKey;
+import io.neuraladder.contract.Operator;
 import io.neuraladder.train.CellWeights;
 import io.neuraladder.train.certify.CertificateRegions;
 import io.neuraladder.train.certify.EmbeddedCertificate;
 import io.neuraladder.train.certify.RecurrentCell;
 import java.io.IOException;
+import java.math.BigInteger;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Optional;
 import java.util.stream.IntStream;
 import onnx.Onnx.ModelProto;
+import onnx.Onnx.StringStringEntryProto;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * One model the explorer shows: served by the runtime, as applications see it (its sums, its
+ * One model the explorer shows, an adder or a subtractor: served by the runtime, as applications
+ * see it (its results, its
  * refusals, its certificate checked at load), and read by this module for the states the page
  * draws ({@link StepTracer}). A model whose certificate is missing or fails is still shown, as
  * uncertified, with the runtime's reason.
@@ -38,22 +42,22 @@ final class ExploredModel implements AutoCloseable {
     private final CellWeights weights;
     private final ModelInfo info;
     private final String uncertifiedReason;
-    private final ReloadableAdder binary;
-    private final DigitSerialAdder decimal;
+    private final Operator operator;
+    private final Served served;
     private final StepTracer tracer;
     private final ModelView view;
 
-    private ExploredModel(String name, String source, Path file, CellWeights weights, ReloadableAdder binary, DigitSerialAdder decimal,
+    private ExploredModel(String name, String source, Path file, CellWeights weights, Operator operator, Served served,
             String uncertifiedReason, Optional<CertificateRegions> regions) {
         this.name = name;
         this.file = file;
         this.weights = weights;
-        this.binary = binary;
-        this.decimal = decimal;
-        this.info = binary != null ? binary.model() : decimal.model();
+        this.operator = operator;
+        this.served = served;
+        this.info = served.model();
         this.uncertifiedReason = uncertifiedReason;
         Optional<Projection> projection = regions.map(r -> Projection.of(r.regions(), weights.hidden()));
-        this.tracer = new StepTracer(weights, regions.orElse(null), projection.orElse(null));
+        this.tracer = new StepTracer(weights, operator, regions.orElse(null), projection.orElse(null));
         this.view = describe(source, regions.orElse(null), projection.orElse(null));
     }
 
@@ -67,33 +71,33 @@ final class ExploredModel implements AutoCloseable {
      */
     static ExploredModel open(String name, String source, Path file) {
         ModelProto proto = parse(file);
-        boolean isDecimal = proto.getMetadataPropsList().stream().anyMatch(entry ->
-                entry.getKey().equals(MetadataKey.RADIX.key()) && !entry.getValue().equals("2"));
+        Operator operator = Operator.fromMetadata(metadata(proto, MetadataKey.OPERATOR, "add"));
+        int radix = Integer.parseInt(metadata(proto, MetadataKey.RADIX, "2"));
         String uncertified = null;
         try {
-            NeuralAdder.checkCertificate(file);
+            NeuralAdder.checkCertificate(file, operator);
         } catch (ModelCertificateException e) {
             uncertified = e.getMessage();
         }
-        NeuralAdder.Builder builder = NeuralAdder.builder().model(file);
+        ModelBuilder builder = NeuralAdder.builder().model(file);
         if (uncertified != null) {
             builder.allowUncertified();
         }
-        ReloadableAdder binary = isDecimal ? null : builder.build();
-        DigitSerialAdder decimal = isDecimal ? builder.buildDigitSerial() : null;
+        Served served = Served.open(builder, operator, radix);
         try {
             CellWeights weights = CellWeights.fromModel(proto, file.toString());
             Optional<CertificateRegions> regions = uncertified != null ? Optional.empty()
-                    : EmbeddedCertificate.embeddedProof(proto).map(CertificateRegions::decode);
-            return new ExploredModel(name, source, file, weights, binary, decimal, uncertified, regions);
+                    : EmbeddedCertificate.embeddedProof(proto).map(proof -> CertificateRegions.decode(proof, operator));
+            return new ExploredModel(name, source, file, weights, operator, served, uncertified, regions);
         } catch (RuntimeException e) {
-            if (binary != null) {
-                binary.close();
-            } else {
-                decimal.close();
-            }
+            served.close();
             throw e;
         }
+    }
+
+    private static String metadata(ModelProto proto, MetadataKey key, String absent) {
+        return proto.getMetadataPropsList().stream().filter(entry -> entry.getKey().equals(key.key()))
+                .map(StringStringEntryProto::getValue).findFirst().orElse(absent);
     }
 
     private static ModelProto parse(Path file) {
@@ -113,9 +117,9 @@ final class ExploredModel implements AutoCloseable {
         return name;
     }
 
-    /** Whether this model adds digit strings (in its radix) rather than ints and longs. */
+    /** Whether this model computes digit strings (in its radix) rather than ints and longs. */
     boolean isDecimal() {
-        return decimal != null;
+        return weights.radix() != 2;
     }
 
     /** What the page shows about the model, with its certificate's boxes in the plane of {@link Projection}. */
@@ -124,40 +128,23 @@ final class ExploredModel implements AutoCloseable {
     }
 
     /**
-     * Adds {@code a} and {@code b} with the runtime and traces the states the cell passes through.
+     * Computes {@code a op b} with the runtime and traces the states the cell passes through.
      *
      * @throws BadRequest or the runtime's {@link IllegalArgumentException} for operands it refuses
      */
     Trace trace(String a, String b, String width) {
         long started = System.nanoTime();
-        Trace.Builder trace = decimal != null ? traceDecimal(a, b, width) : traceBinary(a, b, width);
+        Trace.Builder trace = isDecimal() ? traceDecimal(a, b, width) : traceBinary(a, b, width);
         return trace.build(name, (System.nanoTime() - started) / 1e6);
     }
 
     private Trace.Builder traceBinary(String a, String b, String width) {
         BinaryOperands operands = BinaryOperands.parse(a, b, width);
-        String sum;
-        String overflow = null;
-        if (operands.bits() == Integer.SIZE) {
-            int x = (int) operands.a();
-            int y = (int) operands.b();
-            sum = Integer.toString(binary.addWrapping(x, y));
-            try {
-                binary.add(x, y);
-            } catch (ArithmeticException e) {
-                overflow = e.getMessage();
-            }
-        } else {
-            sum = Long.toString(binary.addWrapping(operands.a(), operands.b()));
-            try {
-                binary.add(operands.a(), operands.b());
-            } catch (ArithmeticException e) {
-                overflow = e.getMessage();
-            }
-        }
+        String[] answer = operands.bits() == Integer.SIZE ? served.ints((int) operands.a(), (int) operands.b())
+                : served.longs(operands.a(), operands.b());
         StepTracer.Run run = tracer.binary(operands.a(), operands.b(), operands.bits());
-        return new Trace.Builder("binary", 2, Long.toString(operands.a()), Long.toString(operands.b()), operands.bits(),
-                sum, overflow, run);
+        return new Trace.Builder("binary", 2, operator, Long.toString(operands.a()), Long.toString(operands.b()),
+                operands.bits(), answer[0], answer[1], run, run.digits().equals(answer[0]));
     }
 
     private Trace.Builder traceDecimal(String a, String b, String width) {
@@ -176,15 +163,19 @@ final class ExploredModel implements AutoCloseable {
             throw new BadRequest("operand " + (a == null ? "a" : "b") + " is missing; expected " + ModelView.kind(weights.radix())
                     + " digits such as 535");
         }
-        String sum = decimal.add(a, b);
-        return new Trace.Builder(ModelView.kind(weights.radix()), weights.radix(), a, b, null, sum, null,
-                tracer.decimal(a, b));
+        String result = served.digits(a, b);
+        StepTracer.Run run = tracer.digits(a, b);
+        int radix = weights.radix();
+        BigInteger modulus = BigInteger.valueOf(radix).pow(run.digits().length());
+        boolean agrees = new BigInteger(run.digits(), radix).equals(new BigInteger(result, radix).mod(modulus));
+        return new Trace.Builder(ModelView.kind(radix), radix, operator, a, b, null, result, null, run, agrees);
     }
 
     private ModelView describe(String source, CertificateRegions regions, Projection projection) {
         Optional<CertificateCheck> check = info.certificateCheck();
         ModelView.Plane plane = projection == null ? null : ModelView.Plane.of(projection, regions.regions());
-        return new ModelView(name, source, ModelView.kind(weights.radix()),
+        return new ModelView(name, source, ModelView.kind(weights.radix()), operator.metadataName(),
+                operator.symbol(), operator.stateName(),
                 weights.cell().metadataName(), weights.hidden(), RecurrentCell.of(weights).stateSize(),
                 weights.parameterCount(), weights.radix(), info.certified(),
                 check.map(CertificateCheck::toString).orElse(uncertifiedReason == null
@@ -201,14 +192,10 @@ final class ExploredModel implements AutoCloseable {
         return IntStream.range(0, size).mapToObj(j -> Projection.component(j, weights.hidden())).toList();
     }
 
-    /** Closes the runtime's adder once its calls in flight have finished. */
+    /** Closes the runtime's model once its calls in flight have finished. */
     @Override
     public void close() {
-        if (binary != null) {
-            binary.close();
-        } else {
-            decimal.close();
-        }
+        served.close();
         log.debug("closed {}", name);
     }
 }

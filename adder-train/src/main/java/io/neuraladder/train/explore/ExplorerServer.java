@@ -132,7 +132,7 @@ public final class ExplorerServer implements AutoCloseable {
         Map<String, String> query = query(exchange.getRequestURI().getRawQuery(), path, allowed);
         Object body = switch (path) {
             case "/api/models" -> new ModelList(catalog.first().name(),
-                    catalog.models().stream().map(m -> new ModelList.Entry(m.name(), m.view().kind(), m.view().cell(),
+                    catalog.models().stream().map(m -> new ModelList.Entry(m.name(), m.view().operator(), m.view().kind(), m.view().cell(),
                             m.view().certified())).toList());
             case "/api/model" -> catalog.get(query.get("model")).view();
             default -> catalog.get(query.get("model")).trace(query.get("a"), query.get("b"), query.get("width"));
@@ -143,7 +143,7 @@ public final class ExplorerServer implements AutoCloseable {
     /** The models the page can choose from. */
     record ModelList(String first, List<Entry> models) {
 
-        record Entry(String name, String kind, String cell, boolean certified) {}
+        record Entry(String name, String operator, String kind, String cell, boolean certified) {}
     }
 
     private static boolean hasBody(HttpExchange exchange) {

@@ -12,6 +12,9 @@ import java.util.List;
  * @param source the file or resource the runtime read
  * @param kind what it computes on: {@code binary} (ints and longs), {@code decimal}, or {@code radix R}
  *     ({@link #kind(int)})
+ * @param operator {@code add} or {@code subtract}
+ * @param symbol the operator's sign
+ * @param stateName what the state stands for: {@code carry} or {@code borrow}
  * @param cell {@code rnn}, {@code gru} or {@code lstm}
  * @param hidden hidden units
  * @param stateSize state components: {@code hidden}, twice that for an LSTM (its memory)
@@ -31,7 +34,8 @@ import java.util.List;
  * @param units the state components' names, {@code h[j]} then {@code c[j]}
  * @param plane the state-space figure's axes and boxes; {@code null} uncertified
  */
-record ModelView(String name, String source, String kind, String cell, int hidden, int stateSize, int parameters,
+record ModelView(String name, String source, String kind, String operator, String symbol, String stateName,
+        String cell, int hidden, int stateSize, int parameters,
         int radix, boolean certified, String certificate, Integer regions, Integer history, Double outputMargin,
         Double stateSlack, double stateMargin, double logitMargin, String trainedSteps, String trainingSeed,
         String file, List<String> units, Plane plane) {
@@ -71,6 +75,9 @@ record ModelView(String name, String source, String kind, String cell, int hidde
      * as a decimal sum.
      */
     static String written(String digits, int radix) {
+        if (digits.startsWith("-")) {
+            return "-" + written(digits.substring(1), radix);
+        }
         return switch (radix) {
             case 2, 10 -> digits;
             case 16 -> "0x" + digits;

@@ -1,6 +1,7 @@
 package io.neuraladder.train.explore;
 
 import io.neuraladder.contract.DigitCodec;
+import io.neuraladder.contract.Operator;
 import io.neuraladder.train.CellWeights;
 import io.neuraladder.train.certify.CertificateRegions;
 import io.neuraladder.train.certify.CertificateRegions.Region;
@@ -11,7 +12,8 @@ import java.util.List;
 /**
  * Runs a model's cell step by step, with ONNX's equations in double precision
  * ({@link RecurrentCell}), and records at each step what the page shows: the digits in, the state,
- * the sum digit and its logit margin, the carry, and the certificate region the state must lie in.
+ * the output digit and its logit margin, the carry or borrow, and the certificate region the state
+ * must lie in.
  * Tests hold these states to ONNX Runtime's own hidden-state output.
  */
 final class StepTracer {
@@ -20,11 +22,13 @@ final class StepTracer {
     static final int MAX_DECIMAL_DIGITS = 2_000;
 
     private final CellWeights weights;
+    private final Operator operator;
     private final CertificateRegions regions;
     private final Projection projection;
 
-    StepTracer(CellWeights weights, CertificateRegions regions, Projection projection) {
+    StepTracer(CellWeights weights, Operator operator, CertificateRegions regions, Projection projection) {
         this.weights = weights;
+        this.operator = operator;
         this.regions = regions;
         this.projection = projection;
     }
@@ -32,7 +36,7 @@ final class StepTracer {
     /** The steps of a run and what the model's outputs spell. */
     record Run(List<Trace.Step> steps, String digits) {}
 
-    /** The {@code bits} steps of {@code a + b} on a binary model, and the wrapped sum they spell (decimal). */
+    /** The {@code bits} steps of {@code a op b} on a binary model, and the wrapped result they spell (decimal). */
     Run binary(long a, long b, int bits) {
         int[] as = new int[bits];
         int[] bs = new int[bits];
@@ -48,8 +52,11 @@ final class StepTracer {
         return new Run(steps, Long.toString(bits == Integer.SIZE ? (int) sum : sum));
     }
 
-    /** The steps of {@code a + b} on a decimal model (one more than the longer operand has digits), and the sum's digits. */
-    Run decimal(String a, String b) {
+    /**
+     * The steps of {@code a op b} on a digit-serial model (one more than the longer operand has
+     * digits), and every output digit they spell, leading zeros kept.
+     */
+    Run digits(String a, String b) {
         int count = DigitCodec.steps(a, b);
         int[] as = new int[count];
         int[] bs = new int[count];
@@ -61,10 +68,9 @@ final class StepTracer {
         List<Trace.Step> steps = run(as, bs);
         StringBuilder digits = new StringBuilder();
         for (int t = steps.size() - 1; t >= 0; t--) {
-            digits.append((char) ('0' + steps.get(t).sumDigit()));
+            digits.append(Character.forDigit(steps.get(t).sumDigit(), codec.radix()));
         }
-        String sum = digits.toString().replaceFirst("^0+(?=.)", "");
-        return new Run(steps, sum);
+        return new Run(steps, digits.toString());
     }
 
     private List<Trace.Step> run(int[] as, int[] bs) {
@@ -78,10 +84,10 @@ final class StepTracer {
         }
         List<Region> along = regions == null ? null : regions.regionsAlong(pairs);
         List<Trace.Step> steps = new ArrayList<>(as.length);
-        int carry = 0;
+        int carry = operator.initialState();
         for (int t = 0; t < as.length; t++) {
             cell.step(state, as[t], bs[t]);
-            carry = as[t] + bs[t] + carry >= radix ? 1 : 0;
+            carry = operator.next(radix, carry, as[t], bs[t]);
             int digit = cell.digit(state);
             double margin = margin(cell, state, digit);
             float[] h = floats(state, 0, hidden);

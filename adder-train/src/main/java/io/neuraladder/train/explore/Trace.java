@@ -1,5 +1,6 @@
 package io.neuraladder.train.explore;
 
+import io.neuraladder.contract.Operator;
 import java.util.List;
 
 /**
@@ -10,17 +11,20 @@ import java.util.List;
  * @param kind {@code binary}, {@code decimal} or {@code radix R} ({@link ModelView#kind(int)})
  * @param radix the radix of {@code a}, {@code b} and {@code sum}'s digits: 2 for a binary add, whose
  *     operands and sum are written as decimal ints
+ * @param operator {@code add} or {@code subtract}
+ * @param symbol the operator's sign, {@code +} or {@code -}
  * @param a the first operand, as read
  * @param b the second operand, as read
  * @param bits 32 or 64 for a binary add ({@code int} or {@code long}); {@code null} for decimal
- * @param sum the runtime's sum: wrapped to {@code bits} for a binary add, like {@code +}
- * @param overflow {@code Math.addExact}'s message when the exact sum does not fit, else {@code null}
- * @param traceAgrees whether the traced steps spell the runtime's sum (they always should)
+ * @param sum the runtime's result: wrapped to {@code bits} for ints and longs, like {@code +} and
+ *     {@code -}; signed for a digit-string subtraction
+ * @param overflow {@code Math}'s exact method's message when the exact result does not fit, else {@code null}
+ * @param traceAgrees whether the traced steps spell the runtime's result (they always should)
  * @param stepCount the number of steps
  * @param steps each step, least significant digit first
  * @param millis how long the trace took on the server, adds included
  */
-record Trace(String model, String kind, int radix, String a, String b, Integer bits, String sum, String overflow,
+record Trace(String model, String kind, int radix, String operator, String symbol, String a, String b, Integer bits, String sum, String overflow,
         boolean traceAgrees, int stepCount, List<Step> steps, double millis) {
 
     /**
@@ -33,7 +37,7 @@ record Trace(String model, String kind, int radix, String a, String b, Integer b
      * @param c an LSTM's memory after the step; {@code null} for other cells
      * @param sumDigit the digit (bit) the model outputs
      * @param margin how far the output leads: |logit| for a bit, best minus runner-up logit for a digit
-     * @param carry the carry out of this step, which the state stands for
+     * @param carry the carry or borrow out of this step, which the state stands for
      * @param region the certificate region the state must lie in, and where it lies; {@code null} uncertified
      * @param point the state in the plane of the model's projection; {@code null} uncertified
      */
@@ -54,12 +58,12 @@ record Trace(String model, String kind, int radix, String a, String b, Integer b
     record InRegion(int index, String label, int carry, int sumDigit, boolean inside, double slack, float[] position) {}
 
     /** The parts of a trace known before its name and time. */
-    record Builder(String kind, int radix, String a, String b, Integer bits, String sum, String overflow,
-            StepTracer.Run run) {
+    record Builder(String kind, int radix, Operator operator, String a, String b, Integer bits, String sum,
+            String overflow, StepTracer.Run run, boolean agrees) {
 
         Trace build(String model, double millis) {
-            return new Trace(model, kind, radix, a, b, bits, sum, overflow, run.digits().equals(sum), run.steps().size(),
-                    run.steps(), millis);
+            return new Trace(model, kind, radix, operator.metadataName(), operator.symbol(), a, b, bits, sum, overflow,
+                    agrees, run.steps().size(), run.steps(), millis);
         }
     }
 }

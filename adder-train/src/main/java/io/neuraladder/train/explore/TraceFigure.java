@@ -56,9 +56,9 @@ final class TraceFigure {
         String width = trace.bits() == null ? "" : " as " + (trace.bits() == Integer.SIZE ? "ints" : "longs");
         String result = trace.overflow() == null ? "= " + ModelView.written(trace.sum(), trace.radix())
                 : "overflows (" + trace.overflow() + "; wrapped: " + trace.sum() + ")";
-        return String.format(Locale.ROOT, "%s: %s + %s%s %s, %d steps", model.file(), ModelView.written(trace.a(), trace.radix()),
-                ModelView.written(trace.b(), trace.radix()), width,
-                result, trace.stepCount());
+        return String.format(Locale.ROOT, "%s: %s %s %s%s %s, %d steps", model.file(),
+                ModelView.written(trace.a(), trace.radix()), trace.symbol(), ModelView.written(trace.b(), trace.radix()),
+                width, result, trace.stepCount());
     }
 
     private static HeatMapChart heatMap(ModelView model, Trace trace) {

@@ -70,7 +70,7 @@ function renderCard() {
   const card = $('card');
   clear(card);
   fact(card, 'file', m.file);
-  fact(card, 'adds', m.kind === 'binary' ? 'ints and longs, bit by bit'
+  fact(card, m.operator === 'subtract' ? 'subtracts' : 'adds', m.kind === 'binary' ? 'ints and longs, bit by bit'
     : numberName(m.radix) + ' digit strings, digit by digit' + (m.radix === 16 ? ' (type hex digits: ff + 1)' : ''));
   fact(card, 'cell', m.cell.toUpperCase() + ', ' + m.hidden + ' hidden units');
   fact(card, 'state', m.stateSize + ' components');
@@ -84,6 +84,7 @@ function renderCard() {
   }
   $('certificate').textContent = m.certificate;
   $('width-label').hidden = m.kind !== 'binary';
+  document.querySelector('.plus').textContent = m.symbol === '-' ? '−' : '+';
 }
 
 async function loadModel(name) {
@@ -135,6 +136,9 @@ function numberName(radix) {
 
 /** A number as the page writes it: hexadecimal with 0x, other radixes with their base, ints as they are. */
 function written(digits, radix) {
+  if (digits.startsWith('-')) {
+    return '-' + written(digits.substring(1), radix);
+  }
   return radix === 2 || radix === 10 ? digits : radix === 16 ? '0x' + digits : digits + ' (base ' + radix + ')';
 }
 
@@ -144,12 +148,12 @@ function renderResult() {
   sum.dataset.overflow = String(Boolean(t.overflow));
   sum.dataset.wrapped = t.sum;
   if (t.overflow) {
-    $('sum-line').textContent = t.a + ' + ' + t.b + ' overflows ' + (t.bits === 32 ? 'an int' : 'a long')
+    $('sum-line').textContent = t.a + ' ' + t.symbol + ' ' + t.b + ' overflows ' + (t.bits === 32 ? 'an int' : 'a long')
       + ': Math.addExact throws ArithmeticException:';
     sum.textContent = t.overflow;
     $('wrapped').textContent = '(the ' + t.bits + ' sum bits wrap to ' + t.sum + ')';
   } else {
-    $('sum-line').textContent = written(t.a, t.radix) + ' + ' + written(t.b, t.radix) + ' =';
+    $('sum-line').textContent = written(t.a, t.radix) + ' ' + t.symbol + ' ' + written(t.b, t.radix) + ' =';
     sum.textContent = written(t.sum, t.radix);
     $('wrapped').textContent = t.bits ? '(' + t.bits + ' steps, as ' + (t.bits === 32 ? 'ints' : 'longs') + ')' : '';
   }
@@ -160,7 +164,8 @@ function rows() {
   const list = [{ name: m.kind === 'binary' ? 'a bit' : 'a digit', kind: 'a' },
     { name: m.kind === 'binary' ? 'b bit' : 'b digit', kind: 'b' }];
   m.units.forEach((unit, j) => list.push({ name: unit, kind: 'unit', j }));
-  list.push({ name: 'sum', kind: 'sum' }, { name: 'margin', kind: 'margin' }, { name: 'carry', kind: 'carry' });
+  list.push({ name: m.operator === 'subtract' ? 'difference' : 'sum', kind: 'sum' }, { name: 'margin', kind: 'margin' },
+    { name: m.stateName, kind: 'carry' });
   if (m.plane) {
     list.push({ name: 'in box', kind: 'inside' });
   }
@@ -250,8 +255,10 @@ function renderPlane() {
   root.setAttribute('height', PLANE.height);
   const s = planeScale();
   $('projection').textContent = 'x: ' + plane.x + '; y: ' + plane.y + '. ' + (plane.separates
-    ? 'Along x, every carry-0 box lies left of every carry-1 box (gap ' + plane.gap.toPrecision(3) + ').'
-    : 'No single direction tried separates all boxes by carry (overlap ' + (-plane.gap).toPrecision(3) + ').')
+    ? 'Along x, every ' + view.model.stateName + '-0 box lies left of every ' + view.model.stateName
+      + '-1 box (gap ' + plane.gap.toPrecision(3) + ').'
+    : 'No single direction tried separates all boxes by ' + view.model.stateName + ' (overlap '
+      + (-plane.gap).toPrecision(3) + ').')
     + ' Each rectangle holds the image of one certificate box.';
   for (const carry of [0, 1]) {
     let d = '';
@@ -277,8 +284,8 @@ function renderPlane() {
   text(root, s.x(0) + 6, s.y(0) - 6, 'zero state', { class: 'label' });
   text(root, PLANE.pad, PLANE.height - 10, 'x →  ' + s.x0.toFixed(2) + ' … ' + s.x1.toFixed(2), { class: 'label' });
   text(root, 4, 14, 'y ↑  ' + s.y0.toFixed(2) + ' … ' + s.y1.toFixed(2), { class: 'label' });
-  text(root, PLANE.width - 170, 14, '■ carry 0', { class: 'carry-0' });
-  text(root, PLANE.width - 90, 14, '■ carry 1', { class: 'carry-1' });
+  text(root, PLANE.width - 170, 14, '■ ' + view.model.stateName + ' 0', { class: 'carry-0' });
+  text(root, PLANE.width - 90, 14, '■ ' + view.model.stateName + ' 1', { class: 'carry-1' });
 }
 
 function show(step) {
@@ -303,12 +310,14 @@ function renderFacts() {
   const unit = view.model.kind === 'binary' ? 'bit' : 'digit';
   const carryIn = view.step === 0 ? 0 : view.trace.steps[view.step - 1].carry;
   fact(facts, 'step', (view.step + 1) + ' of ' + view.trace.stepCount + ' (' + unit + ' ' + view.step + ')');
-  fact(facts, 'reads', 'a ' + unit + ' ' + s.a + ', b ' + unit + ' ' + s.b + ', carry in ' + carryIn);
+  const state = view.model.stateName;
+  fact(facts, 'reads', 'a ' + unit + ' ' + s.a + ', b ' + unit + ' ' + s.b + ', ' + state + ' in ' + carryIn);
   fact(facts, 'writes', 'sum ' + unit + ' ' + s.sumDigit + ' (margin ' + s.margin.toFixed(3) + ' logits)');
-  fact(facts, 'carry out', String(s.carry));
+  fact(facts, state + ' out', String(s.carry));
   if (s.region) {
     fact(facts, 'region', '#' + s.region.index + ': ' + s.region.label);
-    fact(facts, 'claims', 'sum ' + unit + ' ' + s.region.sumDigit + ', carry ' + s.region.carry);
+    fact(facts, 'claims', (view.model.operator === 'subtract' ? 'difference ' : 'sum ') + unit + ' '
+      + s.region.sumDigit + ', ' + state + ' ' + s.region.carry);
     fact(facts, 'in its box', (s.region.inside ? 'yes' : 'NO') + ', ' + s.region.slack.toExponential(2)
       + ' from the nearest face');
   } else {
@@ -394,7 +403,8 @@ async function start() {
   for (const entry of list.models) {
     const option = document.createElement('option');
     option.value = entry.name;
-    option.textContent = entry.name + ' (' + entry.cell + ', ' + entry.kind + (entry.certified ? ', certified' : ', uncertified') + ')';
+    option.textContent = entry.name + ' (' + entry.operator + ', ' + entry.kind + ', ' + entry.cell
+      + (entry.certified ? ', certified' : ', uncertified') + ')';
     select.appendChild(option);
   }
   const wanted = params.get('model');

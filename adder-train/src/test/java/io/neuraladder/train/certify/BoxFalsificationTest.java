@@ -36,8 +36,9 @@ class BoxFalsificationTest {
     void statesInsideEveryBox_landInsideTheSuccessorsBox_underOnnxRuntime(Path model) throws Exception {
         ModelProto proto = ModelProto.parseFrom(Files.readAllBytes(model));
         CellWeights weights = CellWeights.fromModel(proto, model.toString());
+        Operator operator = ShippedModelFiles.operator(model);
         EmbeddedCertificate.Decoded certificate = EmbeddedCertificate.decode(
-                CertificateVerifier.embeddedProof(proto).orElseThrow());
+                CertificateVerifier.embeddedProof(proto).orElseThrow(), operator);
         int radix = weights.radix();
         int pairs = radix * radix;
         int hidden = weights.hidden();
@@ -59,7 +60,7 @@ class BoxFalsificationTest {
             float[] state = s < 0 ? new float[size] : sample(certificate.boxes().get(source), s % SAMPLES_PER_BOX,
                     random);
             for (int pair = 0; pair < pairs; pair++, n++) {
-                targets.add(source == null ? StepLabel.first(Operator.ADD, radix, pair) : source.next(pair, certificate.history()));
+                targets.add(source == null ? StepLabel.first(operator, radix, pair) : source.next(pair, certificate.history()));
                 encode(x, n, weights.inputs(), radix, pair);
                 System.arraycopy(state, 0, h0, n * hidden, hidden);
                 if (lstm) {

@@ -47,7 +47,7 @@ class CertificateAgreementTest {
     /** A verdict reduced to what both sides state: "holds", or the name of the first condition that fails. */
     private static String runtimeVerdict(Path model) {
         try {
-            CertificateCheck check = NeuralAdder.checkCertificate(model);
+            CertificateCheck check = NeuralAdder.checkCertificate(model, ShippedModelFiles.operator(model));
             assertTrue(check.regions() > 0, check.toString());
             return "holds";
         } catch (ModelCertificateException refusal) {
@@ -58,7 +58,7 @@ class CertificateAgreementTest {
     private static String trainingVerdict(Path model) throws IOException {
         Onnx.ModelProto proto = Onnx.ModelProto.parseFrom(Files.readAllBytes(model));
         CertificateVerifier.Verdict verdict = CertificateVerifier.verify(CellWeights.fromModel(proto,
-                model.toString()), CertificateVerifier.embeddedProof(proto).orElse(null));
+                model.toString()), CertificateVerifier.embeddedProof(proto).orElse(null), ShippedModelFiles.operator(model));
         return verdict.holds() ? "holds" : verdict.condition();
     }
 

@@ -37,24 +37,27 @@ public final class CertificateVerifier {
         return EmbeddedCertificate.embeddedProof(model);
     }
 
-    /** Checks {@code encoded} (Base64, {@link CertificateFormat}) against {@code weights}; {@code null} is a missing certificate. */
-    public static Verdict verify(CellWeights weights, String encoded) {
+    /**
+     * Checks {@code encoded} (Base64, {@link CertificateFormat}) against {@code weights} as a model of
+     * {@code operator}; {@code null} is a missing certificate.
+     */
+    public static Verdict verify(CellWeights weights, String encoded, Operator operator) {
         if (encoded == null) {
             return Verdict.fails("MISSING", "no certificate");
         }
         EmbeddedCertificate.Decoded decoded;
         try {
-            decoded = EmbeddedCertificate.decode(encoded);
+            decoded = EmbeddedCertificate.decode(encoded, operator);
         } catch (EmbeddedCertificate.Refusal refusal) {
             return Verdict.fails(refusal.condition, refusal.getMessage());
         }
         if (decoded.radix() != weights.radix() || decoded.stateSize() != RecurrentCell.of(weights).stateSize()) {
             return Verdict.fails("MISMATCH", "radix " + decoded.radix() + ", state size " + decoded.stateSize());
         }
-        return check(weights, decoded.history(), decoded.boxes(), decoded.claims());
+        return check(weights, operator, decoded.history(), decoded.boxes(), decoded.claims());
     }
 
-    private static Verdict check(CellWeights weights, int history, Map<StepLabel, StateBox> boxes,
+    private static Verdict check(CellWeights weights, Operator operator, int history, Map<StepLabel, StateBox> boxes,
             List<Integer> claims) {
         int radix = weights.radix();
         IntervalCell cell = IntervalCell.of(weights);
@@ -66,7 +69,7 @@ public final class CertificateVerifier {
         }
         StateBox[] first = cell.stepAll(StateBox.zero(RecurrentCell.of(weights).stateSize()), radix);
         for (int pair = 0; pair < first.length; pair++) {
-            StateBox target = boxes.get(StepLabel.first(Operator.ADD, radix, pair));
+            StateBox target = boxes.get(StepLabel.first(operator, radix, pair));
             if (target == null) {
                 return Verdict.fails("MISSING_REGION", "no region for the first step on pair " + pair);
             }

@@ -7,6 +7,7 @@ import ai.onnxruntime.OrtSession;
 import io.neuraladder.api.ModelInfo;
 import io.neuraladder.contract.BitCodec;
 import io.neuraladder.contract.ModelContract;
+import io.neuraladder.contract.Operator;
 import java.math.BigInteger;
 import java.nio.ByteBuffer;
 import java.nio.ByteOrder;
@@ -18,20 +19,20 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * One loaded model: an ONNX Runtime session whose file passed the {@link StructureCheck} before
- * ONNX Runtime saw it (for operands of any width), and two sessions built from the same checked
- * weights: {@link LogitGraph} for single adds and {@link PackedGraph} for batches. All three passed
- * the self-test unless that was skipped. It computes wrapped sums; {@link ReloadableAdder} adds the
- * public API.
+ * One loaded bit-serial model of an operator: an ONNX Runtime session whose file passed the
+ * {@link StructureCheck} before ONNX Runtime saw it (for operands of any width), and two sessions
+ * built from the same checked weights: {@link LogitGraph} for single calls and {@link PackedGraph}
+ * for batches. All three passed the operator's self-test unless that was skipped. It computes
+ * wrapped results; the front ends add the public contracts.
  *
  * <p>Calls share the sessions (ONNX Runtime's {@code run} is thread-safe) and hold a read lock;
  * {@link #close()} takes the write lock, so no session is closed while a call is inside
  * {@code run}, which would crash the process. Per-call buffers come from pools that grow to the
  * number of concurrent callers.
  */
-final class OnnxAdder implements AdderEngine {
+final class BitSerialEngine implements OperatorEngine {
 
-    private static final Logger log = LoggerFactory.getLogger(OnnxAdder.class);
+    private static final Logger log = LoggerFactory.getLogger(BitSerialEngine.class);
 
     private final OrtSession session;
     private final OrtSession singleSession;
@@ -41,13 +42,13 @@ final class OnnxAdder implements AdderEngine {
     private final Queue<SingleCall> idleSingles = new ConcurrentLinkedQueue<>();
     private final Queue<BatchCall> idleBatches = new ConcurrentLinkedQueue<>();
 
-    /** Serves {@code load}, a binary adder's model, with the two graphs derived from its checked weights. */
-    OnnxAdder(ModelLoad load) {
+    /** Serves {@code load}, a bit-serial model, with the two graphs derived from its checked weights. */
+    BitSerialEngine(ModelLoad load) {
         ModelSource source = load.source();
         StructureCheck.CheckedModel checked = load.checked();
         ExecutionProvider provider = load.options().provider();
         int intraOpThreads = load.options().intraOpThreads();
-        this.lifecycle = new SessionLifecycle(source.name(), () -> new ClosedException("the adder for model "
+        this.lifecycle = new SessionLifecycle(source.name(), () -> new ClosedException("the engine for model "
                 + source.name() + " is closed; open a new one"));
         this.model = load.info();
         this.session = load.session();
@@ -59,11 +60,12 @@ final class OnnxAdder implements AdderEngine {
             ModelSource batches = new ModelSource(source.name() + " (packed for batches)",
                     PackedGraph.of(checked.weights(), checked.cell()));
             single = Sessions.create(logits, provider, intraOpThreads);
-            packed = Sessions.create(batches, provider, intraOpThreads);
+            packed = Sessions.create(batches, provider, load.options().batchThreads());
             if (load.options().selfTest()) {
-                selfTest(source.name(), session, new BatchCall(1));
-                selfTestLogits(logits.name(), single);
-                selfTest(batches.name(), packed, new BatchCall(PackedGraph.PAIRS_PER_ROW));
+                Operator operator = load.operator();
+                selfTest(source.name(), operator, session, new BatchCall(1));
+                selfTestLogits(logits.name(), operator, single);
+                selfTest(batches.name(), operator, packed, new BatchCall(PackedGraph.PAIRS_PER_ROW));
             }
         } catch (OrtException | RuntimeException e) {
             Sessions.close(packed);
@@ -78,19 +80,20 @@ final class OnnxAdder implements AdderEngine {
                 model.certificateCheck().map(Object::toString).orElse("not checked"));
     }
 
-    private static void selfTest(String name, OrtSession session, BatchCall call) throws OrtException {
-        SelfTest.verify(name, call.probabilities(Sessions.environment(), session, SelfTest.CASES.a(),
+    private static void selfTest(String name, Operator operator, OrtSession session, BatchCall call)
+            throws OrtException {
+        SelfTest.verify(name, operator, call.probabilities(Sessions.environment(), session, SelfTest.CASES.a(),
                 SelfTest.CASES.b(), SelfTest.CASES.size()));
     }
 
-    private static void selfTestLogits(String name, OrtSession logitGraph) throws OrtException {
+    private static void selfTestLogits(String name, Operator operator, OrtSession logitGraph) throws OrtException {
         int n = SelfTest.CASES.size();
         FloatBuffer input = ByteBuffer.allocateDirect(BitCodec.inputSize(n) * Float.BYTES)
                 .order(ByteOrder.nativeOrder()).asFloatBuffer();
         BitCodec.encode(SelfTest.CASES.a(), SelfTest.CASES.b(), 0, n, input);
         try (OnnxTensor tensor = OnnxTensor.createTensor(Sessions.environment(), input, BitCodec.inputShape(n));
                 OrtSession.Result result = logitGraph.run(Map.of(ModelContract.INPUT_NAME, tensor))) {
-            SelfTest.verifyLogits(name, ((OnnxTensor) result.get(0)).getFloatBuffer());
+            SelfTest.verifyLogits(name, operator, ((OnnxTensor) result.get(0)).getFloatBuffer());
         }
     }
 
@@ -100,14 +103,14 @@ final class OnnxAdder implements AdderEngine {
     }
 
     @Override
-    public int addWrapping(int a, int b) {
-        return lifecycle.run("add one pair", () -> {
+    public int wrapped(int a, int b) {
+        return lifecycle.run("compute one pair", () -> {
             SingleCall call = idleSingles.poll();
             if (call == null) {
                 call = new SingleCall(Sessions.environment());
             }
             try {
-                return call.addWrapping(singleSession, a, b);
+                return call.wrapped(singleSession, a, b);
             } finally {
                 idleSingles.offer(call);
             }
@@ -115,14 +118,14 @@ final class OnnxAdder implements AdderEngine {
     }
 
     @Override
-    public long addWrapping(long a, long b) {
+    public long wrapped(long a, long b) {
         FloatBuffer input = FloatBuffer.allocate(Long.SIZE * ModelContract.INPUT_FEATURES);
         BitCodec.encode(a, b, input);
         return BitCodec.decodeLong(run(input, Long.SIZE));
     }
 
     @Override
-    public BigInteger add(BigInteger a, BigInteger b) {
+    public BigInteger exact(BigInteger a, BigInteger b) {
         int steps = BitCodec.steps(a, b);
         FloatBuffer input = FloatBuffer.allocate(steps * ModelContract.INPUT_FEATURES);
         BitCodec.encode(a, b, steps, input);
@@ -130,13 +133,13 @@ final class OnnxAdder implements AdderEngine {
     }
 
     @Override
-    public void addWrapping(int[] a, int[] b, int[] sums) {
-        batch("add " + a.length + " int pairs", (call, env) -> call.addWrapping(env, batchSession, a, b, sums));
+    public void wrapped(int[] a, int[] b, int[] sums) {
+        batch("compute " + a.length + " int pairs", (call, env) -> call.wrapped(env, batchSession, a, b, sums));
     }
 
     @Override
-    public void addWrapping(long[] a, long[] b, long[] sums) {
-        batch("add " + a.length + " long pairs", (call, env) -> call.addWrapping(env, batchSession, a, b, sums));
+    public void wrapped(long[] a, long[] b, long[] sums) {
+        batch("compute " + a.length + " long pairs", (call, env) -> call.wrapped(env, batchSession, a, b, sums));
     }
 
     /** A batch operation on pooled buffers. */
@@ -164,7 +167,7 @@ final class OnnxAdder implements AdderEngine {
      * {@code [steps, 1, 1]} sum-bit probabilities in a heap buffer.
      */
     private FloatBuffer run(FloatBuffer input, int steps) {
-        return lifecycle.run("add two " + steps + "-bit operands", () -> {
+        return lifecycle.run("compute two " + steps + "-bit operands", () -> {
             try (OnnxTensor tensor = OnnxTensor.createTensor(Sessions.environment(), input,
                     new long[] {steps, 1, ModelContract.INPUT_FEATURES});
                     OrtSession.Result result = session.run(Map.of(ModelContract.INPUT_NAME, tensor))) {

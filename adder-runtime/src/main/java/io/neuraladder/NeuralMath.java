@@ -1,0 +1,220 @@
+package io.neuraladder;
+
+import io.neuraladder.api.ModelInfo;
+import java.math.BigInteger;
+import java.nio.file.Path;
+
+/**
+ * {@link Math}'s exact integer arithmetic, named and behaving like {@link Math}, with every digit
+ * of every result computed by certified networks: the default adder and subtractor, and the decimal
+ * subtractor for digit strings.
+ *
+ * <pre>{@code
+ * NeuralMath.subtractExact(535, 61);                 // 474, by the bundled subtractor
+ * NeuralMath.subtractExact(Integer.MIN_VALUE, 1);    // throws ArithmeticException("integer overflow")
+ * NeuralMath.compare(-7, 3);                         // -1, from the learned difference -7 - 3
+ * NeuralMath.subtractDecimal("61", "535");           // "-474"
+ * }</pre>
+ *
+ * <p>Each network is chosen once, on its first use: the file named by its system property (else
+ * environment variable), else the one bundled in this jar: the adder as for {@link NeuralAdder},
+ * the subtractor by {@value #SUBTRACT_MODEL_PROPERTY} ({@value #SUBTRACT_MODEL_ENV}), the decimal
+ * subtractor by {@value #SUBTRACT_DECIMAL_MODEL_PROPERTY}. Each file is checked as the operator it
+ * is used for: an adder given as the subtractor is refused, whatever its metadata says.
+ * {@link #builder()} makes an instance on chosen files.
+ */
+public final class NeuralMath {
+
+    /** System property naming the default subtractor's model file. */
+    public static final String SUBTRACT_MODEL_PROPERTY = "neuraladder.subtract.model";
+
+    /** Environment variable naming the default subtractor's model file, used when the property is not set. */
+    public static final String SUBTRACT_MODEL_ENV = "NEURALADDER_SUBTRACT_MODEL";
+
+    /** System property naming the default decimal subtractor's model file. */
+    public static final String SUBTRACT_DECIMAL_MODEL_PROPERTY = "neuraladder.subtract.decimal.model";
+
+    /** The subtractor bundled in the jar. */
+    public static final String BUNDLED_SUBTRACTOR = "subtractor-lstm.onnx";
+
+    /** The decimal subtractor bundled in the jar. */
+    public static final String BUNDLED_DECIMAL_SUBTRACTOR = "decimal/subtractor-decimal.onnx";
+
+    private static final LearnedMath DEFAULTS = new LearnedMath(DefaultModels::adder, DefaultModels::subtractor,
+            DefaultModels::decimalSubtractor, false);
+
+    private NeuralMath() {}
+
+    /**
+     * Opens the subtractor file {@code model} on the CPU, checked as a subtractor (its certificate
+     * against the subtraction's borrows, whatever its metadata says) and self-tested. Close it when done.
+     *
+     * @throws ModelLoadException if the file is refused: missing, not ONNX, breaking the contract,
+     *     another operator's model, uncertified, or failing the self-test
+     */
+    public static ReloadableSubtractor openSubtractor(Path model) {
+        return new ModelBuilder().model(model).buildSubtractor();
+    }
+
+    /**
+     * Opens the decimal subtractor file {@code model} on the CPU, checked as a decimal subtractor
+     * and self-tested. Close it when done.
+     *
+     * @throws ModelLoadException if the file is refused, as for {@link #openSubtractor}
+     */
+    public static DigitSerialSubtractor openDecimalSubtractor(Path model) {
+        return new ModelBuilder().model(model).buildDecimalSubtractor();
+    }
+
+    /** A builder for a {@link LearnedMath} on chosen model files, provider and threads; close it when done. */
+    public static LearnedMath.Builder builder() {
+        return new LearnedMath.Builder();
+    }
+
+    /**
+     * Like {@link Math#addExact(int, int)}.
+     *
+     * @throws ArithmeticException {@code "integer overflow"} if the sum does not fit
+     */
+    public static int addExact(int a, int b) {
+        return DEFAULTS.addExact(a, b);
+    }
+
+    /**
+     * Like {@link Math#addExact(long, long)}.
+     *
+     * @throws ArithmeticException {@code "long overflow"} if the sum does not fit
+     */
+    public static long addExact(long a, long b) {
+        return DEFAULTS.addExact(a, b);
+    }
+
+    /**
+     * Like {@link Math#subtractExact(int, int)}.
+     *
+     * @throws ArithmeticException {@code "integer overflow"} if the difference does not fit
+     */
+    public static int subtractExact(int a, int b) {
+        return DEFAULTS.subtractExact(a, b);
+    }
+
+    /**
+     * Like {@link Math#subtractExact(long, long)}.
+     *
+     * @throws ArithmeticException {@code "long overflow"} if the difference does not fit
+     */
+    public static long subtractExact(long a, long b) {
+        return DEFAULTS.subtractExact(a, b);
+    }
+
+    /**
+     * Like {@link Math#negateExact(int)}: {@code 0 - a}.
+     *
+     * @throws ArithmeticException {@code "integer overflow"} for {@link Integer#MIN_VALUE}
+     */
+    public static int negateExact(int a) {
+        return DEFAULTS.negateExact(a);
+    }
+
+    /**
+     * Like {@link Math#negateExact(long)}: {@code 0 - a}.
+     *
+     * @throws ArithmeticException {@code "long overflow"} for {@link Long#MIN_VALUE}
+     */
+    public static long negateExact(long a) {
+        return DEFAULTS.negateExact(a);
+    }
+
+    /**
+     * Like {@link Math#absExact(int)}.
+     *
+     * @throws ArithmeticException with {@link Math}'s message for {@link Integer#MIN_VALUE}
+     */
+    public static int absExact(int a) {
+        return DEFAULTS.absExact(a);
+    }
+
+    /**
+     * Like {@link Math#absExact(long)}.
+     *
+     * @throws ArithmeticException with {@link Math}'s message for {@link Long#MIN_VALUE}
+     */
+    public static long absExact(long a) {
+        return DEFAULTS.absExact(a);
+    }
+
+    /** Like {@link Integer#compare(int, int)}: -1, 0 or 1, from the learned difference {@code a - b}. */
+    public static int compare(int a, int b) {
+        return DEFAULTS.compare(a, b);
+    }
+
+    /** Like {@link Long#compare(long, long)}: -1, 0 or 1, from the learned difference {@code a - b}. */
+    public static int compare(long a, long b) {
+        return DEFAULTS.compare(a, b);
+    }
+
+    /**
+     * Like {@link BigInteger#subtract(BigInteger)}, for operands of any signs up to
+     * {@link io.neuraladder.api.Adder#MAX_BIG_INTEGER_BITS} bits.
+     *
+     * @throws IllegalArgumentException if an operand is longer
+     */
+    public static BigInteger subtract(BigInteger a, BigInteger b) {
+        return DEFAULTS.subtract(a, b);
+    }
+
+    /**
+     * {@code a - b} for non-negative decimal strings, with a leading {@code -} when negative; see
+     * {@link LearnedMath#subtractDecimal}.
+     *
+     * @throws NumberFormatException naming the operand, character and index of a refused operand
+     * @throws IllegalArgumentException if an operand has more than {@value DigitSerialAdder#MAX_DIGITS} digits
+     */
+    public static String subtractDecimal(String a, String b) {
+        return DEFAULTS.subtractDecimal(a, b);
+    }
+
+    /**
+     * Like {@link Math#subtractExact(int, int)} per element.
+     *
+     * @throws ArithmeticException naming the first index whose difference overflows
+     * @throws IllegalArgumentException if the arrays differ in length
+     */
+    public static int[] subtractExact(int[] a, int[] b) {
+        return DEFAULTS.subtractExact(a, b);
+    }
+
+    /**
+     * Like {@link Math#subtractExact(long, long)} per element.
+     *
+     * @throws ArithmeticException naming the first index whose difference overflows
+     * @throws IllegalArgumentException if the arrays differ in length
+     */
+    public static long[] subtractExact(long[] a, long[] b) {
+        return DEFAULTS.subtractExact(a, b);
+    }
+
+    /** What the default adder is. */
+    public static ModelInfo adderModel() {
+        return DEFAULTS.adderModel();
+    }
+
+    /** What the default subtractor is. */
+    public static ModelInfo subtractorModel() {
+        return DEFAULTS.subtractorModel();
+    }
+
+    /** What the default decimal subtractor is. */
+    public static ModelInfo decimalSubtractorModel() {
+        return DEFAULTS.decimalSubtractorModel();
+    }
+
+    /**
+     * Switches the default subtractor to the file {@code model}, checked as a subtractor.
+     *
+     * @throws ModelLoadException if the file is refused; the old subtractor keeps serving
+     */
+    public static void reloadSubtractor(Path model) {
+        DEFAULTS.reloadSubtractor(model);
+    }
+}

@@ -1,0 +1,63 @@
+package io.neuraladder;
+
+import io.neuraladder.api.ModelInfo;
+import io.neuraladder.contract.Operator;
+import java.math.BigInteger;
+
+/**
+ * One loaded model of an {@link Operator} serving ints, longs and {@link BigInteger}s: its
+ * results wrapped to the operands' width, as {@code +} and {@code -} wrap.
+ * {@link BitSerialEngine} serves a bit-serial model, {@link DigitSerialEngine} a digit-serial one
+ * whose radix is a power of two (several bits per step). {@link ReloadableEngine} adds hot swapping
+ * on top, and the front ends ({@link ReloadableAdder}, {@link LearnedMath}) the exact contracts.
+ * Implementations are thread-safe; a call that finds the engine closed throws
+ * {@link ClosedException}, so that a reloading holder can retry on the replacement.
+ */
+interface OperatorEngine extends AutoCloseable {
+
+    /** Loads the model {@code source} as a model of {@code operator} with the engine its radix needs. */
+    static OperatorEngine load(ModelSource source, Operator operator, ModelLoad.Options options) {
+        ModelLoad load = ModelLoad.open(source, operator, options, radix -> {
+            if (radix != 2 && Integer.bitCount(radix) != 1) {
+                throw notBinary(source, radix);
+            }
+        });
+        return load.radix() == 2 ? new BitSerialEngine(load) : new DigitSerialEngine(load);
+    }
+
+    private static ModelContractException notBinary(ModelSource source, int radix) {
+        return new ModelContractException("model " + source.name() + " is a " + DigitSerialAdder.describe(radix)
+                + " (metadata neuraladder.radix = " + radix + "); ints and longs are computed by binary models and "
+                + "by digit-serial ones whose radix is a power of two (4, 8, 16, 32). Open it with NeuralAdder."
+                + (radix == 10 ? "openDecimal" : "openDigitSerial") + " instead");
+    }
+
+    /** Where the model came from and what its file says about itself. */
+    ModelInfo model();
+
+    /** The low 32 bits of {@code a op b}. */
+    int wrapped(int a, int b);
+
+    /** The low 64 bits of {@code a op b}. */
+    long wrapped(long a, long b);
+
+    /** {@code a op b} exactly, both operands checked by the caller to be at most {@code Adder.MAX_BIG_INTEGER_BITS} long. */
+    BigInteger exact(BigInteger a, BigInteger b);
+
+    /** Writes the wrapped results of arrays of equal length, checked by the caller, into {@code results}. */
+    void wrapped(int[] a, int[] b, int[] results);
+
+    /** Writes the wrapped results of arrays of equal length, checked by the caller, into {@code results}. */
+    void wrapped(long[] a, long[] b, long[] results);
+
+    /** Closes the sessions once every call in flight has finished. Idempotent. */
+    @Override
+    void close();
+
+    /** Thrown by a call that finds its engine closed, so that a reloading holder can retry. */
+    final class ClosedException extends IllegalStateException {
+        ClosedException(String message) {
+            super(message);
+        }
+    }
+}
