@@ -29,6 +29,9 @@ package io.neuraladder.proof;
  */
 final class Outward {
 
+    /** The most terms {@link #dotProductError} bounds: its proof needs {@code n ≤ 2^20}. */
+    static final int MAX_TERMS = 1 << 20;
+
     private Outward() {}
 
     static double addLow(double x, double y) {
@@ -50,6 +53,9 @@ final class Outward {
      * {@code n ≤ 2^20}, and is rounded up.
      */
     static double dotProductError(int n, double magnitude) {
+        if (n < 0 || n > MAX_TERMS) {
+            throw new IllegalArgumentException("the dot-product bound holds for up to 2^20 terms, not " + n);
+        }
         return Math.nextUp(Math.nextUp(2.0 * (n + 1) * 0x1p-53 * magnitude) + n * Double.MIN_VALUE);
     }
 

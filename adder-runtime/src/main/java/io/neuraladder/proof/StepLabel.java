@@ -18,7 +18,21 @@ final class StepLabel {
     private final int[] pairs;
     private final long key;
 
+    /**
+     * The most pairs a window holds: with codes below {@code radix² ≤ 2^16} each, the key
+     * ({@code code · 8 + length} then {@code · 2 + state}) stays below {@code 2^52}, within a long.
+     */
+    static final int MAX_WINDOW = 3;
+
+    /** The largest radix the key encodes. */
+    static final int MAX_RADIX = 256;
+
     StepLabel(Operator operator, int radix, int stateIn, int[] pairs) {
+        if (radix < 2 || radix > MAX_RADIX || pairs.length > MAX_WINDOW || stateIn < 0 || stateIn >= Operator.STATES) {
+            throw new IllegalArgumentException("a label's key encodes radix 2.." + MAX_RADIX + ", at most "
+                    + MAX_WINDOW + " pairs and a state below " + Operator.STATES + ", not radix " + radix + ", "
+                    + pairs.length + " pairs, state " + stateIn);
+        }
         this.operator = operator;
         this.radix = radix;
         this.stateIn = stateIn;

@@ -24,10 +24,9 @@ public final class MinibatchTiming {
         int steps = Integer.parseInt(args[1]);
         int batch = Integer.parseInt(args[2]);
         int hidden = Integer.parseInt(args[3]);
-        TrainingConfig d = TrainingConfig.DEFAULT;
         int last = 1 + WARM_UP + TIMED;
-        TrainingConfig config = new TrainingConfig(d.method(), cell, d.loss(), hidden, steps, d.seed(), batch,
-                d.learningRate(), d.stateNoise(), last, last + 1, 1);
+        TrainingConfig config = TrainingConfig.DEFAULT.toBuilder().cell(cell).hiddenSize(hidden).trainDigits(steps)
+                .batchSize(batch).maxIterations(last).evaluateEvery(last + 1).validationPairs(1).build();
         long[] at = new long[last + 1];
         long start = System.nanoTime();
         new Trainer(config, new Trainer.Listener() {

@@ -153,19 +153,6 @@ public record CellWeights(CellType cell, int hidden, double[][] inputWeights, do
         return gate * hidden + unit;
     }
 
-    /** These weights with the output layer negated: every sum bit flips. A known-bad model. */
-    public CellWeights withNegatedOutput() {
-        double[][] negated = new double[outputs()][hidden];
-        double[] negatedBias = new double[outputs()];
-        for (int k = 0; k < outputs(); k++) {
-            for (int j = 0; j < hidden; j++) {
-                negated[k][j] = -outputWeights[k][j];
-            }
-            negatedBias[k] = -outputBias[k];
-        }
-        return new CellWeights(cell, hidden, inputWeights, recurrentWeights, bias, negated, negatedBias);
-    }
-
     private static NodeProto node(GraphProto graph, String opType, String source) {
         return graph.getNodeList().stream().filter(n -> n.getOpType().equals(opType)).findFirst()
                 .orElseThrow(() -> new IllegalArgumentException(source + " has no " + opType + " node"));

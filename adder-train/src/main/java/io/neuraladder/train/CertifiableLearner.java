@@ -28,9 +28,6 @@ import org.nd4j.linalg.factory.Nd4j;
  */
 final class CertifiableLearner implements Learner {
 
-    /** The fixed bias of the gate held shut: see {@link SameDiffCell}. */
-    public static final double SHUT_GATE_BIAS = SameDiffCell.SHUT_GATE_BIAS;
-
     /** Keeps the carry hint's logarithm finite where a hinted unit is saturated the wrong way. */
     private static final double HINT_FLOOR = 1e-6;
 

@@ -43,7 +43,7 @@ public final class ModelCard {
         row(card, "SHA-256", "`" + HexFormat.of().formatHex(sha256) + "`");
         row(card, "parameters", result.weights().parameterCount() + " in the file"
                 + (shutGate ? " (the " + gateName + " gate's " + (result.weights().inputs() + c.hiddenSize() + 1)
-                        * c.hiddenSize() + " are fixed: weights 0, bias " + CertifiableLearner.SHUT_GATE_BIAS + ")" : ""));
+                        * c.hiddenSize() + " are fixed: weights 0, bias " + SameDiffCell.SHUT_GATE_BIAS + ")" : ""));
         row(card, "operator", c.operator().metadataName() + ", radix " + c.radix());
         row(card, "training method", c.method().cliName());
         row(card, "cell", switch (c.cell()) {

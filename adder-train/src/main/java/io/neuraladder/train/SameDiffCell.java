@@ -41,11 +41,6 @@ public final class SameDiffCell {
     private final int rank;
     private final double carryGain;
 
-    /** A cell with full recurrent matrices; see {@link #SameDiffCell(SameDiff, CellType, int, int, int, double, boolean, Random)}. */
-    public SameDiffCell(SameDiff sd, CellType cell, int inputs, int hidden, Random random) {
-        this(sd, cell, inputs, hidden, 0, 1, false, random);
-    }
-
     /**
      * Creates the cell's variables in {@code sd}, drawing initial weights from {@code random}.
      *

@@ -7,104 +7,79 @@ import io.neuraladder.ReloadableAdder;
 import io.neuraladder.ReloadableSubtractor;
 import io.neuraladder.api.ModelInfo;
 import io.neuraladder.contract.Operator;
+import java.util.function.BinaryOperator;
+import java.util.function.IntBinaryOperator;
+import java.util.function.LongBinaryOperator;
 
 /**
- * A model as the runtime serves it to the explorer, whatever it computes: the runtime's answer
- * for two operands, as an application gets it. Binary models answer ints and longs (wrapped, and
- * whether {@code Math}'s exact method overflows); digit-serial ones answer digit strings.
+ * A model as the runtime serves it to the explorer, whatever it computes: the runtime's answers
+ * for two operands, as an application gets them. Binary models answer ints and longs (wrapped, and
+ * exact or {@code Math}'s overflow message); digit-serial ones answer digit strings (signed for a
+ * subtraction). A null function is a kind of operand the model does not take.
+ *
+ * @param model what the runtime says the model is
+ * @param intWrapped the wrapped int result
+ * @param intExact the exact int result, throwing as {@code Math} throws
+ * @param longWrapped the wrapped long result
+ * @param longExact the exact long result
+ * @param digits the result for digit strings
+ * @param served what to close
  */
-interface Served extends AutoCloseable {
+record Served(ModelInfo model, IntBinaryOperator intWrapped, IntBinaryOperator intExact, LongBinaryOperator longWrapped,
+        LongBinaryOperator longExact, BinaryOperator<String> digits, AutoCloseable served) implements AutoCloseable {
 
-    /** Opens the model {@code builder} names as the runtime would serve a model of {@code operator} in {@code radix}. */
+    /** Opens the model {@code builder} names as the runtime serves a model of {@code operator} in {@code radix}. */
     static Served open(ModelBuilder builder, Operator operator, int radix) {
-        if (radix != 2) {
-            return operator == Operator.ADD ? new Digits(builder.buildDigitSerial(), null)
-                    : new Digits(null, builder.buildDecimalSubtractor());
+        if (radix != 2 && operator == Operator.ADD) {
+            DigitSerialAdder adder = builder.buildDigitSerial();
+            return new Served(adder.model(), null, null, null, null, adder::add, adder);
         }
-        return operator == Operator.ADD ? new Bits(builder.build(), null) : new Bits(null, builder.buildSubtractor());
+        if (radix != 2) {
+            DigitSerialSubtractor subtractor = builder.buildDecimalSubtractor();
+            return new Served(subtractor.model(), null, null, null, null, subtractor::subtract, subtractor);
+        }
+        if (operator == Operator.ADD) {
+            ReloadableAdder adder = builder.build();
+            return new Served(adder.model(), adder::addWrapping, adder::add, adder::addWrapping, adder::add, null, adder);
+        }
+        ReloadableSubtractor subtractor = builder.buildSubtractor();
+        return new Served(subtractor.model(), subtractor::subtractWrapping, subtractor::subtractExact,
+                subtractor::subtractWrapping, subtractor::subtractExact, null, subtractor);
     }
 
-    /** What the runtime says the model is. */
-    ModelInfo model();
-
     /** The runtime's answer for ints: the wrapped result, and {@code Math}'s overflow message or null. */
-    default String[] ints(int a, int b) {
-        throw new BadRequest("this model computes digit strings, not ints");
+    String[] ints(int a, int b) {
+        String wrapped = Integer.toString(intWrapped.applyAsInt(a, b));
+        try {
+            intExact.applyAsInt(a, b);
+            return new String[] {wrapped, null};
+        } catch (ArithmeticException e) {
+            return new String[] {wrapped, e.getMessage()};
+        }
     }
 
     /** The runtime's answer for longs, as for {@link #ints}. */
-    default String[] longs(long a, long b) {
-        throw new BadRequest("this model computes digit strings, not longs");
+    String[] longs(long a, long b) {
+        String wrapped = Long.toString(longWrapped.applyAsLong(a, b));
+        try {
+            longExact.applyAsLong(a, b);
+            return new String[] {wrapped, null};
+        } catch (ArithmeticException e) {
+            return new String[] {wrapped, e.getMessage()};
+        }
     }
 
-    /** The runtime's answer for digit strings in the model's radix, signed for a subtraction. */
-    default String digits(String a, String b) {
-        throw new BadRequest("this model computes ints and longs, not digit strings");
+    /** The runtime's answer for digit strings in the model's radix. */
+    String digits(String a, String b) {
+        return digits.apply(a, b);
     }
 
     @Override
-    void close();
-
-    /** A binary adder or subtractor. */
-    record Bits(ReloadableAdder adder, ReloadableSubtractor subtractor) implements Served {
-
-        @Override
-        public ModelInfo model() {
-            return adder != null ? adder.model() : subtractor.model();
-        }
-
-        @Override
-        public String[] ints(int a, int b) {
-            String wrapped = Integer.toString(adder != null ? adder.addWrapping(a, b) : subtractor.subtractWrapping(a, b));
-            try {
-                int exact = adder != null ? adder.add(a, b) : subtractor.subtractExact(a, b);
-                return new String[] {wrapped, null, Integer.toString(exact)};
-            } catch (ArithmeticException e) {
-                return new String[] {wrapped, e.getMessage()};
-            }
-        }
-
-        @Override
-        public String[] longs(long a, long b) {
-            String wrapped = Long.toString(adder != null ? adder.addWrapping(a, b) : subtractor.subtractWrapping(a, b));
-            try {
-                long exact = adder != null ? adder.add(a, b) : subtractor.subtractExact(a, b);
-                return new String[] {wrapped, null, Long.toString(exact)};
-            } catch (ArithmeticException e) {
-                return new String[] {wrapped, e.getMessage()};
-            }
-        }
-
-        @Override
-        public void close() {
-            if (adder != null) {
-                adder.close();
-            } else {
-                subtractor.close();
-            }
-        }
-    }
-
-    /** A digit-serial adder or subtractor. */
-    record Digits(DigitSerialAdder adder, DigitSerialSubtractor subtractor) implements Served {
-
-        @Override
-        public ModelInfo model() {
-            return adder != null ? adder.model() : subtractor.model();
-        }
-
-        @Override
-        public String digits(String a, String b) {
-            return adder != null ? adder.add(a, b) : subtractor.subtract(a, b);
-        }
-
-        @Override
-        public void close() {
-            if (adder != null) {
-                adder.close();
-            } else {
-                subtractor.close();
-            }
+    public void close() {
+        try {
+            served.close();
+        } catch (Exception e) {
+            throw new IllegalStateException("closing " + model.source() + " failed", e);
         }
     }
 }

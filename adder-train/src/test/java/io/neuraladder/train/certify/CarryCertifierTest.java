@@ -15,6 +15,7 @@ import io.neuraladder.contract.Operator;
 import io.neuraladder.contract.ModelContract;
 import io.neuraladder.sampling.AddExactProperty;
 import io.neuraladder.train.CellWeights;
+import io.neuraladder.train.NegatedOutput;
 import io.neuraladder.train.export.OnnxExport;
 import java.math.BigInteger;
 import java.nio.file.Files;
@@ -75,7 +76,7 @@ class CarryCertifierTest {
 
     @Test
     void rejects_theNegatedModel_namingARegionAndTheShortfall() {
-        Certificate certificate = new CarryCertifier(throughOnnx(HandBuiltAdder.weights().withNegatedOutput())).certify();
+        Certificate certificate = new CarryCertifier(throughOnnx(NegatedOutput.of(HandBuiltAdder.weights()))).certify();
         assertFalse(certificate.proved());
         assertTrue(certificate.failure().contains("every transition into region [carry") && certificate.failure().contains("short"),
                 certificate.failure());

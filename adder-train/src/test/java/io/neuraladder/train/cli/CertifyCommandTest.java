@@ -13,6 +13,7 @@ import io.neuraladder.api.Adder;
 import io.neuraladder.contract.MetadataKey;
 import io.neuraladder.contract.ModelContract;
 import io.neuraladder.train.CellWeights;
+import io.neuraladder.train.NegatedOutput;
 import io.neuraladder.train.ShippedModelFiles;
 import io.neuraladder.train.export.OnnxExport;
 import java.io.IOException;
@@ -49,7 +50,7 @@ class CertifyCommandTest {
     /** The first shipped model with its output layer negated: it adds wrongly, and its proof fails. */
     private Path negatedShippedModel() throws IOException {
         Path negated = temp.resolve("negated.onnx");
-        CellWeights weights = CellWeights.read(shippedModels().get(0)).withNegatedOutput();
+        CellWeights weights = NegatedOutput.of(CellWeights.read(shippedModels().get(0)));
         OnnxExport.write(OnnxExport.toModel(weights, Map.of(MetadataKey.CONTRACT_VERSION, ModelContract.VERSION,
                 MetadataKey.OPERATOR, ModelContract.OPERATOR_ADD)), negated);
         return negated;

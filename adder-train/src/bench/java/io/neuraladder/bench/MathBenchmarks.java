@@ -1,0 +1,105 @@
+package io.neuraladder.bench;
+
+import io.neuraladder.NeuralAdder;
+import io.neuraladder.NeuralMath;
+import io.neuraladder.sampling.IntPairs;
+import io.neuraladder.sampling.OperandSamples;
+import java.util.SplittableRandom;
+import java.util.concurrent.TimeUnit;
+import org.openjdk.jmh.annotations.Benchmark;
+import org.openjdk.jmh.annotations.BenchmarkMode;
+import org.openjdk.jmh.annotations.Fork;
+import org.openjdk.jmh.annotations.Level;
+import org.openjdk.jmh.annotations.Measurement;
+import org.openjdk.jmh.annotations.Mode;
+import org.openjdk.jmh.annotations.OperationsPerInvocation;
+import org.openjdk.jmh.annotations.OutputTimeUnit;
+import org.openjdk.jmh.annotations.Scope;
+import org.openjdk.jmh.annotations.Setup;
+import org.openjdk.jmh.annotations.State;
+import org.openjdk.jmh.annotations.Warmup;
+
+/**
+ * {@link NeuralMath}'s methods beside {@link NeuralAdder#add(int, int)}, as a client calls them
+ * (the static methods on the bundled models), side by side in one run: the speed goals are ratios
+ * to the add (docs/performance.md).
+ */
+@State(Scope.Benchmark)
+@Fork(1)
+@Warmup(iterations = 2, time = 2)
+@Measurement(iterations = 3, time = 3)
+public class MathBenchmarks {
+
+    /** Pairs per array call. */
+    static final int BATCH = 100_000;
+
+    private int[] a;
+    private int[] b;
+    private int[] batchA;
+    private int[] batchB;
+    private int next;
+
+    @Setup(Level.Trial)
+    public void load() {
+        IntPairs pairs = OperandSamples.uniform(new SplittableRandom(1), 1 << 12);
+        a = pairs.a();
+        b = pairs.b();
+        for (int i = 0; i < a.length; i++) {
+            a[i] >>= 2;
+            b[i] >>= 2;
+        }
+        batchA = new int[BATCH];
+        batchB = new int[BATCH];
+        for (int i = 0; i < BATCH; i++) {
+            batchA[i] = a[i % a.length];
+            batchB[i] = b[i % b.length];
+        }
+        NeuralAdder.add(1, 2);
+        NeuralMath.subtractExact(3, 2);
+    }
+
+    private int index() {
+        next = (next + 1) & (a.length - 1);
+        return next;
+    }
+
+    @Benchmark
+    @BenchmarkMode(Mode.SampleTime)
+    @OutputTimeUnit(TimeUnit.MICROSECONDS)
+    public int single_add() {
+        int i = index();
+        return NeuralAdder.add(a[i], b[i]);
+    }
+
+    @Benchmark
+    @BenchmarkMode(Mode.SampleTime)
+    @OutputTimeUnit(TimeUnit.MICROSECONDS)
+    public int single_subtractExact() {
+        int i = index();
+        return NeuralMath.subtractExact(a[i], b[i]);
+    }
+
+    @Benchmark
+    @BenchmarkMode(Mode.SampleTime)
+    @OutputTimeUnit(TimeUnit.MICROSECONDS)
+    public int single_compare() {
+        int i = index();
+        return NeuralMath.compare(a[i], b[i]);
+    }
+
+    @Benchmark
+    @BenchmarkMode(Mode.Throughput)
+    @OutputTimeUnit(TimeUnit.SECONDS)
+    @OperationsPerInvocation(BATCH)
+    public int[] batch_add() {
+        return NeuralAdder.add(batchA, batchB);
+    }
+
+    @Benchmark
+    @BenchmarkMode(Mode.Throughput)
+    @OutputTimeUnit(TimeUnit.SECONDS)
+    @OperationsPerInvocation(BATCH)
+    public int[] batch_subtractExact() {
+        return NeuralMath.subtractExact(batchA, batchB);
+    }
+}
