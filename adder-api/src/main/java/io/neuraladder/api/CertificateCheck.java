@@ -13,7 +13,9 @@ import java.util.Locale;
  * @param outputMargin the smallest lead, in logits, of the right output over the decision
  *     boundary over any region, beyond the contract's logit margin
  * @param stateSlack the smallest distance from any step's image (already grown by the contract's
- *     state margin) to the face of the box it must lie in
+ *     state margin) to the face of the box it must lie in, with the kernel's outward-rounded
+ *     bounds; for an RNN measured on the preactivation (against the box's proven tanh preimage),
+ *     so it is not the search's figure in the file's summary (docs/certification.md, "Two slacks")
  * @param checkTime how long the check took
  */
 public record CertificateCheck(int regions, int history, long transitions, double outputMargin, double stateSlack,
@@ -23,7 +25,8 @@ public record CertificateCheck(int regions, int history, long transitions, doubl
     @Override
     public String toString() {
         return String.format(Locale.ROOT, "checked at load: %d regions (history %d), %d transitions, "
-                + "smallest output margin %.3f logits, smallest state slack %.2e, %.1f ms", regions, history,
+                + "smallest output margin %.3f logits, smallest slack %.2e (an RNN's on the preactivation), %.1f ms",
+                regions, history,
                 transitions, outputMargin, stateSlack, checkTime.toNanos() / 1e6);
     }
 }

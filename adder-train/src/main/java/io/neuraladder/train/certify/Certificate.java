@@ -17,7 +17,8 @@ import java.util.Map;
  * @param worstOutputMargin the smallest distance, in logits, of an output interval from the wrong
  *     side, after the {@link CarryCertifier#LOGIT_MARGIN} is subtracted
  * @param worstContainmentSlack the smallest distance from a transition's image (already grown by
- *     {@link CarryCertifier#STATE_MARGIN}) to its target box's boundary
+ *     {@link CarryCertifier#STATE_MARGIN}) to its target box's boundary, in state space with the search's
+ *     own bounds: not the kernel's figure (docs/certification.md, "Two slacks")
  * @param rounds iterations until the boxes were closed
  * @param millis time taken
  * @param failure where and by how much the proof failed; {@code null} when proved

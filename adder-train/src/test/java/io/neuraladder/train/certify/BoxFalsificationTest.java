@@ -2,6 +2,7 @@ package io.neuraladder.train.certify;
 
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import io.neuraladder.ServedGraphs;
 import io.neuraladder.contract.Operator;
 import io.neuraladder.train.CellWeights;
 import io.neuraladder.train.ShippedModelFiles;
@@ -11,8 +12,10 @@ import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
 import java.util.Random;
+import java.util.stream.Stream;
 import onnx.Onnx.ModelProto;
 import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
 
 /**
@@ -20,9 +23,33 @@ import org.junit.jupiter.params.provider.MethodSource;
  * kernels step a state of a box into the box of its successor: states sampled inside each box of
  * every shipped model (corners, faces and interior; a seeded sample of the decimal model's
  * 20,100 regions), stepped on every digit pair by the model's own recurrent node in ONNX Runtime,
- * must land inside the successor's box, without the state margin the proof adds.
+ * must land inside the successor's box, without the state margin the proof adds. For the binary
+ * models the same states are also stepped by the graphs the runtime derives and serves with: the
+ * single-call graph and the array graph, whose block-diagonal cell steps eight states per row.
  */
 class BoxFalsificationTest {
+
+    /** A model's recurrent node in ONNX Runtime: {h', c'} from {@code states} rows of inputs and states. */
+    private interface Stepper {
+        float[][] step(int states, float[] x, float[] h0, float[] c0) throws Exception;
+    }
+
+    static Stream<Arguments> servedGraphs() {
+        return ShippedModelFiles.all().stream().filter(model -> !model.toString().contains("decimal")
+                && !model.toString().contains("radix"))
+                .flatMap(model -> Stream.of(Arguments.of(model, "single-call graph"), Arguments.of(model, "array graph")));
+    }
+
+    @ParameterizedTest(name = "{0}, {1}")
+    @MethodSource("servedGraphs")
+    void statesInsideEveryBox_landInsideTheSuccessorsBox_underTheGraphsTheRuntimeServes(Path model, String graph)
+            throws Exception {
+        boolean packed = graph.equals("array graph");
+        ModelProto served = ModelProto.parseFrom(packed ? ServedGraphs.arrayGraph(model)
+                : ServedGraphs.singleCallGraph(model));
+        falsify(model, (states, x, h0, c0) -> OnnxStep.run(served, packed ? states / ServedGraphs.PAIRS_PER_ROW
+                : states, x, h0, c0), packed ? ServedGraphs.PAIRS_PER_ROW : 1);
+    }
 
     private static final int SAMPLES_PER_BOX = 8;
     private static final int MAX_REGIONS = 400;
@@ -34,6 +61,16 @@ class BoxFalsificationTest {
     @ParameterizedTest
     @MethodSource("shippedModels")
     void statesInsideEveryBox_landInsideTheSuccessorsBox_underOnnxRuntime(Path model) throws Exception {
+        ModelProto proto = ModelProto.parseFrom(Files.readAllBytes(model));
+        falsify(model, (states, x, h0, c0) -> OnnxStep.run(proto, states, x, h0, c0), 1);
+    }
+
+    /**
+     * Steps states sampled in the boxes with {@code stepper}, rows padded with zero states to a
+     * multiple of {@code rowMultiple} (the array graph's rows hold eight pairs, laid out as eight
+     * consecutive rows of the file's), and fails if one leaves its successor's box.
+     */
+    private static void falsify(Path model, Stepper stepper, int rowMultiple) throws Exception {
         ModelProto proto = ModelProto.parseFrom(Files.readAllBytes(model));
         CellWeights weights = CellWeights.fromModel(proto, model.toString());
         Operator operator = ShippedModelFiles.operator(model);
@@ -49,7 +86,8 @@ class BoxFalsificationTest {
         List<StepLabel> sources = new ArrayList<>(certificate.boxes().keySet());
         Collections.shuffle(sources, random);
         sources = sources.subList(0, Math.min(MAX_REGIONS, sources.size()));
-        int states = (sources.size() * SAMPLES_PER_BOX + 1) * pairs;
+        int sampled = (sources.size() * SAMPLES_PER_BOX + 1) * pairs;
+        int states = (sampled + rowMultiple - 1) / rowMultiple * rowMultiple;
         float[] x = new float[states * weights.inputs()];
         float[] h0 = new float[states * hidden];
         float[] c0 = lstm ? new float[states * hidden] : null;
@@ -69,10 +107,10 @@ class BoxFalsificationTest {
             }
         }
 
-        float[][] next = OnnxStep.run(proto, states, x, h0, c0);
+        float[][] next = stepper.step(states, x, h0, c0);
         double worstSlack = Double.POSITIVE_INFINITY;
         String worst = "";
-        for (n = 0; n < states; n++) {
+        for (n = 0; n < sampled; n++) {
             StateBox box = certificate.boxes().get(targets.get(n));
             for (int j = 0; j < size; j++) {
                 float value = j < hidden ? next[0][n * hidden + j] : next[1][n * hidden + j - hidden];
@@ -85,7 +123,7 @@ class BoxFalsificationTest {
             }
         }
         System.out.printf("%s: %d states from %d of %d boxes stepped by ONNX Runtime; smallest slack %.3g (%s)%n",
-                model.getFileName(), states, sources.size(), certificate.boxes().size(), worstSlack, worst);
+                model.getFileName(), sampled, sources.size(), certificate.boxes().size(), worstSlack, worst);
         assertTrue(worstSlack >= 0, "ONNX Runtime stepped a state out of its successor's box: " + worst);
     }
 

@@ -15,7 +15,10 @@ import onnx.Onnx.TensorShapeProto;
 import onnx.Onnx.TypeProto;
 import onnx.Onnx.ValueInfoProto;
 
-/** One step of a model file's own recurrent node in ONNX Runtime, from chosen states: the float32 truth the proofs assume. */
+/**
+ * One step of a model's recurrent node in ONNX Runtime, from chosen states: the float32 truth the
+ * proofs assume. The model is a file, or a graph the runtime derives from one and serves with.
+ */
 final class OnnxStep {
 
     private OnnxStep() {}
@@ -30,7 +33,8 @@ final class OnnxStep {
         int features = x.length / states;
         int hidden = h0.length / states;
         boolean lstm = c0 != null;
-        NodeProto recurrent = model.getGraph().getNodeList().get(0);
+        NodeProto recurrent = model.getGraph().getNodeList().stream()
+                .filter(node -> List.of("RNN", "GRU", "LSTM").contains(node.getOpType())).findFirst().orElseThrow();
         String inputName = recurrent.getInput(0);
         List<String> inputs = new ArrayList<>(List.of(inputName, recurrent.getInput(1),
                 recurrent.getInput(2), recurrent.getInput(3), "", "initial_h"));
