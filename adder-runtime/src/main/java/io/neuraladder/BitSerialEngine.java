@@ -39,6 +39,7 @@ final class BitSerialEngine implements OperatorEngine {
     private final OrtSession batchSession;
     private final ModelInfo model;
     private final SessionLifecycle lifecycle;
+    private final SumTrees sumTrees;
     private final Queue<SingleCall> idleSingles = new ConcurrentLinkedQueue<>();
     private final Queue<BatchCall> idleBatches = new ConcurrentLinkedQueue<>();
 
@@ -52,6 +53,7 @@ final class BitSerialEngine implements OperatorEngine {
                 + source.name() + " is closed; open a new one"));
         this.model = load.info();
         this.session = load.session();
+        this.sumTrees = new SumTrees(source.name(), checked.weights(), checked.cell(), load.options());
         OrtSession single = null;
         OrtSession packed = null;
         try {
@@ -142,6 +144,65 @@ final class BitSerialEngine implements OperatorEngine {
         batch("compute " + a.length + " long pairs", (call, env) -> call.wrapped(env, batchSession, a, b, sums));
     }
 
+    /** Pair-steps per run of {@link #exact(BigInteger[], BigInteger[])}: bounds its buffers to a few MB. */
+    static final int PAIR_STEPS_PER_RUN = 1 << 20;
+
+    @Override
+    public BigInteger[] exact(BigInteger[] a, BigInteger[] b) {
+        BigInteger[] results = new BigInteger[a.length];
+        int from = 0;
+        while (from < a.length) {
+            int steps = 0;
+            int to = from;
+            while (to < a.length && (long) Math.max(steps, BitCodec.steps(a[to], b[to])) * (to - from + 1)
+                    <= PAIR_STEPS_PER_RUN) {
+                steps = Math.max(steps, BitCodec.steps(a[to], b[to]));
+                to++;
+            }
+            if (to == from) {
+                results[from] = exact(a[from], b[from]);
+                from++;
+                continue;
+            }
+            runExact(a, b, from, to, steps, results);
+            from = to;
+        }
+        return results;
+    }
+
+    /** Computes pairs {@code from} to {@code to} (exclusive) over {@code steps} bits in one run. */
+    private void runExact(BigInteger[] a, BigInteger[] b, int from, int to, int steps, BigInteger[] results) {
+        int count = to - from;
+        FloatBuffer input = FloatBuffer.allocate(steps * count * ModelContract.INPUT_FEATURES);
+        for (int t = 0; t < steps; t++) {
+            for (int n = 0; n < count; n++) {
+                int row = (t * count + n) * ModelContract.INPUT_FEATURES;
+                input.put(row, a[from + n].testBit(t) ? 1f : 0f);
+                input.put(row + 1, b[from + n].testBit(t) ? 1f : 0f);
+            }
+        }
+        lifecycle.run("compute " + count + " pairs of up to " + steps + " bits", () -> {
+            try (OnnxTensor tensor = OnnxTensor.createTensor(Sessions.environment(), input,
+                    new long[] {steps, count, ModelContract.INPUT_FEATURES});
+                    OrtSession.Result result = session.run(Map.of(ModelContract.INPUT_NAME, tensor))) {
+                FloatBuffer output = ((OnnxTensor) result.get(0)).getFloatBuffer();
+                for (int n = 0; n < count; n++) {
+                    FloatBuffer bits = FloatBuffer.allocate(steps);
+                    for (int t = 0; t < steps; t++) {
+                        bits.put(t, output.get(t * count + n));
+                    }
+                    results[from + n] = BitCodec.decodeBigInteger(bits, steps);
+                }
+                return null;
+            }
+        });
+    }
+
+    @Override
+    public long[] sums(long[] terms, int levels) {
+        return lifecycle.run("sum " + terms.length + " terms", () -> sumTrees.sums(terms, levels));
+    }
+
     /** A batch operation on pooled buffers. */
     private interface BatchOperation {
         void run(BatchCall call, OrtEnvironment environment) throws OrtException;
@@ -185,6 +246,7 @@ final class BitSerialEngine implements OperatorEngine {
                 call.close();
             }
             idleBatches.clear();
+            sumTrees.close();
             Sessions.close(batchSession);
             Sessions.close(singleSession);
             Sessions.close(session);

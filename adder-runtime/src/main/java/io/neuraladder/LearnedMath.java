@@ -3,12 +3,16 @@ package io.neuraladder;
 import io.neuraladder.api.ModelInfo;
 import java.math.BigInteger;
 import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Objects;
 import java.util.Objects;
 import java.util.function.Supplier;
 
 /**
  * {@link Math}'s exact integer arithmetic with every digit of every result computed by certified
- * networks: an adder, a subtractor, and a decimal subtractor for digit strings. {@link NeuralMath}'s
+ * networks: an adder (which also sums multiplication's partial products), a subtractor (which also
+ * divides), and a decimal subtractor for digit strings. {@link NeuralMath}'s
  * static methods use one on the default models; {@link NeuralMath#builder()} makes one on chosen
  * files, to be closed when done.
  *
@@ -18,6 +22,9 @@ import java.util.function.Supplier;
  * Thread-safe.
  */
 public final class LearnedMath implements AutoCloseable {
+
+    /** The longest factor {@link #multiply(BigInteger, BigInteger)} takes, in bits. */
+    public static final int MAX_FACTOR_BITS = 1 << 14;
 
     private final Supplier<ReloadableAdder> adder;
     private final Supplier<ReloadableSubtractor> subtractor;
@@ -157,6 +164,197 @@ public final class LearnedMath implements AutoCloseable {
      */
     public long[] subtractExact(long[] a, long[] b) {
         return subtractor.get().subtractExact(a, b);
+    }
+
+    /**
+     * {@code a · b}, like {@link Math#multiplyExact(int, int)}: Booth's partial products of the
+     * operands, summed by the adder in one tree.
+     *
+     * @throws ArithmeticException {@code "integer overflow"} if the product does not fit
+     */
+    public int multiplyExact(int a, int b) {
+        long[] terms = Products.fewestTerms(a, b);
+        long product = adder.get().engine().call(engine -> engine.sums(terms, Products.levels(terms))[0]);
+        if (product != (int) product) {
+            throw new ArithmeticException("integer overflow");
+        }
+        return (int) product;
+    }
+
+    /**
+     * {@code a · b}, like {@link Math#multiplyExact(long, long)}: the exact product's partial
+     * products summed by the adder, level by level.
+     *
+     * @throws ArithmeticException {@code "long overflow"} if the product does not fit
+     */
+    public long multiplyExact(long a, long b) {
+        BigInteger product = products(List.of(Products.terms(BigInteger.valueOf(a), BigInteger.valueOf(b))))[0];
+        if (product.bitLength() >= Long.SIZE) {
+            throw new ArithmeticException("long overflow");
+        }
+        return product.longValue();
+    }
+
+    /**
+     * {@code a[i] · b[i]} for every index, like {@link Math#multiplyExact(int, int)} per element:
+     * every element's partial products summed by the adder in the same trees, in bounded chunks.
+     *
+     * @throws ArithmeticException naming the first index whose product overflows
+     * @throws IllegalArgumentException if the arrays differ in length
+     */
+    public int[] multiplyExact(int[] a, int[] b) {
+        ReloadableAdder.requireSameLength(a.length, b.length, a.length, "products");
+        long[][] terms = new long[a.length][];
+        int narrow = 0;
+        for (int i = 0; i < a.length; i++) {
+            terms[i] = Products.intTerms(a[i], b[i]);
+            narrow += terms[i].length == Products.INT_DIGITS ? 1 : 0;
+        }
+        long[] products = new long[a.length];
+        sumTrees(terms, Products.INT_DIGITS, Products.INT_LEVELS, narrow, products);
+        sumTrees(terms, 2 * Products.INT_DIGITS, Products.WIDE_INT_LEVELS, a.length - narrow, products);
+        int[] results = new int[a.length];
+        for (int i = 0; i < a.length; i++) {
+            if (products[i] != (int) products[i]) {
+                throw new ArithmeticException("integer overflow at index " + i + ": " + a[i] + " * " + b[i]);
+            }
+            results[i] = (int) products[i];
+        }
+        return results;
+    }
+
+    /**
+     * {@code a[i] · b[i]} for every index, like {@link Math#multiplyExact(long, long)} per element.
+     *
+     * @throws ArithmeticException naming the first index whose product overflows
+     * @throws IllegalArgumentException if the arrays differ in length
+     */
+    public long[] multiplyExact(long[] a, long[] b) {
+        ReloadableAdder.requireSameLength(a.length, b.length, a.length, "products");
+        List<List<BigInteger>> terms = new ArrayList<>(a.length);
+        for (int i = 0; i < a.length; i++) {
+            terms.add(Products.terms(BigInteger.valueOf(a[i]), BigInteger.valueOf(b[i])));
+        }
+        BigInteger[] products = products(terms);
+        long[] results = new long[a.length];
+        for (int i = 0; i < a.length; i++) {
+            if (products[i].bitLength() >= Long.SIZE) {
+                throw new ArithmeticException("long overflow at index " + i + ": " + a[i] + " * " + b[i]);
+            }
+            results[i] = products[i].longValue();
+        }
+        return results;
+    }
+
+    /**
+     * {@code a · b} for integers of any signs up to {@value #MAX_FACTOR_BITS} bits each, like
+     * {@link BigInteger#multiply}.
+     *
+     * @throws IllegalArgumentException if an operand is longer
+     */
+    public BigInteger multiply(BigInteger a, BigInteger b) {
+        Objects.requireNonNull(a, "a");
+        Objects.requireNonNull(b, "b");
+        int longest = Math.max(a.bitLength(), b.bitLength());
+        if (longest > MAX_FACTOR_BITS) {
+            throw new IllegalArgumentException("an operand has " + longest + " bits; at most " + MAX_FACTOR_BITS
+                    + " are multiplied, so that the adder's runs stay within bounded memory and time");
+        }
+        return products(List.of(Products.terms(a, b)))[0];
+    }
+
+    /**
+     * {@code a} divided by {@code b}, rounded toward negative infinity, like
+     * {@link Math#floorDiv(int, int)} (and like it, {@code floorDiv(Integer.MIN_VALUE, -1)} is
+     * {@code Integer.MIN_VALUE}): restoring division by the subtractor.
+     *
+     * @throws ArithmeticException {@code "/ by zero"} if {@code b} is 0
+     */
+    public int floorDiv(int a, int b) {
+        return (int) floor(new long[] {a}, new long[] {b}, Integer.SIZE)[0][0].longValue();
+    }
+
+    /**
+     * Like {@link Math#floorDiv(long, long)}.
+     *
+     * @throws ArithmeticException {@code "/ by zero"} if {@code b} is 0
+     */
+    public long floorDiv(long a, long b) {
+        return floor(new long[] {a}, new long[] {b}, Long.SIZE)[0][0].longValue();
+    }
+
+    /**
+     * {@code a} modulo {@code b} with the sign of {@code b}, like {@link Math#floorMod(int, int)}.
+     *
+     * @throws ArithmeticException {@code "/ by zero"} if {@code b} is 0
+     */
+    public int floorMod(int a, int b) {
+        return floor(new long[] {a}, new long[] {b}, Integer.SIZE)[0][1].intValue();
+    }
+
+    /**
+     * Like {@link Math#floorMod(long, long)}.
+     *
+     * @throws ArithmeticException {@code "/ by zero"} if {@code b} is 0
+     */
+    public long floorMod(long a, long b) {
+        return floor(new long[] {a}, new long[] {b}, Long.SIZE)[0][1].longValue();
+    }
+
+    /**
+     * {@code Math.floorDiv(a[i], b[i])} for every index, every element one bit further per
+     * subtractor call.
+     *
+     * @throws ArithmeticException {@code "/ by zero"} naming the first index whose divisor is 0
+     * @throws IllegalArgumentException if the arrays differ in length
+     */
+    public int[] floorDiv(int[] a, int[] b) {
+        ReloadableAdder.requireSameLength(a.length, b.length, a.length, "quotients");
+        long[] x = new long[a.length];
+        long[] y = new long[b.length];
+        for (int i = 0; i < a.length; i++) {
+            x[i] = a[i];
+            y[i] = b[i];
+        }
+        BigInteger[][] floors = floor(x, y, Integer.SIZE);
+        int[] quotients = new int[a.length];
+        for (int i = 0; i < a.length; i++) {
+            quotients[i] = (int) floors[i][0].longValue();
+        }
+        return quotients;
+    }
+
+    private BigInteger[][] floor(long[] a, long[] b, int bits) {
+        for (int i = 0; i < b.length; i++) {
+            if (b[i] == 0) {
+                throw new ArithmeticException(b.length == 1 ? "/ by zero" : "/ by zero at index " + i);
+            }
+        }
+        return subtractor.get().engine().call(engine -> Quotients.floor(engine, a, b, bits));
+    }
+
+    private BigInteger[] products(List<List<BigInteger>> terms) {
+        return adder.get().engine().call(engine -> Products.sums(engine, terms));
+    }
+
+    /** Sums the {@code count} items of {@code terms} whose partial products number {@code size}, into {@code products}. */
+    private void sumTrees(long[][] terms, int size, int levels, int count, long[] products) {
+        if (count == 0) {
+            return;
+        }
+        long[] flat = new long[count * size];
+        int[] index = new int[count];
+        int next = 0;
+        for (int i = 0; i < terms.length; i++) {
+            if (terms[i].length == size) {
+                System.arraycopy(terms[i], 0, flat, next * size, size);
+                index[next++] = i;
+            }
+        }
+        long[] sums = adder.get().engine().call(engine -> engine.sums(flat, levels));
+        for (int k = 0; k < count; k++) {
+            products[index[k]] = sums[k];
+        }
     }
 
     /** What the adder is: its source, metadata and certificate check. */

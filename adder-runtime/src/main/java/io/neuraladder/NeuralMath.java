@@ -194,6 +194,100 @@ public final class NeuralMath {
         return DEFAULTS.subtractExact(a, b);
     }
 
+    /**
+     * Like {@link Math#multiplyExact(int, int)}: Booth's partial products summed by the adder.
+     *
+     * @throws ArithmeticException {@code "integer overflow"} if the product does not fit
+     */
+    public static int multiplyExact(int a, int b) {
+        return DEFAULTS.multiplyExact(a, b);
+    }
+
+    /**
+     * Like {@link Math#multiplyExact(long, long)}.
+     *
+     * @throws ArithmeticException {@code "long overflow"} if the product does not fit
+     */
+    public static long multiplyExact(long a, long b) {
+        return DEFAULTS.multiplyExact(a, b);
+    }
+
+    /**
+     * Like {@link Math#multiplyExact(int, int)} per element.
+     *
+     * @throws ArithmeticException naming the first index whose product overflows
+     * @throws IllegalArgumentException if the arrays differ in length
+     */
+    public static int[] multiplyExact(int[] a, int[] b) {
+        return DEFAULTS.multiplyExact(a, b);
+    }
+
+    /**
+     * Like {@link Math#multiplyExact(long, long)} per element.
+     *
+     * @throws ArithmeticException naming the first index whose product overflows
+     * @throws IllegalArgumentException if the arrays differ in length
+     */
+    public static long[] multiplyExact(long[] a, long[] b) {
+        return DEFAULTS.multiplyExact(a, b);
+    }
+
+    /**
+     * Like {@link BigInteger#multiply(BigInteger)}, for operands of any signs up to
+     * {@value LearnedMath#MAX_FACTOR_BITS} bits.
+     *
+     * @throws IllegalArgumentException if an operand is longer
+     */
+    public static BigInteger multiply(BigInteger a, BigInteger b) {
+        return DEFAULTS.multiply(a, b);
+    }
+
+    /**
+     * Like {@link Math#floorDiv(int, int)}, {@code floorDiv(Integer.MIN_VALUE, -1)} included.
+     *
+     * @throws ArithmeticException {@code "/ by zero"} if {@code b} is 0
+     */
+    public static int floorDiv(int a, int b) {
+        return DEFAULTS.floorDiv(a, b);
+    }
+
+    /**
+     * Like {@link Math#floorDiv(long, long)}.
+     *
+     * @throws ArithmeticException {@code "/ by zero"} if {@code b} is 0
+     */
+    public static long floorDiv(long a, long b) {
+        return DEFAULTS.floorDiv(a, b);
+    }
+
+    /**
+     * Like {@link Math#floorMod(int, int)}.
+     *
+     * @throws ArithmeticException {@code "/ by zero"} if {@code b} is 0
+     */
+    public static int floorMod(int a, int b) {
+        return DEFAULTS.floorMod(a, b);
+    }
+
+    /**
+     * Like {@link Math#floorMod(long, long)}.
+     *
+     * @throws ArithmeticException {@code "/ by zero"} if {@code b} is 0
+     */
+    public static long floorMod(long a, long b) {
+        return DEFAULTS.floorMod(a, b);
+    }
+
+    /**
+     * {@link Math#floorDiv(int, int)} per element.
+     *
+     * @throws ArithmeticException {@code "/ by zero"} naming the first index whose divisor is 0
+     * @throws IllegalArgumentException if the arrays differ in length
+     */
+    public static int[] floorDiv(int[] a, int[] b) {
+        return DEFAULTS.floorDiv(a, b);
+    }
+
     /** What the default adder is. */
     public static ModelInfo adderModel() {
         return DEFAULTS.adderModel();

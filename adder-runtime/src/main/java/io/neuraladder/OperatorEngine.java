@@ -44,11 +44,47 @@ interface OperatorEngine extends AutoCloseable {
     /** {@code a op b} exactly, both operands checked by the caller to be at most {@code Adder.MAX_BIG_INTEGER_BITS} long. */
     BigInteger exact(BigInteger a, BigInteger b);
 
+    /**
+     * {@code a[i] op b[i]} exactly for every index, each operand checked by the caller to be at
+     * most {@code Adder.MAX_BIG_INTEGER_BITS} long; by default one run per pair, a bit-serial
+     * engine batches them.
+     */
+    default BigInteger[] exact(BigInteger[] a, BigInteger[] b) {
+        BigInteger[] results = new BigInteger[a.length];
+        for (int i = 0; i < a.length; i++) {
+            results[i] = exact(a[i], b[i]);
+        }
+        return results;
+    }
+
     /** Writes the wrapped results of arrays of equal length, checked by the caller, into {@code results}. */
     void wrapped(int[] a, int[] b, int[] results);
 
     /** Writes the wrapped results of arrays of equal length, checked by the caller, into {@code results}. */
     void wrapped(long[] a, long[] b, long[] results);
+
+    /**
+     * The sums, mod 2^64, of each item's {@code 2^levels} 64-bit terms ({@code terms} holds them
+     * item after item), every bit computed by this model: by default level after level of
+     * {@link #wrapped(long[], long[], long[])}; a bit-serial engine runs the whole tree at once.
+     * Only for an adder's engine.
+     */
+    default long[] sums(long[] terms, int levels) {
+        long[] level = terms;
+        for (int l = 0; l < levels; l++) {
+            int half = level.length / 2;
+            long[] a = new long[half];
+            long[] b = new long[half];
+            for (int i = 0; i < half; i++) {
+                a[i] = level[2 * i];
+                b[i] = level[2 * i + 1];
+            }
+            long[] next = new long[half];
+            wrapped(a, b, next);
+            level = next;
+        }
+        return level;
+    }
 
     /** Closes the sessions once every call in flight has finished. Idempotent. */
     @Override

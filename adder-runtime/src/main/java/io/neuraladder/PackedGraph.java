@@ -38,46 +38,66 @@ final class PackedGraph {
 
     private PackedGraph() {}
 
-    /** The packed model's bytes, for a model running {@code cell} that passed {@link StructureCheck}. */
-    static byte[] of(DerivedGraph.Weights weights, CellType cell) {
-        float[] w = weights.w();
-        float[] r = weights.r();
-        float[] b = weights.b();
-        float[] denseW = weights.denseW();
-        float denseB = weights.denseB()[0];
-        int hidden = denseW.length;
-        int p = PAIRS_PER_ROW;
-        int packedHidden = p * hidden;
-        int inputs = ModelContract.INPUT_FEATURES;
-        int gates = cell.gates();
+    /**
+     * A cell's weights packed {@code p} pairs to a row: every gate block, and the output layer,
+     * block-diagonal, every off-block weight an exact zero.
+     */
+    record Packed(int p, int hidden, float[] w, float[] r, float[] b, float[] denseW, float[] denseB) {
 
-        float[] packedW = new float[gates * packedHidden * inputs * p];
-        float[] packedR = new float[gates * packedHidden * packedHidden];
-        float[] packedB = new float[2 * gates * packedHidden];
-        for (int gate = 0; gate < gates; gate++) {
-            for (int pair = 0; pair < p; pair++) {
-                for (int unit = 0; unit < hidden; unit++) {
-                    int row = gate * packedHidden + pair * hidden + unit;
-                    int source = gate * hidden + unit;
-                    for (int k = 0; k < inputs; k++) {
-                        packedW[row * inputs * p + pair * inputs + k] = w[source * inputs + k];
+        /** {@code weights} of a cell running {@code cell}, packed {@code p} pairs to a row ({@code p = 1}: as they are). */
+        static Packed of(DerivedGraph.Weights weights, CellType cell, int p) {
+            float[] w = weights.w();
+            float[] r = weights.r();
+            float[] b = weights.b();
+            float[] denseW = weights.denseW();
+            float denseB = weights.denseB()[0];
+            int hidden = denseW.length;
+            int packedHidden = p * hidden;
+            int inputs = ModelContract.INPUT_FEATURES;
+            int gates = cell.gates();
+            float[] packedW = new float[gates * packedHidden * inputs * p];
+            float[] packedR = new float[gates * packedHidden * packedHidden];
+            float[] packedB = new float[2 * gates * packedHidden];
+            for (int gate = 0; gate < gates; gate++) {
+                for (int pair = 0; pair < p; pair++) {
+                    for (int unit = 0; unit < hidden; unit++) {
+                        int row = gate * packedHidden + pair * hidden + unit;
+                        int source = gate * hidden + unit;
+                        for (int k = 0; k < inputs; k++) {
+                            packedW[row * inputs * p + pair * inputs + k] = w[source * inputs + k];
+                        }
+                        for (int k = 0; k < hidden; k++) {
+                            packedR[row * packedHidden + pair * hidden + k] = r[source * hidden + k];
+                        }
+                        packedB[row] = b[source];
+                        packedB[gates * packedHidden + row] = b[gates * hidden + source];
                     }
-                    for (int k = 0; k < hidden; k++) {
-                        packedR[row * packedHidden + pair * hidden + k] = r[source * hidden + k];
-                    }
-                    packedB[row] = b[source];
-                    packedB[gates * packedHidden + row] = b[gates * hidden + source];
                 }
             }
-        }
-        float[] packedDenseW = new float[packedHidden * p];
-        float[] packedDenseB = new float[p];
-        for (int pair = 0; pair < p; pair++) {
-            for (int unit = 0; unit < hidden; unit++) {
-                packedDenseW[(pair * hidden + unit) * p + pair] = denseW[unit];
+            float[] packedDenseW = new float[packedHidden * p];
+            float[] packedDenseB = new float[p];
+            for (int pair = 0; pair < p; pair++) {
+                for (int unit = 0; unit < hidden; unit++) {
+                    packedDenseW[(pair * hidden + unit) * p + pair] = denseW[unit];
+                }
+                packedDenseB[pair] = denseB;
             }
-            packedDenseB[pair] = denseB;
+            return new Packed(p, packedHidden, packedW, packedR, packedB, packedDenseW, packedDenseB);
         }
+    }
+
+    /** The packed model's bytes, for a model running {@code cell} that passed {@link StructureCheck}. */
+    static byte[] of(DerivedGraph.Weights weights, CellType cell) {
+        Packed packed8 = Packed.of(weights, cell, PAIRS_PER_ROW);
+        int p = PAIRS_PER_ROW;
+        int packedHidden = packed8.hidden();
+        int inputs = ModelContract.INPUT_FEATURES;
+        int gates = cell.gates();
+        float[] packedW = packed8.w();
+        float[] packedR = packed8.r();
+        float[] packedB = packed8.b();
+        float[] packedDenseW = packed8.denseW();
+        float[] packedDenseB = packed8.denseB();
 
         GraphProto packed = GraphProto.newBuilder()
                 .setName("neural_adder_packed")

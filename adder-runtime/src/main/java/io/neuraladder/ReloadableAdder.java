@@ -127,6 +127,11 @@ public final class ReloadableAdder implements Adder {
         return "ReloadableAdder[" + engine.model().source() + "]";
     }
 
+    /** The hot-swappable engine, for the operations composed from this adder ({@link LearnedMath}). */
+    ReloadableEngine engine() {
+        return engine;
+    }
+
     /**
      * Refuses operands longer than {@link #MAX_BIG_INTEGER_BITS}, so that one ONNX Runtime run
      * stays within bounded memory.

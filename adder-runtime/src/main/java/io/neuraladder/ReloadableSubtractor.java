@@ -185,4 +185,9 @@ public final class ReloadableSubtractor implements AutoCloseable {
     public String toString() {
         return "ReloadableSubtractor[" + engine.model().source() + "]";
     }
+
+    /** The hot-swappable engine, for the operations composed from this subtractor ({@link LearnedMath}). */
+    ReloadableEngine engine() {
+        return engine;
+    }
 }

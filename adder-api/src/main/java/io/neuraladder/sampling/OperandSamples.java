@@ -147,6 +147,55 @@ public final class OperandSamples {
         return new long[][] {a, b};
     }
 
+    /**
+     * {@code count} pairs whose products lie near an int's overflow boundary, on both sides: a
+     * random factor and the quotient of the boundary by it, give or take one, either sign; then
+     * the classic edges (±46341 squared, powers of two, alternating bits).
+     */
+    public static IntPairs productBoundary(SplittableRandom random, int count) {
+        int[] a = new int[count];
+        int[] b = new int[count];
+        int[] classic = {46340, 46341, -46341, 65536, -65536, 0x5555_5555, 0xAAAA_AAAA, Integer.MIN_VALUE,
+                Integer.MAX_VALUE, -1, 1 << 15, 1 << 16, 3, -3};
+        for (int i = 0; i < count; i++) {
+            if (i % 5 == 0) {
+                a[i] = classic[random.nextInt(classic.length)];
+                b[i] = classic[random.nextInt(classic.length)];
+                continue;
+            }
+            int x = 1 + random.nextInt(1 << random.nextInt(1, 31));
+            long bound = random.nextBoolean() ? Integer.MAX_VALUE : Integer.MIN_VALUE;
+            long y = bound / x + random.nextInt(-1, 2);
+            a[i] = random.nextBoolean() ? x : -x;
+            b[i] = (int) Math.max(Integer.MIN_VALUE, Math.min(Integer.MAX_VALUE, a[i] < 0 ? -y : y));
+        }
+        return new IntPairs(a, b);
+    }
+
+    /**
+     * {@code count} long pairs whose products lie near a long's overflow boundary, as
+     * {@link #productBoundary} for ints (±3037000500 squared among the edges).
+     */
+    public static long[][] longProductBoundary(SplittableRandom random, int count) {
+        long[] a = new long[count];
+        long[] b = new long[count];
+        long[] classic = {3037000499L, 3037000500L, -3037000500L, 1L << 32, -(1L << 32), 0x5555_5555_5555_5555L,
+                Long.MIN_VALUE, Long.MAX_VALUE, -1, 1L << 31, 3, -3};
+        for (int i = 0; i < count; i++) {
+            if (i % 5 == 0) {
+                a[i] = classic[random.nextInt(classic.length)];
+                b[i] = classic[random.nextInt(classic.length)];
+                continue;
+            }
+            long x = 1 + random.nextLong(1L << random.nextInt(1, 63));
+            long y = (random.nextBoolean() ? Long.MAX_VALUE : Long.MIN_VALUE) / x;
+            y = y == Long.MIN_VALUE || y == Long.MAX_VALUE ? y : y + random.nextInt(-1, 2);
+            a[i] = random.nextBoolean() ? x : -x;
+            b[i] = a[i] < 0 && y != Long.MIN_VALUE ? -y : y;
+        }
+        return new long[][] {a, b};
+    }
+
     /** {@code count} pairs drawn a third each from uniform, edge-value and carry-heavy pairs. */
     public static IntPairs mixed(SplittableRandom random, int count) {
         int[] a = new int[count];

@@ -4,6 +4,7 @@ import io.neuraladder.NeuralAdder;
 import io.neuraladder.NeuralMath;
 import io.neuraladder.sampling.IntPairs;
 import io.neuraladder.sampling.OperandSamples;
+import java.util.Arrays;
 import java.util.SplittableRandom;
 import java.util.concurrent.TimeUnit;
 import org.openjdk.jmh.annotations.Benchmark;
@@ -37,6 +38,11 @@ public class MathBenchmarks {
     private int[] b;
     private int[] batchA;
     private int[] batchB;
+    private int[] divisors;
+    private int[] factorsA;
+    private int[] factorsB;
+    private int[] batchFactorsA;
+    private int[] batchFactorsB;
     private int next;
 
     @Setup(Level.Trial)
@@ -50,12 +56,29 @@ public class MathBenchmarks {
         }
         batchA = new int[BATCH];
         batchB = new int[BATCH];
+        divisors = new int[BATCH];
         for (int i = 0; i < BATCH; i++) {
             batchA[i] = a[i % a.length];
             batchB[i] = b[i % b.length];
+            divisors[i] = batchB[i] | 1;
+        }
+        SplittableRandom random = new SplittableRandom(2);
+        factorsA = new int[a.length];
+        factorsB = new int[a.length];
+        for (int i = 0; i < a.length; i++) {
+            factorsA[i] = random.nextInt() >> 16;
+            factorsB[i] = random.nextInt() >> 16;
+        }
+        batchFactorsA = new int[BATCH];
+        batchFactorsB = new int[BATCH];
+        for (int i = 0; i < BATCH; i++) {
+            batchFactorsA[i] = factorsA[i % a.length];
+            batchFactorsB[i] = factorsB[i % a.length];
         }
         NeuralAdder.add(1, 2);
         NeuralMath.subtractExact(3, 2);
+        NeuralMath.multiplyExact(3, 2);
+        NeuralMath.floorDiv(3, 2);
     }
 
     private int index() {
@@ -85,6 +108,53 @@ public class MathBenchmarks {
     public int single_compare() {
         int i = index();
         return NeuralMath.compare(a[i], b[i]);
+    }
+
+    /** Factors of up to 16 bits, either sign: products that fit, as a caller of multiplyExact has. */
+    @Benchmark
+    @BenchmarkMode(Mode.SampleTime)
+    @OutputTimeUnit(TimeUnit.MICROSECONDS)
+    public int single_multiplyExact() {
+        int i = index();
+        return NeuralMath.multiplyExact(factorsA[i], factorsB[i]);
+    }
+
+    /** Factors drawn from all ints: most products overflow, and every one needs the widest tree. */
+    @Benchmark
+    @BenchmarkMode(Mode.SampleTime)
+    @OutputTimeUnit(TimeUnit.MICROSECONDS)
+    public int single_multiplyExact_anyInts() {
+        int i = index();
+        try {
+            return NeuralMath.multiplyExact(a[i] << 2, b[i] << 2);
+        } catch (ArithmeticException overflow) {
+            return 0;
+        }
+    }
+
+    @Benchmark
+    @BenchmarkMode(Mode.SampleTime)
+    @OutputTimeUnit(TimeUnit.MICROSECONDS)
+    public int single_floorDiv() {
+        int i = index();
+        return NeuralMath.floorDiv(a[i], b[i] | 1);
+    }
+
+    @Benchmark
+    @BenchmarkMode(Mode.Throughput)
+    @OutputTimeUnit(TimeUnit.SECONDS)
+    @OperationsPerInvocation(BATCH)
+    public int[] batch_multiplyExact() {
+        return NeuralMath.multiplyExact(batchFactorsA, batchFactorsB);
+    }
+
+    /** A tenth of the batch: each element is 32 subtractions deep. */
+    @Benchmark
+    @BenchmarkMode(Mode.Throughput)
+    @OutputTimeUnit(TimeUnit.SECONDS)
+    @OperationsPerInvocation(BATCH / 10)
+    public int[] batch_floorDiv() {
+        return NeuralMath.floorDiv(Arrays.copyOf(batchA, BATCH / 10), Arrays.copyOf(divisors, BATCH / 10));
     }
 
     @Benchmark
