@@ -243,6 +243,16 @@ public final class NeuralMath {
     }
 
     /**
+     * The partial products {@link #multiplyExact(int, int)} has the adder sum for {@code a · b}:
+     * Booth's radix-4 terms modulo 2^64 (shifted copies of the multiplicand or of its bitwise NOT,
+     * correction bits placed in free positions), padded with zeros to a power of two; their sum
+     * modulo 2^64 is the exact product. For tools that show how a product is made (the explorer).
+     */
+    public static long[] partialProducts(int a, int b) {
+        return Products.fewestTerms(a, b);
+    }
+
+    /**
      * Like {@link Math#floorDiv(int, int)}, {@code floorDiv(Integer.MIN_VALUE, -1)} included.
      *
      * @throws ArithmeticException {@code "/ by zero"} if {@code b} is 0

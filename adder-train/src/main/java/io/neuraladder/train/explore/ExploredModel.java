@@ -5,6 +5,7 @@ import io.neuraladder.ModelCertificateException;
 import io.neuraladder.ModelLoadException;
 import io.neuraladder.ModelBuilder;
 import io.neuraladder.NeuralAdder;
+import io.neuraladder.NeuralMath;
 import io.neuraladder.api.CertificateCheck;
 import io.neuraladder.api.ModelInfo;
 import io.neuraladder.contract.CertificateFormat;
@@ -18,6 +19,8 @@ import java.io.IOException;
 import java.math.BigInteger;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Optional;
 import java.util.stream.IntStream;
@@ -136,6 +139,37 @@ final class ExploredModel implements AutoCloseable {
         long started = System.nanoTime();
         Trace.Builder trace = isDecimal() ? traceDecimal(a, b, width) : traceBinary(a, b, width);
         return trace.build(name, (System.nanoTime() - started) / 1e6);
+    }
+
+    /**
+     * Multiplies two ints as {@code NeuralMath.multiplyExact} does, with this adder: its partial
+     * products summed pairwise, level by level, every addition the runtime's and traced.
+     *
+     * @throws BadRequest for operands that are not ints, or a model that is not a binary adder
+     */
+    Product product(String a, String b) {
+        if (isDecimal() || operator != Operator.ADD) {
+            throw new BadRequest(name + " is not a binary adder; products are summed by one");
+        }
+        BinaryOperands operands = BinaryOperands.parse(a, b, "int");
+        long[] level = NeuralMath.partialProducts((int) operands.a(), (int) operands.b());
+        List<String> terms = Arrays.stream(level).mapToObj(Long::toString).toList();
+        List<Product.Addition> additions = new ArrayList<>();
+        for (int depth = 1; level.length > 1; depth++) {
+            long[] next = new long[level.length / 2];
+            for (int k = 0; k < next.length; k++) {
+                String x = Long.toString(level[2 * k]);
+                String y = Long.toString(level[2 * k + 1]);
+                Trace trace = trace(x, y, "long");
+                next[k] = Long.parseLong(trace.sum());
+                additions.add(new Product.Addition(depth, x, y, trace));
+            }
+            level = next;
+        }
+        long sum = level[0];
+        boolean fits = sum == (int) sum;
+        return new Product(name, Long.toString(operands.a()), Long.toString(operands.b()),
+                fits ? Long.toString(sum) : null, fits ? null : "integer overflow", terms, additions);
     }
 
     private Trace.Builder traceBinary(String a, String b, String width) {

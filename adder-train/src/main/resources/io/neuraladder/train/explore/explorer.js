@@ -85,6 +85,7 @@ function renderCard() {
   $('certificate').textContent = m.certificate;
   $('width-label').hidden = m.kind !== 'binary';
   document.querySelector('.plus').textContent = m.symbol === '-' ? '−' : '+';
+  $('multiply').hidden = !(m.kind === 'binary' && m.operator === 'add');
 }
 
 async function loadModel(name) {
@@ -95,6 +96,67 @@ async function loadModel(name) {
     $('a').value = '535';
     $('b').value = '61';
   }
+}
+
+/** Shows a trace from the API: the result line, the grid of steps, the plane, and its last step. */
+function showTrace(trace) {
+  $('message').textContent = trace.traceAgrees ? ''
+    : 'warning: the traced steps do not spell the runtime\'s sum ' + trace.sum + '; the states shown may be wrong';
+  view.trace = trace;
+  renderResult();
+  renderGrid();
+  renderPlane();
+  for (const id of ['player', 'steps', 'detail']) {
+    $(id).hidden = false;
+  }
+  $('space').hidden = !view.model.plane;
+  $('slider').max = trace.stepCount - 1;
+  $('step-count').textContent = trace.stepCount;
+  show(trace.stepCount - 1);
+  view.traces += 1;
+  document.body.dataset.traces = view.traces;
+}
+
+/** Multiplies a × b with the chosen binary adder: the partial products, and every addition of the tree. */
+async function multiply() {
+  stop();
+  const query = new URLSearchParams({ model: view.model.name, a: $('a').value, b: $('b').value });
+  let product;
+  try {
+    product = await getJson('/api/product?' + query);
+  } catch (e) {
+    $('message').textContent = e.message;
+    view.refusals += 1;
+    document.body.dataset.refusals = view.refusals;
+    return;
+  }
+  $('message').textContent = '';
+  $('product').hidden = false;
+  $('product-line').textContent = product.a + ' × ' + product.b + ' = '
+    + (product.overflow ? 'overflow (Math.multiplyExact throws ArithmeticException: ' + product.overflow + ')'
+      : product.product) + ', from ' + product.partialProducts.length + ' partial products in '
+    + product.additions.length + (product.additions.length === 1 ? ' addition' : ' additions');
+  const terms = $('terms');
+  clear(terms);
+  for (const term of product.partialProducts) {
+    const item = document.createElement('li');
+    item.textContent = term;
+    terms.append(item);
+  }
+  const additions = $('additions');
+  clear(additions);
+  product.additions.forEach((addition, k) => {
+    const item = document.createElement('li');
+    const button = document.createElement('button');
+    button.type = 'button';
+    button.textContent = 'level ' + addition.level + ': ' + addition.a + ' + ' + addition.b + ' = ' + addition.trace.sum;
+    button.addEventListener('click', () => showTrace(addition.trace));
+    button.dataset.addition = String(k);
+    item.append(button);
+    additions.append(item);
+  });
+  document.body.dataset.products = String(Number(document.body.dataset.products || 0) + 1);
+  showTrace(product.additions[product.additions.length - 1].trace);
 }
 
 async function run() {
@@ -112,21 +174,7 @@ async function run() {
     document.body.dataset.refusals = view.refusals;
     return;
   }
-  $('message').textContent = trace.traceAgrees ? ''
-    : 'warning: the traced steps do not spell the runtime\'s sum ' + trace.sum + '; the states shown may be wrong';
-  view.trace = trace;
-  renderResult();
-  renderGrid();
-  renderPlane();
-  for (const id of ['player', 'steps', 'detail']) {
-    $(id).hidden = false;
-  }
-  $('space').hidden = !view.model.plane;
-  $('slider').max = trace.stepCount - 1;
-  $('step-count').textContent = trace.stepCount;
-  show(trace.stepCount - 1);
-  view.traces += 1;
-  document.body.dataset.traces = view.traces;
+  showTrace(trace);
 }
 
 /** What the page calls numbers written in a radix. */
@@ -423,6 +471,7 @@ async function start() {
       $('message').textContent = e.message;
     }
   });
+  $('multiply').addEventListener('click', multiply);
   $('operands').addEventListener('submit', (event) => {
     event.preventDefault();
     run();

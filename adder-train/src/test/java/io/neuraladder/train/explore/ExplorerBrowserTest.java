@@ -128,6 +128,17 @@ class ExplorerBrowserTest {
         refused("12x", "1", "operand a = \"12x\" is not an integer");
         assertEquals(32, drawnSteps(), "a refusal leaves the last trace on the page");
 
+        type("-7", "6", null);
+        String products = String.valueOf(attribute("body", "data-products"));
+        click("multiply");
+        waitFor(() -> !products.equals(String.valueOf(attribute("body", "data-products"))));
+        assertTrue(text("product-line").startsWith("-7 × 6 = -42, from "), text("product-line"));
+        List<WebElement> additions = browser.findElements(By.cssSelector("#additions button"));
+        assertTrue(additions.size() >= 1, "the tree's additions are listed");
+        assertEquals("-42", text("sum"), "the last addition, drawn, spells the product");
+        assertEquals(64, drawnSteps(), "every addition of a product is 64 bits wide");
+        screenshot("explorer-product.png");
+
         long switching = System.nanoTime();
         new Select(browser.findElement(By.id("model"))).selectByValue("adder-decimal.onnx");
         waitFor(() -> text("sum").equals("596"));

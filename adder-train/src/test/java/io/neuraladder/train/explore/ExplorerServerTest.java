@@ -145,6 +145,32 @@ class ExplorerServerTest {
     }
 
     @Test
+    void showsAProduct_asItsPartialProductsAndTheAdditionsThatSumThem() throws Exception {
+        JsonNode product = json(get("/api/product" + query("a", "-46341", "b", "46340")));
+        assertEquals(Long.toString(-46341L * 46340), product.get("product").asText());
+        assertTrue(product.get("overflow").isNull());
+        long sum = 0;
+        for (JsonNode term : product.get("partialProducts")) {
+            sum += term.asLong();
+        }
+        assertEquals(-46341L * 46340, sum, "the partial products sum to the product, mod 2^64");
+        int additions = product.get("additions").size();
+        assertEquals(product.get("partialProducts").size() - 1, additions, "a binary tree of additions");
+        for (JsonNode addition : product.get("additions")) {
+            JsonNode trace = addition.get("trace");
+            assertEquals(Long.toString(addition.get("a").asLong() + addition.get("b").asLong()), trace.get("sum").asText());
+            assertTrue(trace.get("traceAgrees").asBoolean());
+            for (JsonNode step : trace.get("steps")) {
+                assertTrue(step.get("region").get("inside").asBoolean(), "every state inside its certificate region");
+            }
+        }
+        JsonNode overflow = json(get("/api/product" + query("a", "65536", "b", "32768")));
+        assertEquals("integer overflow", overflow.get("overflow").asText());
+        assertRefused(get("/api/product" + query("model", "adder-decimal.onnx", "a", "5", "b", "7")), 400,
+                "is not a binary adder");
+    }
+
+    @Test
     void tracesTheRadix16Model_inHexadecimal() throws Exception {
         JsonNode model = json(get("/api/model" + query("model", "adder-radix16.onnx")));
         assertEquals("radix 16", model.get("kind").asText());
