@@ -53,13 +53,7 @@ public final class DigitSamples {
      * random height.
      */
     public String[][] carryHeavy(SplittableRandom random, int count, int digits) {
-        String[][] pairs = uniform(random, count, digits);
-        for (String[] pair : pairs) {
-            char[] a = pair[0].toCharArray();
-            char[] b = pair[1].toCharArray();
-            int start = random.nextInt(digits);
-            int end = start + random.nextInt(digits - start);
-            int low = digits - 1 - start;
+        return withChains(random, count, digits, (a, b, low, top) -> {
             int first = 1 + random.nextInt(radix - 1);
             int second = random.nextInt(first);
             if (operator == Operator.ADD) {
@@ -69,11 +63,8 @@ public final class DigitSamples {
                 a[low] = digit(second);
                 b[low] = digit(first);
             }
-            chain(random, a, b, low - 1, Math.max(digits - 1 - end, 0));
-            pair[0] = new String(a);
-            pair[1] = new String(b);
-        }
-        return pairs;
+            chain(random, a, b, low - 1, Math.max(top, 0));
+        });
     }
 
     /**
@@ -82,20 +73,31 @@ public final class DigitSamples {
      * below a chain that does not start at the lowest digit lies a pair that cannot carry.
      */
     public String[][] quietChains(SplittableRandom random, int count, int digits) {
-        String[][] pairs = uniform(random, count, digits);
-        for (String[] pair : pairs) {
-            char[] a = pair[0].toCharArray();
-            char[] b = pair[1].toCharArray();
-            int start = random.nextInt(digits);
-            int end = start + random.nextInt(digits - start);
-            int low = digits - 1 - start;
+        return withChains(random, count, digits, (a, b, low, top) -> {
             if (low < digits - 1) {
                 int below = random.nextInt(radix - 1);
                 int other = random.nextInt(radix - 1 - below);
                 a[low + 1] = digit(operator == Operator.ADD ? below : radix - 1 - other);
                 b[low + 1] = digit(operator == Operator.ADD ? other : below);
             }
-            chain(random, a, b, low, digits - 1 - end);
+            chain(random, a, b, low, top);
+        });
+    }
+
+    /** Writes a chain into uniform digit strings at array positions {@code low} down to {@code top}. */
+    private interface ChainWriter {
+        void write(char[] a, char[] b, int low, int top);
+    }
+
+    /** Uniform pairs, each with a chain from a random digit to a random height above it. */
+    private String[][] withChains(SplittableRandom random, int count, int digits, ChainWriter writer) {
+        String[][] pairs = uniform(random, count, digits);
+        for (String[] pair : pairs) {
+            char[] a = pair[0].toCharArray();
+            char[] b = pair[1].toCharArray();
+            int start = random.nextInt(digits);
+            int end = start + random.nextInt(digits - start);
+            writer.write(a, b, digits - 1 - start, digits - 1 - end);
             pair[0] = new String(a);
             pair[1] = new String(b);
         }
