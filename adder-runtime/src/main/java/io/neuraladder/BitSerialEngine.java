@@ -154,9 +154,12 @@ final class BitSerialEngine implements OperatorEngine {
         while (from < a.length) {
             int steps = 0;
             int to = from;
-            while (to < a.length && (long) Math.max(steps, BitCodec.steps(a[to], b[to])) * (to - from + 1)
-                    <= PAIR_STEPS_PER_RUN) {
-                steps = Math.max(steps, BitCodec.steps(a[to], b[to]));
+            while (to < a.length) {
+                int widest = Math.max(steps, BitCodec.steps(a[to], b[to]));
+                if ((long) widest * (to - from + 1) > PAIR_STEPS_PER_RUN) {
+                    break;
+                }
+                steps = widest;
                 to++;
             }
             if (to == from) {

@@ -1,6 +1,5 @@
 package io.neuraladder;
 
-import io.neuraladder.contract.Operator;
 import java.nio.file.Path;
 import java.util.Optional;
 import java.util.function.Supplier;
@@ -36,8 +35,7 @@ final class DefaultModels {
 
     private static final Logger log = LoggerFactory.getLogger(DefaultModels.class);
 
-    private static final Lazy<ReloadableAdder> ADDER = new Lazy<>(() -> new ReloadableAdder(
-            new ReloadableEngine(adderBuilder().settings(NeuralAdder.BUNDLED_MODEL), Operator.ADD)));
+    private static final Lazy<ReloadableAdder> ADDER = new Lazy<>(() -> adderBuilder().build());
     private static final Lazy<DigitSerialAdder> DECIMAL_ADDER = new Lazy<>(() -> configured(
             NeuralAdder.DECIMAL_MODEL_PROPERTY, null).buildDecimal());
     private static final Lazy<ReloadableSubtractor> SUBTRACTOR = new Lazy<>(() -> configured(

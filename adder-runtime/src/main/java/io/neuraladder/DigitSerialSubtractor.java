@@ -2,7 +2,6 @@ package io.neuraladder;
 
 import io.neuraladder.api.ModelInfo;
 import io.neuraladder.contract.DigitCodec;
-import io.neuraladder.contract.DigitSerialContract;
 
 /**
  * Subtracts non-negative integers of any length written in a radix's digits with a learned
@@ -22,11 +21,6 @@ public final class DigitSerialSubtractor implements AutoCloseable {
     DigitSerialSubtractor(DigitStringEngine engine) {
         this.engine = engine;
         this.operands = new DigitOperands(engine.radix());
-    }
-
-    /** How a radix's subtractor is called in messages: "decimal subtractor", "radix-16 subtractor". */
-    static String describe(int radix) {
-        return radix == DigitSerialContract.DECIMAL ? "decimal subtractor" : "radix-" + radix + " subtractor";
     }
 
     /** The number base the model subtracts in. */

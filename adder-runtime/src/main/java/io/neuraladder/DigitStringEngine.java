@@ -28,7 +28,6 @@ final class DigitStringEngine implements AutoCloseable {
     private final OrtSession session;
     private final ModelInfo model;
     private final DigitCodec codec;
-    private final Operator operator;
     private final SessionLifecycle lifecycle;
 
     /**
@@ -38,7 +37,6 @@ final class DigitStringEngine implements AutoCloseable {
     DigitStringEngine(ModelSource source, Operator operator, int expectedRadix, ModelLoad.Options options) {
         ModelLoad load = ModelLoad.open(source, operator, options, radix -> requireRadix(source, expectedRadix, radix));
         int radix = load.radix();
-        this.operator = operator;
         this.lifecycle = new SessionLifecycle(source.name(), () -> new IllegalStateException("the "
                 + DigitSerialAdder.describe(radix) + " for model " + source.name() + " is closed; open a new one"));
         this.codec = DigitCodec.of(radix);
@@ -73,11 +71,6 @@ final class DigitStringEngine implements AutoCloseable {
     /** The model's radix. */
     int radix() {
         return codec.radix();
-    }
-
-    /** The operator the model computes. */
-    Operator operator() {
-        return operator;
     }
 
     /** Where the model came from and what its file says about itself. */

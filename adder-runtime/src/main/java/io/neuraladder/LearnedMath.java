@@ -6,7 +6,6 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
-import java.util.Objects;
 import java.util.function.Supplier;
 
 /**
@@ -203,7 +202,7 @@ public final class LearnedMath implements AutoCloseable {
      * @throws IllegalArgumentException if the arrays differ in length
      */
     public int[] multiplyExact(int[] a, int[] b) {
-        ReloadableAdder.requireSameLength(a.length, b.length, a.length, "products");
+        ReloadableAdder.requireSameLength(a.length, b.length);
         long[][] terms = new long[a.length][];
         int narrow = 0;
         for (int i = 0; i < a.length; i++) {
@@ -230,7 +229,7 @@ public final class LearnedMath implements AutoCloseable {
      * @throws IllegalArgumentException if the arrays differ in length
      */
     public long[] multiplyExact(long[] a, long[] b) {
-        ReloadableAdder.requireSameLength(a.length, b.length, a.length, "products");
+        ReloadableAdder.requireSameLength(a.length, b.length);
         List<List<BigInteger>> terms = new ArrayList<>(a.length);
         for (int i = 0; i < a.length; i++) {
             terms.add(Products.terms(BigInteger.valueOf(a[i]), BigInteger.valueOf(b[i])));
@@ -253,13 +252,8 @@ public final class LearnedMath implements AutoCloseable {
      * @throws IllegalArgumentException if an operand is longer
      */
     public BigInteger multiply(BigInteger a, BigInteger b) {
-        Objects.requireNonNull(a, "a");
-        Objects.requireNonNull(b, "b");
-        int longest = Math.max(a.bitLength(), b.bitLength());
-        if (longest > MAX_FACTOR_BITS) {
-            throw new IllegalArgumentException("an operand has " + longest + " bits; at most " + MAX_FACTOR_BITS
-                    + " are multiplied, so that the adder's runs stay within bounded memory and time");
-        }
+        ReloadableAdder.requireBitsAtMost(a, b, MAX_FACTOR_BITS, "multiplied, so that the adder's runs stay within "
+                + "bounded memory and time");
         return products(List.of(Products.terms(a, b)))[0];
     }
 
@@ -309,7 +303,7 @@ public final class LearnedMath implements AutoCloseable {
      * @throws IllegalArgumentException if the arrays differ in length
      */
     public int[] floorDiv(int[] a, int[] b) {
-        ReloadableAdder.requireSameLength(a.length, b.length, a.length, "quotients");
+        ReloadableAdder.requireSameLength(a.length, b.length);
         long[] x = new long[a.length];
         long[] y = new long[b.length];
         for (int i = 0; i < a.length; i++) {

@@ -28,9 +28,4 @@ record LoadSettings(Path file, String bundled, long maxModelBytes, String sha256
     LoadSettings withFile(Path other, String pin) {
         return new LoadSettings(other, bundled, maxModelBytes, pin, options);
     }
-
-    /** These settings with the bundled resource {@code resource} unless a file was chosen. */
-    LoadSettings bundledAs(String resource) {
-        return new LoadSettings(file, resource, maxModelBytes, sha256, options);
-    }
 }

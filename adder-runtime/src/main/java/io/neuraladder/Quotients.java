@@ -73,8 +73,13 @@ final class Quotients {
     /** {@code |x|} for each: {@code x} where its sign bit is clear, else the subtractor's {@code 0 − x}. */
     private static BigInteger[] magnitudes(OperatorEngine subtractor, long[] x) {
         BigInteger[] values = new BigInteger[x.length];
+        boolean anyNegative = false;
         for (int i = 0; i < x.length; i++) {
             values[i] = BigInteger.valueOf(x[i]);
+            anyNegative |= x[i] < 0;
+        }
+        if (!anyNegative) {
+            return values;
         }
         BigInteger[] negated = subtractor.exact(zeros(x.length), values);
         for (int i = 0; i < x.length; i++) {

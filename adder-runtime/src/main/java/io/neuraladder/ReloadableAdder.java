@@ -137,12 +137,23 @@ public final class ReloadableAdder implements Adder {
      * stays within bounded memory.
      */
     static void requireWithinLimit(BigInteger a, BigInteger b) {
+        requireBitsAtMost(a, b, MAX_BIG_INTEGER_BITS, "accepted, so that one ONNX Runtime run stays within bounded memory");
+    }
+
+    /** Refuses null operands and operands longer than {@code limit} bits, saying why they are {@code why}. */
+    static void requireBitsAtMost(BigInteger a, BigInteger b, int limit, String why) {
         Objects.requireNonNull(a, "a");
         Objects.requireNonNull(b, "b");
         int longest = Math.max(a.bitLength(), b.bitLength());
-        if (longest > MAX_BIG_INTEGER_BITS) {
-            throw new IllegalArgumentException("an operand has " + longest + " bits; at most " + MAX_BIG_INTEGER_BITS
-                    + " are accepted, so that one ONNX Runtime run stays within bounded memory");
+        if (longest > limit) {
+            throw new IllegalArgumentException("an operand has " + longest + " bits; at most " + limit + " are " + why);
+        }
+    }
+
+    /** Refuses operand arrays of different lengths, naming each length. */
+    static void requireSameLength(int a, int b) {
+        if (b != a) {
+            throw new IllegalArgumentException("arrays differ in length: a has " + a + " elements, b " + b);
         }
     }
 

@@ -31,11 +31,6 @@ final class ReloadableEngine implements AutoCloseable {
         this.current = OperatorEngine.load(settings.source(), operator, settings.options());
     }
 
-    /** The operator every model of this engine computes. */
-    Operator operator() {
-        return operator;
-    }
-
     /** Runs {@code call} on the current engine, retrying on the replacement if a reload closed it meanwhile. */
     <T> T call(Function<OperatorEngine, T> call) {
         while (true) {
@@ -44,8 +39,7 @@ final class ReloadableEngine implements AutoCloseable {
                 return call.apply(engine);
             } catch (OperatorEngine.ClosedException e) {
                 if (closed || current == engine) {
-                    throw new IllegalStateException("the " + operator.metadataName() + " model "
-                            + engine.model().source() + " is closed; open a new one", e);
+                    throw closedError(engine, e);
                 }
             }
         }
@@ -59,8 +53,7 @@ final class ReloadableEngine implements AutoCloseable {
                 return engine.wrapped(a, b);
             } catch (OperatorEngine.ClosedException e) {
                 if (closed || current == engine) {
-                    throw new IllegalStateException("the " + operator.metadataName() + " model "
-                            + engine.model().source() + " is closed; open a new one", e);
+                    throw closedError(engine, e);
                 }
             }
         }
@@ -103,8 +96,12 @@ final class ReloadableEngine implements AutoCloseable {
 
     private void requireOpen() {
         if (closed) {
-            throw new IllegalStateException("the " + operator.metadataName() + " model " + current.model().source()
-                    + " is closed; open a new one");
+            throw closedError(current, null);
         }
+    }
+
+    private IllegalStateException closedError(OperatorEngine engine, RuntimeException cause) {
+        return new IllegalStateException("the " + operator.metadataName() + " model " + engine.model().source()
+                + " is closed; open a new one", cause);
     }
 }

@@ -134,7 +134,7 @@ public final class ReloadableSubtractor implements AutoCloseable {
      * @throws IllegalArgumentException if the arrays differ in length
      */
     public int[] subtractExact(int[] a, int[] b) {
-        ReloadableAdder.requireSameLength(a.length, b.length, a.length, "differences");
+        ReloadableAdder.requireSameLength(a.length, b.length);
         int[] differences = new int[a.length];
         engine.call(e -> {
             e.wrapped(a, b, differences);
@@ -150,7 +150,7 @@ public final class ReloadableSubtractor implements AutoCloseable {
      * @throws IllegalArgumentException if the arrays differ in length
      */
     public long[] subtractExact(long[] a, long[] b) {
-        ReloadableAdder.requireSameLength(a.length, b.length, a.length, "differences");
+        ReloadableAdder.requireSameLength(a.length, b.length);
         long[] differences = new long[a.length];
         engine.call(e -> {
             e.wrapped(a, b, differences);

@@ -87,7 +87,7 @@ public final class ModelCard {
         score(card, "fresh carry-heavy pairs", f.carryHeavy());
         card.append("\n## Training table\n\nOne row per evaluation (every ").append(c.evaluateEvery())
                 .append(" minibatches). Validation sets are fresh each time: ")
-                .append(OperandSets.of(c).description(c)).append(".\n\n");
+                .append(OperandSets.of(c).description()).append(".\n\n");
         card.append(TrainingTable.markdown(result.rows()));
         card.append("\n## Certificate\n\n```\n").append(result.certificate().report()).append("```\n");
         card.append("\n## Rebuild\n\n```sh\nmvn -q install -DskipTests\n").append(rebuildCommand).append("\n```\n");

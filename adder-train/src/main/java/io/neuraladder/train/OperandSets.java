@@ -43,7 +43,7 @@ public sealed interface OperandSets {
     int carryHeavyPairs(int uniform);
 
     /** What the validation sets hold, for model cards. */
-    String description(TrainingConfig config);
+    String description();
 
     /** Radix 2: ints. */
     record Bits(TrainingConfig config) implements OperandSets {
@@ -84,8 +84,8 @@ public sealed interface OperandSets {
         }
 
         @Override
-        public String description(TrainingConfig c) {
-            return c.validationPairs() + " uniform pairs, every edge pair, " + carryHeavyPairs(c.validationPairs())
+        public String description() {
+            return config.validationPairs() + " uniform pairs, every edge pair, " + carryHeavyPairs(config.validationPairs())
                     + " carry-heavy pairs, all at 32 bits";
         }
     }
@@ -158,8 +158,8 @@ public sealed interface OperandSets {
         }
 
         @Override
-        public String description(TrainingConfig c) {
-            return c.validationPairs() + " uniform and as many carry-heavy pairs (half of them quiet chains) of 1 to "
+        public String description() {
+            return config.validationPairs() + " uniform and as many carry-heavy pairs (half of them quiet chains) of 1 to "
                     + VALIDATION_DIGITS + " digits, and every edge pair";
         }
     }
