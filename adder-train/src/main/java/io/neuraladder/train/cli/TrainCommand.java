@@ -6,6 +6,7 @@ import io.neuraladder.contract.Operator;
 import io.neuraladder.train.CellWeights;
 import io.neuraladder.train.EvaluationRow;
 import io.neuraladder.train.ModelCard;
+import io.neuraladder.train.PinnedNumerics;
 import io.neuraladder.train.Trainer;
 import io.neuraladder.train.TrainingConfig;
 import io.neuraladder.train.TrainingResult;
@@ -38,7 +39,8 @@ import picocli.CommandLine.Spec;
                 + "card (.md) beside it. Radix 2 is the bit-serial contract (ints); radix 3 to 36 add digit strings.",
                 "Options left out take the radix's defaults (radix 2: a quick 8-unit RNN; other radixes: the "
                         + "shipped decimal model's recipe).",
-                "Run with OMP_NUM_THREADS=1: ND4J is about twice as fast single-threaded on these tiny networks."})
+                "Run it through adder-train/bin/adder-train, which pins ND4J's kernels and threads ("
+                        + "PinnedNumerics) so that the same options give the same file on any x86-64 CPU with AVX2."})
 final class TrainCommand implements Callable<Integer> {
 
     @Spec
@@ -171,9 +173,8 @@ final class TrainCommand implements Callable<Integer> {
                     : config.radix() == DigitSerialContract.DECIMAL ? Path.of("models", "decimal", model + "-decimal.onnx")
                     : Path.of("models", "radix" + config.radix(), model + "-radix" + config.radix() + ".onnx");
         }
-        if (!"1".equals(System.getenv("OMP_NUM_THREADS"))) {
-            err.println("note: OMP_NUM_THREADS is not 1; ND4J trains this network about twice as fast with it");
-        }
+        PinnedNumerics.whyUnsupported().or(PinnedNumerics::whyNotPinned)
+                .ifPresent(why -> err.println("note: " + why));
         out.printf("training %s%n%n%s%n", config, TrainingTable.textHeader());
         out.flush();
         TrainingResult result;
@@ -267,7 +268,7 @@ final class TrainCommand implements Callable<Integer> {
             args.append(" --carry-saturation ").append(c.carrySaturation());
         }
         args.append(" --output ").append(output.toString().replace('\\', '/'));
-        return "OMP_NUM_THREADS=1 mvn -q -pl adder-train exec:java -Dexec.args=\"" + args + "\"";
+        return "adder-train/bin/adder-train " + args;
     }
 
 
