@@ -1,5 +1,11 @@
 package io.neuraladder;
 
+import io.neuraladder.api.ExecutionProvider;
+import io.neuraladder.common.Names;
+import io.neuraladder.compose.DigitSerialAdder;
+import io.neuraladder.compose.DigitSerialSubtractor;
+import io.neuraladder.compose.ReloadableAdder;
+import io.neuraladder.compose.ReloadableSubtractor;
 import java.nio.file.Path;
 import java.util.Optional;
 import java.util.function.Supplier;
@@ -26,22 +32,26 @@ import org.slf4j.LoggerFactory;
  *
  * <p>All of them share the provider ({@value NeuralAdder#PROVIDER_PROPERTY}), the opt-out of the
  * certificate ({@value NeuralAdder#ALLOW_UNCERTIFIED_PROPERTY}) and the threads of array calls:
- * one per core unless {@value #BATCH_THREADS_PROPERTY} says otherwise; single calls run on one.
+ * one per core unless {@value NeuralAdder#BATCH_THREADS_PROPERTY} says otherwise; single calls run on one.
  */
 final class DefaultModels {
 
-    /** System property with the threads ONNX Runtime uses inside one array call of the static methods. */
-    static final String BATCH_THREADS_PROPERTY = "neuraladder.batchThreads";
-
     private static final Logger log = LoggerFactory.getLogger(DefaultModels.class);
 
-    private static final Lazy<ReloadableAdder> ADDER = new Lazy<>(() -> adderBuilder().build());
+    private static final Lazy<ReloadableAdder> ADDER = new Lazy<>(() -> {
+        ModelBuilder builder = adderBuilder();
+        return builder.loadAdder(builder.model());
+    });
     private static final Lazy<DigitSerialAdder> DECIMAL_ADDER = new Lazy<>(() -> configured(
-            NeuralAdder.DECIMAL_MODEL_PROPERTY, null).buildDecimal());
-    private static final Lazy<ReloadableSubtractor> SUBTRACTOR = new Lazy<>(() -> configured(
-            NeuralMath.SUBTRACT_MODEL_PROPERTY, NeuralMath.SUBTRACT_MODEL_ENV).buildSubtractor());
-    private static final Lazy<DigitSerialSubtractor> DECIMAL_SUBTRACTOR = new Lazy<>(() -> configured(
-            NeuralMath.SUBTRACT_DECIMAL_MODEL_PROPERTY, null).buildDecimalSubtractor());
+            Names.DECIMAL_MODEL_PROPERTY, null).loadDecimalAdder());
+    private static final Lazy<ReloadableSubtractor> SUBTRACTOR = new Lazy<>(() -> {
+        ModelBuilder builder = configured(Names.SUBTRACT_MODEL_PROPERTY, Names.SUBTRACT_MODEL_ENV);
+        return builder.loadSubtractor(builder.model());
+    });
+    private static final Lazy<DigitSerialSubtractor> DECIMAL_SUBTRACTOR = new Lazy<>(() -> {
+        ModelBuilder builder = configured(Names.SUBTRACT_DECIMAL_MODEL_PROPERTY, null);
+        return builder.loadDecimalSubtractor(builder.model());
+    });
 
     private DefaultModels() {}
 
@@ -63,8 +73,8 @@ final class DefaultModels {
 
     /** The default adder's builder: its file, pin and provider from the system configuration. */
     static ModelBuilder adderBuilder() {
-        ModelBuilder builder = configured(NeuralAdder.MODEL_PROPERTY, NeuralAdder.MODEL_ENV);
-        Optional.ofNullable(System.getProperty(NeuralAdder.MODEL_SHA256_PROPERTY))
+        ModelBuilder builder = configured(Names.MODEL_PROPERTY, Names.MODEL_ENV);
+        Optional.ofNullable(System.getProperty(Names.MODEL_SHA256_PROPERTY))
                 .filter(hash -> !hash.isBlank())
                 .ifPresent(builder::sha256);
         return builder;
@@ -77,7 +87,7 @@ final class DefaultModels {
                 .or(() -> env == null ? Optional.empty() : Optional.ofNullable(System.getenv(env)))
                 .filter(path -> !path.isBlank())
                 .ifPresent(path -> builder.model(Path.of(path)));
-        Optional.ofNullable(System.getProperty(NeuralAdder.PROVIDER_PROPERTY))
+        Optional.ofNullable(System.getProperty(Names.PROVIDER_PROPERTY))
                 .ifPresent(name -> builder.provider(ExecutionProvider.fromName(name)));
         builder.batchThreads(batchThreads());
         if (allowUncertifiedBySystem()) {
@@ -87,14 +97,14 @@ final class DefaultModels {
     }
 
     private static int batchThreads() {
-        String value = System.getProperty(BATCH_THREADS_PROPERTY);
+        String value = System.getProperty(Names.BATCH_THREADS_PROPERTY);
         if (value == null || value.isBlank()) {
             return Runtime.getRuntime().availableProcessors();
         }
         try {
             return Integer.parseInt(value.trim());
         } catch (NumberFormatException e) {
-            throw new IllegalArgumentException(BATCH_THREADS_PROPERTY + " must be a whole number of threads, got '"
+            throw new IllegalArgumentException(Names.BATCH_THREADS_PROPERTY + " must be a whole number of threads, got '"
                     + value + "'", e);
         }
     }
@@ -104,16 +114,16 @@ final class DefaultModels {
      * {@value NeuralAdder#ALLOW_UNCERTIFIED_ENV}) says {@code true}.
      */
     static boolean allowUncertifiedBySystem() {
-        String value = Optional.ofNullable(System.getProperty(NeuralAdder.ALLOW_UNCERTIFIED_PROPERTY))
-                .orElseGet(() -> System.getenv(NeuralAdder.ALLOW_UNCERTIFIED_ENV));
+        String value = Optional.ofNullable(System.getProperty(Names.ALLOW_UNCERTIFIED_PROPERTY))
+                .orElseGet(() -> System.getenv(Names.ALLOW_UNCERTIFIED_ENV));
         if (value == null || value.isBlank() || value.equalsIgnoreCase("false")) {
             return false;
         }
         if (value.equalsIgnoreCase("true")) {
             return true;
         }
-        throw new IllegalArgumentException(NeuralAdder.ALLOW_UNCERTIFIED_PROPERTY + " (or "
-                + NeuralAdder.ALLOW_UNCERTIFIED_ENV + ") must be true or false, got '" + value + "'");
+        throw new IllegalArgumentException(Names.ALLOW_UNCERTIFIED_PROPERTY + " (or "
+                + Names.ALLOW_UNCERTIFIED_ENV + ") must be true or false, got '" + value + "'");
     }
 
     /** A value made once, on first use, by one thread; a failure is thrown to that caller and tried again by the next. */
@@ -142,10 +152,7 @@ final class DefaultModels {
         }
 
         private static String describe(Object made) {
-            return made instanceof ReloadableAdder adder ? adder.model().source()
-                    : made instanceof DigitSerialAdder adder ? adder.model().source()
-                    : made instanceof ReloadableSubtractor subtractor ? subtractor.model().source()
-                    : ((DigitSerialSubtractor) made).model().source();
+            return made.toString();
         }
     }
 }

@@ -1,19 +1,43 @@
 package io.neuraladder;
 
+import io.neuraladder.api.Adder;
+import io.neuraladder.api.DigitAdder;
+import io.neuraladder.api.DigitSubtractor;
+import io.neuraladder.api.ExecutionProvider;
+import io.neuraladder.api.ModelCertificateException;
+import io.neuraladder.api.ModelContractException;
+import io.neuraladder.api.ModelIntegrityException;
+import io.neuraladder.api.ModelLoadException;
+import io.neuraladder.api.ModelSelfTestException;
+import io.neuraladder.api.ProviderUnavailableException;
+import io.neuraladder.api.Subtractor;
+import io.neuraladder.common.Limits;
+import io.neuraladder.common.Names;
+import io.neuraladder.compose.DigitSerialAdder;
+import io.neuraladder.compose.DigitSerialSubtractor;
+import io.neuraladder.compose.ReloadableAdder;
+import io.neuraladder.compose.ReloadableSubtractor;
 import io.neuraladder.contract.DigitSerialContract;
 import io.neuraladder.contract.Operator;
+import io.neuraladder.engine.DigitStringEngine;
+import io.neuraladder.engine.ReloadableEngine;
+import io.neuraladder.load.LoadSettings;
+import io.neuraladder.load.ModelLoad;
 import java.nio.file.Path;
 import java.util.Objects;
 
 /**
- * Options for a model on any file ({@link NeuralAdder#builder()}): the file or the bundled model,
- * the execution provider and threads, a size limit and SHA-256 pin checked before ONNX Runtime
- * sees the bytes, and the two explicit opt-outs (the self-test, the certificate). Each setter
- * returns this builder; {@link #build()} loads an adder, {@link #buildSubtractor()} a subtractor,
- * each checked as the operator it is built for.
+ * The one builder of the runtime ({@link NeuralAdder#builder()}, {@link NeuralMath#builder()}):
+ * which files, the execution provider and threads, a size limit and SHA-256 pin checked before
+ * ONNX Runtime sees the bytes, and the two explicit opt-outs (the self-test, the certificate).
+ * Each setter returns this builder. {@link #build()} loads one adder from {@link #model(Path)}
+ * (or the bundled one), {@link #buildSubtractor()} one subtractor, and so on, each checked as
+ * the operator it is built for; {@link #buildMath()} loads the three networks of a
+ * {@link LearnedMath}, each from its own file ({@link #adder(Path)}, {@link #subtractor(Path)},
+ * {@link #decimalSubtractor(Path)}) or the bundled one.
  *
  * <pre>{@code
- * try (ReloadableAdder adder = NeuralAdder.builder().model(Path.of("models/adder-gru.onnx"))
+ * try (Adder adder = NeuralAdder.builder().model(Path.of("models/adder-gru.onnx"))
  *         .provider(ExecutionProvider.AUTO).intraOpThreads(2).build()) {
  *     adder.add(535, 61);
  * }
@@ -22,10 +46,13 @@ import java.util.Objects;
 public final class ModelBuilder {
 
     private Path model;
+    private Path adder;
+    private Path subtractor;
+    private Path decimalSubtractor;
     private ExecutionProvider provider = ExecutionProvider.CPU;
     private int intraOpThreads = 1;
     private Integer batchThreads;
-    private long maxModelBytes = NeuralAdder.DEFAULT_MAX_MODEL_BYTES;
+    private long maxModelBytes = Limits.DEFAULT_MAX_MODEL_BYTES;
     private String sha256;
     private boolean selfTest = true;
     private boolean allowUncertified;
@@ -35,6 +62,27 @@ public final class ModelBuilder {
     /** Loads this model file instead of the bundled model. */
     public ModelBuilder model(Path model) {
         this.model = Objects.requireNonNull(model, "model");
+        return this;
+    }
+
+    /** {@link #buildMath()} uses the adder in this file instead of the bundled {@value NeuralAdder#BUNDLED_MODEL}. */
+    public ModelBuilder adder(Path model) {
+        this.adder = Objects.requireNonNull(model, "model");
+        return this;
+    }
+
+    /** {@link #buildMath()} uses the subtractor in this file instead of the bundled {@value NeuralMath#BUNDLED_SUBTRACTOR}. */
+    public ModelBuilder subtractor(Path model) {
+        this.subtractor = Objects.requireNonNull(model, "model");
+        return this;
+    }
+
+    /**
+     * {@link #buildMath()} uses the decimal subtractor in this file instead of the bundled
+     * {@value NeuralMath#BUNDLED_DECIMAL_SUBTRACTOR}.
+     */
+    public ModelBuilder decimalSubtractor(Path model) {
+        this.decimalSubtractor = Objects.requireNonNull(model, "model");
         return this;
     }
 
@@ -126,8 +174,8 @@ public final class ModelBuilder {
     }
 
     /**
-     * Loads the model, refuses it unless it matches the pin (if any), follows the model
-     * contract, carries a carry certificate that checks against its weights (unless
+     * Loads the model as an adder, refused unless it matches the pin (if any), follows the model
+     * contract, carries a carry certificate that checks against its weights as an adder's (unless
      * {@link #allowUncertified()}) and passes the self-test (unless skipped).
      *
      * @throws ModelLoadException if the model is missing, unreadable, too large, not ONNX, breaks
@@ -136,36 +184,33 @@ public final class ModelBuilder {
      *     or the self-test ({@link ModelSelfTestException})
      * @throws ProviderUnavailableException if the chosen provider cannot be used here
      */
-    public ReloadableAdder build() {
-        return new ReloadableAdder(new ReloadableEngine(settings(NeuralAdder.BUNDLED_MODEL), Operator.ADD));
+    public Adder build() {
+        return loadAdder(model);
     }
 
     /**
-     * Loads the model as a decimal adder ({@link io.neuraladder.contract.DigitSerialContract}
-     * in radix 10; the bundled {@value NeuralAdder#BUNDLED_DECIMAL_MODEL} unless a file was
-     * chosen), with this builder's provider, threads, size limit, pin and self-test setting.
+     * Loads the model as a decimal adder ({@link DigitSerialContract} in radix 10; the bundled
+     * {@value NeuralAdder#BUNDLED_DECIMAL_MODEL} unless a file was chosen).
      *
      * @throws ModelLoadException if the model is refused, as for {@link #build()}, or is in
      *     another radix ({@link ModelContractException} naming it)
      */
-    public DigitSerialAdder buildDecimal() {
-        return new DigitSerialAdder(settings(NeuralAdder.BUNDLED_DECIMAL_MODEL).source(),
-                DigitSerialContract.DECIMAL, options());
+    public DigitAdder buildDecimal() {
+        return loadDecimalAdder();
     }
 
     /**
-     * Loads the chosen file as a digit-serial adder in whatever radix it declares, with this
-     * builder's settings.
+     * Loads the chosen file as a digit-serial adder in whatever radix it declares.
      *
      * @throws IllegalStateException if no model file was chosen
      * @throws ModelLoadException if the model is refused, as for {@link #build()}
      */
-    public DigitSerialAdder buildDigitSerial() {
+    public DigitAdder buildDigitSerial() {
         if (model == null) {
             throw new IllegalStateException("choose the digit-serial model file with model(Path) first; only the "
                     + "decimal model is bundled (buildDecimal)");
         }
-        return new DigitSerialAdder(settings(null).source(), 0, options());
+        return new DigitSerialAdder(settings(model, null).source(), 0, options());
     }
 
     /**
@@ -174,26 +219,77 @@ public final class ModelBuilder {
      *
      * @throws ModelLoadException if the model is refused, as for {@link #build()} (an adder included)
      */
-    public ReloadableSubtractor buildSubtractor() {
-        return new ReloadableSubtractor(new ReloadableEngine(settings(NeuralMath.BUNDLED_SUBTRACTOR),
-                Operator.SUBTRACT));
+    public Subtractor buildSubtractor() {
+        return loadSubtractor(model);
     }
 
     /**
-     * Loads the model as a decimal subtractor ({@value NeuralMath#BUNDLED_DECIMAL_SUBTRACTOR} unless
-     * a file was chosen).
+     * Loads the model as a decimal subtractor ({@value NeuralMath#BUNDLED_DECIMAL_SUBTRACTOR} unless a
+     * file was chosen).
      *
      * @throws ModelLoadException if the model is refused, as for {@link #build()}
      */
-    public DigitSerialSubtractor buildDecimalSubtractor() {
-        LoadSettings settings = settings(NeuralMath.BUNDLED_DECIMAL_SUBTRACTOR);
+    public DigitSubtractor buildDecimalSubtractor() {
+        return loadDecimalSubtractor(model);
+    }
+
+    /**
+     * Loads the three networks of a {@link LearnedMath}, each checked as the operator it is for:
+     * the files of {@link #adder(Path)}, {@link #subtractor(Path)} and {@link #decimalSubtractor(Path)},
+     * else the bundled ones. Close it when done.
+     *
+     * @throws ModelLoadException if a file is refused (an adder given as the subtractor, say);
+     *     whatever was loaded before it is closed
+     */
+    public LearnedMath buildMath() {
+        ReloadableAdder sum = null;
+        ReloadableSubtractor difference = null;
+        try {
+            sum = loadAdder(adder);
+            difference = loadSubtractor(subtractor);
+            DigitSerialSubtractor digits = loadDecimalSubtractor(decimalSubtractor);
+            ReloadableAdder adderModel = sum;
+            ReloadableSubtractor subtractorModel = difference;
+            return new LearnedMath(() -> adderModel, () -> subtractorModel, () -> digits, true);
+        } catch (RuntimeException e) {
+            if (difference != null) {
+                difference.close();
+            }
+            if (sum != null) {
+                sum.close();
+            }
+            throw e;
+        }
+    }
+
+    /** The file chosen with {@link #model(Path)}, or null for the bundled model. */
+    Path model() {
+        return model;
+    }
+
+    ReloadableAdder loadAdder(Path file) {
+        return new ReloadableAdder(new ReloadableEngine(settings(file, Names.BUNDLED_MODEL), Operator.ADD));
+    }
+
+    ReloadableSubtractor loadSubtractor(Path file) {
+        return new ReloadableSubtractor(new ReloadableEngine(settings(file, Names.BUNDLED_SUBTRACTOR),
+                Operator.SUBTRACT));
+    }
+
+    DigitSerialAdder loadDecimalAdder() {
+        return new DigitSerialAdder(settings(model, Names.BUNDLED_DECIMAL_MODEL).source(), DigitSerialContract.DECIMAL,
+                options());
+    }
+
+    DigitSerialSubtractor loadDecimalSubtractor(Path file) {
+        LoadSettings settings = settings(file, Names.BUNDLED_DECIMAL_SUBTRACTOR);
         return new DigitSerialSubtractor(new DigitStringEngine(settings.source(), Operator.SUBTRACT,
                 DigitSerialContract.DECIMAL, settings.options()));
     }
 
-    /** What this builder chose, with {@code bundled} as the resource when no file was chosen. */
-    LoadSettings settings(String bundled) {
-        return new LoadSettings(model, bundled, maxModelBytes, sha256, options());
+    /** What this builder chose for {@code file}, with {@code bundled} as the resource when it is null. */
+    private LoadSettings settings(Path file, String bundled) {
+        return new LoadSettings(file, bundled, maxModelBytes, sha256, options());
     }
 
     private ModelLoad.Options options() {

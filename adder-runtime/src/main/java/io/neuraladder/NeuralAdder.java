@@ -2,9 +2,16 @@ package io.neuraladder;
 
 import io.neuraladder.api.Adder;
 import io.neuraladder.api.CertificateCheck;
+import io.neuraladder.api.DigitAdder;
+import io.neuraladder.api.ModelCertificateException;
 import io.neuraladder.api.ModelInfo;
+import io.neuraladder.api.ModelLoadException;
 import io.neuraladder.api.Overflow;
+import io.neuraladder.common.Limits;
+import io.neuraladder.common.Names;
 import io.neuraladder.contract.Operator;
+import io.neuraladder.load.ModelLoad;
+import io.neuraladder.load.ModelSource;
 import java.math.BigInteger;
 import java.nio.file.Path;
 
@@ -31,40 +38,46 @@ import java.nio.file.Path;
 public final class NeuralAdder {
 
     /** System property naming the default model file. */
-    public static final String MODEL_PROPERTY = "neuraladder.model";
+    public static final String MODEL_PROPERTY = Names.MODEL_PROPERTY;
 
     /** Environment variable naming the default model file, used when the property is not set. */
-    public static final String MODEL_ENV = "NEURALADDER_MODEL";
+    public static final String MODEL_ENV = Names.MODEL_ENV;
 
     /** System property pinning the default model file's SHA-256 (hex). */
-    public static final String MODEL_SHA256_PROPERTY = "neuraladder.model.sha256";
+    public static final String MODEL_SHA256_PROPERTY = Names.MODEL_SHA256_PROPERTY;
 
     /** System property naming the default model's execution provider. */
-    public static final String PROVIDER_PROPERTY = "neuraladder.provider";
+    public static final String PROVIDER_PROPERTY = Names.PROVIDER_PROPERTY;
 
     /** File name of the model bundled in this jar, copied from the repository's {@code models/}. */
-    public static final String BUNDLED_MODEL = "adder-lstm.onnx";
+    public static final String BUNDLED_MODEL = Names.BUNDLED_MODEL;
 
     /**
      * Default limit on a model file's size: the binary models are a few KB with their certificates,
      * the decimal one a few MB (its certificate has 20,100 boxes).
      */
-    public static final long DEFAULT_MAX_MODEL_BYTES = 16L << 20;
+    public static final long DEFAULT_MAX_MODEL_BYTES = Limits.DEFAULT_MAX_MODEL_BYTES;
+
+    /** System property with the threads ONNX Runtime uses inside one array call of the static methods. */
+    public static final String BATCH_THREADS_PROPERTY = Names.BATCH_THREADS_PROPERTY;
+
+    /** The longest digit-string operand of {@link #addDecimal} and the digit-serial adders, in digits. */
+    public static final int MAX_DIGITS = Limits.MAX_DIGITS;
 
     /** The decimal adder bundled in the jar, used by {@link #addDecimal} unless configured otherwise. */
-    public static final String BUNDLED_DECIMAL_MODEL = "decimal/adder-decimal.onnx";
+    public static final String BUNDLED_DECIMAL_MODEL = Names.BUNDLED_DECIMAL_MODEL;
 
     /** System property naming the decimal model file {@link #addDecimal} uses. */
-    public static final String DECIMAL_MODEL_PROPERTY = "neuraladder.decimal.model";
+    public static final String DECIMAL_MODEL_PROPERTY = Names.DECIMAL_MODEL_PROPERTY;
 
     /**
      * System property that, set to {@code true}, lets the static methods serve a default model
      * whose certificate is missing or does not check (on its self-test alone).
      */
-    public static final String ALLOW_UNCERTIFIED_PROPERTY = "neuraladder.allowUncertified";
+    public static final String ALLOW_UNCERTIFIED_PROPERTY = Names.ALLOW_UNCERTIFIED_PROPERTY;
 
     /** Environment variable with the meaning of {@value #ALLOW_UNCERTIFIED_PROPERTY}; the property wins. */
-    public static final String ALLOW_UNCERTIFIED_ENV = "NEURALADDER_ALLOW_UNCERTIFIED";
+    public static final String ALLOW_UNCERTIFIED_ENV = Names.ALLOW_UNCERTIFIED_ENV;
 
 
     private NeuralAdder() {}
@@ -181,13 +194,13 @@ public final class NeuralAdder {
 
     /**
      * The sum of two non-negative decimal integers of any length (up to
-     * {@value DigitSerialAdder#MAX_DIGITS} digits), computed digit by digit by the default decimal
+     * {@value NeuralAdder#MAX_DIGITS} digits), computed digit by digit by the default decimal
      * model: the bundled one, or the file named by {@value #DECIMAL_MODEL_PROPERTY}.
      * {@code addDecimal("535", "61")} is {@code "596"}.
      *
      * @throws NumberFormatException if an operand is empty or holds anything but the digits 0-9
      *     (no sign, spaces, separators or decimal point; leading zeros are fine)
-     * @throws IllegalArgumentException if an operand has more than {@value DigitSerialAdder#MAX_DIGITS} digits
+     * @throws IllegalArgumentException if an operand has more than {@value NeuralAdder#MAX_DIGITS} digits
      */
     public static String addDecimal(String a, String b) {
         return DefaultModels.decimalAdder().add(a, b);
@@ -212,7 +225,7 @@ public final class NeuralAdder {
      *     (a model in another radix is refused naming its radix), not certified
      *     ({@link ModelCertificateException}) or fails the self-test
      */
-    public static DigitSerialAdder openDecimal(Path model) {
+    public static DigitAdder openDecimal(Path model) {
         return builder().model(model).buildDecimal();
     }
 
@@ -223,7 +236,7 @@ public final class NeuralAdder {
      *
      * @throws ModelLoadException if the file is refused, as for {@link #openDecimal}
      */
-    public static DigitSerialAdder openDigitSerial(Path model) {
+    public static DigitAdder openDigitSerial(Path model) {
         return builder().model(model).buildDigitSerial();
     }
 
@@ -236,7 +249,7 @@ public final class NeuralAdder {
      *     (a decimal model, say: open it with {@link #openDecimal}), is not certified
      *     ({@link ModelCertificateException}) or fails the self-test
      */
-    public static ReloadableAdder open(Path model) {
+    public static Adder open(Path model) {
         return builder().model(model).build();
     }
 

@@ -1,6 +1,12 @@
 package io.neuraladder;
 
+import io.neuraladder.api.DigitSubtractor;
 import io.neuraladder.api.ModelInfo;
+import io.neuraladder.api.ModelLoadException;
+import io.neuraladder.api.Subtractor;
+import io.neuraladder.common.Limits;
+import io.neuraladder.common.Names;
+import io.neuraladder.compose.Multiplier;
 import java.math.BigInteger;
 import java.nio.file.Path;
 
@@ -26,19 +32,19 @@ import java.nio.file.Path;
 public final class NeuralMath {
 
     /** System property naming the default subtractor's model file. */
-    public static final String SUBTRACT_MODEL_PROPERTY = "neuraladder.subtract.model";
+    public static final String SUBTRACT_MODEL_PROPERTY = Names.SUBTRACT_MODEL_PROPERTY;
 
     /** Environment variable naming the default subtractor's model file, used when the property is not set. */
-    public static final String SUBTRACT_MODEL_ENV = "NEURALADDER_SUBTRACT_MODEL";
+    public static final String SUBTRACT_MODEL_ENV = Names.SUBTRACT_MODEL_ENV;
 
     /** System property naming the default decimal subtractor's model file. */
-    public static final String SUBTRACT_DECIMAL_MODEL_PROPERTY = "neuraladder.subtract.decimal.model";
+    public static final String SUBTRACT_DECIMAL_MODEL_PROPERTY = Names.SUBTRACT_DECIMAL_MODEL_PROPERTY;
 
     /** The subtractor bundled in the jar. */
-    public static final String BUNDLED_SUBTRACTOR = "subtractor-lstm.onnx";
+    public static final String BUNDLED_SUBTRACTOR = Names.BUNDLED_SUBTRACTOR;
 
     /** The decimal subtractor bundled in the jar. */
-    public static final String BUNDLED_DECIMAL_SUBTRACTOR = "decimal/subtractor-decimal.onnx";
+    public static final String BUNDLED_DECIMAL_SUBTRACTOR = Names.BUNDLED_DECIMAL_SUBTRACTOR;
 
     private static final LearnedMath DEFAULTS = new LearnedMath(DefaultModels::adder, DefaultModels::subtractor,
             DefaultModels::decimalSubtractor, false);
@@ -52,7 +58,7 @@ public final class NeuralMath {
      * @throws ModelLoadException if the file is refused: missing, not ONNX, breaking the contract,
      *     another operator's model, uncertified, or failing the self-test
      */
-    public static ReloadableSubtractor openSubtractor(Path model) {
+    public static Subtractor openSubtractor(Path model) {
         return new ModelBuilder().model(model).buildSubtractor();
     }
 
@@ -62,13 +68,16 @@ public final class NeuralMath {
      *
      * @throws ModelLoadException if the file is refused, as for {@link #openSubtractor}
      */
-    public static DigitSerialSubtractor openDecimalSubtractor(Path model) {
+    public static DigitSubtractor openDecimalSubtractor(Path model) {
         return new ModelBuilder().model(model).buildDecimalSubtractor();
     }
 
-    /** A builder for a {@link LearnedMath} on chosen model files, provider and threads; close it when done. */
-    public static LearnedMath.Builder builder() {
-        return new LearnedMath.Builder();
+    /**
+     * The builder of a {@link LearnedMath} on chosen model files, provider and threads
+     * ({@link ModelBuilder#buildMath()}); close what it builds when done.
+     */
+    public static ModelBuilder builder() {
+        return new ModelBuilder();
     }
 
     /**
@@ -168,7 +177,7 @@ public final class NeuralMath {
      * {@link LearnedMath#subtractDecimal}.
      *
      * @throws NumberFormatException naming the operand, character and index of a refused operand
-     * @throws IllegalArgumentException if an operand has more than {@value DigitSerialAdder#MAX_DIGITS} digits
+     * @throws IllegalArgumentException if an operand has more than {@value NeuralAdder#MAX_DIGITS} digits
      */
     public static String subtractDecimal(String a, String b) {
         return DEFAULTS.subtractDecimal(a, b);
@@ -249,7 +258,7 @@ public final class NeuralMath {
      * modulo 2^64 is the exact product. For tools that show how a product is made (the explorer).
      */
     public static long[] partialProducts(int a, int b) {
-        return Products.fewestTerms(a, b);
+        return Multiplier.partialProducts(a, b);
     }
 
     /**

@@ -4,7 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.neuraladder.api.Adder;
-import io.neuraladder.sampling.AddExactProperty;
+import io.neuraladder.properties.AddExactProperty;
 import io.neuraladder.sampling.IntPairs;
 import io.neuraladder.sampling.OperandSamples;
 import java.nio.file.Path;

@@ -9,7 +9,9 @@ import static org.junit.jupiter.api.Assumptions.assumeTrue;
 import ai.onnxruntime.OrtEnvironment;
 import ai.onnxruntime.OrtProvider;
 import io.neuraladder.api.Adder;
-import io.neuraladder.sampling.AddExactProperty;
+import io.neuraladder.api.ExecutionProvider;
+import io.neuraladder.api.ProviderUnavailableException;
+import io.neuraladder.properties.AddExactProperty;
 import org.junit.jupiter.api.Test;
 
 class ExecutionProviderTest {

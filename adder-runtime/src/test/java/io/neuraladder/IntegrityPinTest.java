@@ -5,6 +5,8 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.neuraladder.api.Adder;
+import io.neuraladder.api.ModelIntegrityException;
+import io.neuraladder.compose.ReloadableAdder;
 import java.nio.file.Files;
 import java.security.MessageDigest;
 import java.util.HexFormat;
@@ -53,7 +55,7 @@ class IntegrityPinTest {
 
     @Test
     void reloadWithPin_refusesAMismatch_andKeepsServing() throws Exception {
-        try (ReloadableAdder adder = NeuralAdder.open(ShippedModels.DEFAULT)) {
+        try (Adder adder = NeuralAdder.open(ShippedModels.DEFAULT)) {
             assertThrows(ModelIntegrityException.class, () -> adder.reload(ShippedModels.another(), "0".repeat(64)));
             assertEquals(ShippedModels.DEFAULT.toString(), adder.model().source());
             adder.reload(ShippedModels.another(), sha256Of(ShippedModels.another()));

@@ -6,7 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.neuraladder.contract.MetadataKey;
 import io.neuraladder.contract.ModelContract;
-import io.neuraladder.sampling.AddExactProperty;
+import io.neuraladder.properties.AddExactProperty;
 import io.neuraladder.sampling.IntPairs;
 import io.neuraladder.sampling.OperandSamples;
 import java.util.Optional;

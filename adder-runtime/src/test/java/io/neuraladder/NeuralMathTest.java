@@ -5,9 +5,11 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import io.neuraladder.api.Overflow;
+import io.neuraladder.compose.DigitSerialAdder;
 import io.neuraladder.contract.MetadataKey;
-import io.neuraladder.sampling.AddExactProperty;
-import io.neuraladder.sampling.ExactProperty;
+import io.neuraladder.properties.AddExactProperty;
+import io.neuraladder.properties.ExactProperty;
 import io.neuraladder.sampling.IntPairs;
 import io.neuraladder.sampling.OperandSamples;
 import java.math.BigInteger;

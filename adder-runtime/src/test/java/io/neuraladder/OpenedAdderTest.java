@@ -6,7 +6,9 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.neuraladder.api.Adder;
-import io.neuraladder.sampling.AddExactProperty;
+import io.neuraladder.api.ModelContractException;
+import io.neuraladder.api.ModelLoadException;
+import io.neuraladder.properties.AddExactProperty;
 import io.neuraladder.sampling.IntPairs;
 import io.neuraladder.sampling.OperandSamples;
 import java.nio.file.Files;

@@ -3,20 +3,22 @@ package io.neuraladder;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
+import java.io.File;
 import java.nio.file.Path;
 import java.util.List;
+import java.util.stream.Collectors;
 import java.util.stream.Stream;
 
 /** Where the tests find the repository's {@code models/} directory (Surefire runs in the module directory). */
-final class ShippedModels {
+public final class ShippedModels {
 
-    static final Path DIRECTORY = Path.of("..", "models");
+    public static final Path DIRECTORY = Path.of("..", "models");
 
-    static final Path DEFAULT = DIRECTORY.resolve(NeuralAdder.BUNDLED_MODEL);
+    public static final Path DEFAULT = DIRECTORY.resolve(NeuralAdder.BUNDLED_MODEL);
 
     private ShippedModels() {}
 
-    static Path requireDefault() {
+    public static Path requireDefault() {
         if (!Files.isRegularFile(DEFAULT)) {
             throw new IllegalStateException("the shipped model " + DEFAULT.toAbsolutePath() + " is missing");
         }
@@ -24,16 +26,16 @@ final class ShippedModels {
     }
 
     /** The shipped decimal adder, in {@code models/decimal/}. */
-    static final Path DECIMAL = DIRECTORY.resolve(NeuralAdder.BUNDLED_DECIMAL_MODEL);
+    public static final Path DECIMAL = DIRECTORY.resolve(NeuralAdder.BUNDLED_DECIMAL_MODEL);
 
     /** The shipped radix-16 adder (four bits per step), in {@code models/radix16/}. */
-    static final Path RADIX16 = DIRECTORY.resolve("radix16").resolve("adder-radix16.onnx");
+    public static final Path RADIX16 = DIRECTORY.resolve("radix16").resolve("adder-radix16.onnx");
 
     /**
      * Every binary adder: the {@code .onnx} files directly in {@code models/}, sorted by name; RNN,
      * GRU and LSTM models alike.
      */
-    static List<Path> all() {
+    public static List<Path> all() {
         try (Stream<Path> files = Files.list(DIRECTORY)) {
             return files.filter(f -> f.getFileName().toString().startsWith("adder-")
                     && f.getFileName().toString().endsWith(".onnx")).sorted().toList();
@@ -43,14 +45,24 @@ final class ShippedModels {
     }
 
     /** The shipped binary subtractor. */
-    static final Path SUBTRACTOR = DIRECTORY.resolve(NeuralMath.BUNDLED_SUBTRACTOR);
+    public static final Path SUBTRACTOR = DIRECTORY.resolve(NeuralMath.BUNDLED_SUBTRACTOR);
 
     /** The shipped decimal subtractor. */
-    static final Path DECIMAL_SUBTRACTOR = DIRECTORY.resolve(NeuralMath.BUNDLED_DECIMAL_SUBTRACTOR);
+    public static final Path DECIMAL_SUBTRACTOR = DIRECTORY.resolve(NeuralMath.BUNDLED_DECIMAL_SUBTRACTOR);
 
     /** A shipped model other than the default, for swapping. */
-    static Path another() {
+    public static Path another() {
         return all().stream().filter(f -> !f.equals(DEFAULT)).findFirst()
                 .orElseThrow(() -> new IllegalStateException("models/ holds only one model"));
+    }
+
+    /**
+     * The test JVM's classes as one class path, for a child JVM: surefire runs the runtime's tests on
+     * the module path (the runtime has a module-info), so {@code java.class.path} alone lacks it.
+     */
+    public static String testClasspath() {
+        return Stream.of("jdk.module.path", "java.class.path").map(System::getProperty)
+                .filter(path -> path != null && !path.isBlank())
+                .collect(Collectors.joining(File.pathSeparator));
     }
 }

@@ -1,6 +1,7 @@
 package io.neuraladder.api;
 
 import java.math.BigInteger;
+import java.nio.file.Path;
 
 /**
  * An integer adder whose sums are computed by a learned model.
@@ -130,6 +131,23 @@ public interface Adder extends AutoCloseable {
      * @throws IllegalStateException if this adder is closed
      */
     ModelInfo model();
+
+    /**
+     * Replaces the model with the file {@code model}, loaded with this adder's options and checked
+     * like the first (structure, certificate as an adder's, self-test). Calls in flight finish on
+     * the old model; later calls use the new one.
+     *
+     * @throws ModelLoadException if the new model is refused; the old model keeps serving
+     * @throws IllegalStateException if this adder is closed
+     */
+    void reload(Path model);
+
+    /**
+     * Like {@link #reload(Path)}, refusing the file unless its SHA-256 is {@code sha256Hex}.
+     *
+     * @throws ModelIntegrityException if the file's SHA-256 differs; the old model keeps serving
+     */
+    void reload(Path model, String sha256Hex);
 
     /** Releases the model's native resources. Idempotent. */
     @Override

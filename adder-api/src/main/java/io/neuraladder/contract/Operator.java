@@ -1,7 +1,11 @@
 package io.neuraladder.contract;
 
+import io.neuraladder.sampling.IntPairs;
+import io.neuraladder.sampling.OperandSamples;
+import java.math.BigInteger;
 import java.util.Arrays;
 import java.util.Locale;
+import java.util.SplittableRandom;
 
 /**
  * An operator a model computes digit by digit, least significant first, as a finite-state
@@ -11,13 +15,17 @@ import java.util.Locale;
  * self-tests check against it; the model file's {@link MetadataKey#OPERATOR} only says which one
  * the file claims.
  *
+ * <p>Everything that differs between operators is a value here: the step, the reference result
+ * Java computes, the sign and names in messages, and the shapes of the samples that exercise its
+ * state (chains). Adding a learned operator is one constant, a model file and its tests.
+ *
  * <p>Every operator here has {@value #STATES} states (a carry or a borrow, 0 or 1) and is defined
  * in every radix from 2 to {@link DigitSerialContract#MAX_RADIX}.
  */
 public enum Operator {
 
     /** {@code a + b}: the state is the carry; digit {@code (a + b + c) mod r}, carry {@code (a + b + c) ≥ r}. */
-    ADD("add", "carry") {
+    ADD("add", "carry", "+", "adder", "carry-heavy") {
         @Override
         public int output(int radix, int state, int a, int b) {
             return (a + b + state) % radix;
@@ -27,10 +35,45 @@ public enum Operator {
         public int next(int radix, int state, int a, int b) {
             return a + b + state >= radix ? 1 : 0;
         }
+
+        @Override
+        public int wrapped(int a, int b) {
+            return a + b;
+        }
+
+        @Override
+        public long wrapped(long a, long b) {
+            return a + b;
+        }
+
+        @Override
+        public BigInteger exact(BigInteger a, BigInteger b) {
+            return a.add(b);
+        }
+
+        @Override
+        public int[] startingPair(int radix, int high, int low) {
+            return new int[] {high, radix - high + low};
+        }
+
+        @Override
+        public int propagatingPartner(int radix, int a) {
+            return radix - 1 - a;
+        }
+
+        @Override
+        public int[] quietPair(int radix, int x, int y) {
+            return new int[] {x, y};
+        }
+
+        @Override
+        public IntPairs chainHeavy(SplittableRandom random, int count) {
+            return OperandSamples.carryHeavy(random, count);
+        }
     },
 
     /** {@code a − b}: the state is the borrow; digit {@code (a − b − c) mod r}, borrow {@code (a − b − c) < 0}. */
-    SUBTRACT("subtract", "borrow") {
+    SUBTRACT("subtract", "borrow", "-", "subtractor", "borrow-heavy") {
         @Override
         public int output(int radix, int state, int a, int b) {
             return Math.floorMod(a - b - state, radix);
@@ -40,6 +83,41 @@ public enum Operator {
         public int next(int radix, int state, int a, int b) {
             return a - b - state < 0 ? 1 : 0;
         }
+
+        @Override
+        public int wrapped(int a, int b) {
+            return a - b;
+        }
+
+        @Override
+        public long wrapped(long a, long b) {
+            return a - b;
+        }
+
+        @Override
+        public BigInteger exact(BigInteger a, BigInteger b) {
+            return a.subtract(b);
+        }
+
+        @Override
+        public int[] startingPair(int radix, int high, int low) {
+            return new int[] {low, high};
+        }
+
+        @Override
+        public int propagatingPartner(int radix, int a) {
+            return a;
+        }
+
+        @Override
+        public int[] quietPair(int radix, int x, int y) {
+            return new int[] {radix - 1 - y, x};
+        }
+
+        @Override
+        public IntPairs chainHeavy(SplittableRandom random, int count) {
+            return OperandSamples.borrowHeavy(random, count);
+        }
     };
 
     /** States of every operator: the carry or borrow is 0 or 1. */
@@ -47,10 +125,16 @@ public enum Operator {
 
     private final String metadataName;
     private final String stateName;
+    private final String symbol;
+    private final String noun;
+    private final String chainHeavyName;
 
-    Operator(String metadataName, String stateName) {
+    Operator(String metadataName, String stateName, String symbol, String noun, String chainHeavyName) {
         this.metadataName = metadataName;
         this.stateName = stateName;
+        this.symbol = symbol;
+        this.noun = noun;
+        this.chainHeavyName = chainHeavyName;
     }
 
     /** The state before the first step: no carry, no borrow. */
@@ -74,9 +158,56 @@ public enum Operator {
         return stateName;
     }
 
-    /** The operator's sign in messages: {@code +} or {@code −}. */
+    /** The low 32 bits of the exact result, as Java's {@code +} and {@code -} give them: the reference of every int check. */
+    public abstract int wrapped(int a, int b);
+
+    /** The low 64 bits of the exact result. */
+    public abstract long wrapped(long a, long b);
+
+    /** The exact result. */
+    public abstract BigInteger exact(BigInteger a, BigInteger b);
+
+    /**
+     * A digit pair that sets the state from the initial one, given two digits
+     * {@code 0 ≤ low < high < radix}: a carry for addition ({@code high + (r − high + low) ≥ r}),
+     * a borrow for subtraction ({@code low − high < 0}). Samples put it under a chain.
+     *
+     * @return the pair {@code {a, b}}
+     */
+    public abstract int[] startingPair(int radix, int high, int low);
+
+    /** The digit {@code b} that, beside {@code a}, passes the state on unchanged: a chain's pair. */
+    public abstract int propagatingPartner(int radix, int a);
+
+    /**
+     * A digit pair that can never set the state, whatever state it receives, given digits with
+     * {@code x + y ≤ r − 2}: what lies below a quiet chain.
+     *
+     * @return the pair {@code {a, b}}
+     */
+    public abstract int[] quietPair(int radix, int x, int y);
+
+    /** {@code count} int pairs whose state runs through long chains: carries for addition, borrows for subtraction. */
+    public abstract IntPairs chainHeavy(SplittableRandom random, int count);
+
+    /** The operator's sign in messages: {@code +} or {@code -}. */
     public String symbol() {
-        return this == ADD ? "+" : "-";
+        return symbol;
+    }
+
+    /** What a model of this operator is called: {@code adder}, {@code subtractor}. */
+    public String noun() {
+        return noun;
+    }
+
+    /** The noun with its article, for messages: {@code an adder}, {@code a subtractor}. */
+    public String withArticle() {
+        return ("aeiou".indexOf(noun.charAt(0)) >= 0 ? "an " : "a ") + noun;
+    }
+
+    /** What {@link #chainHeavy} samples are called in tables: {@code carry-heavy}, {@code borrow-heavy}. */
+    public String chainHeavyName() {
+        return chainHeavyName;
     }
 
     /**

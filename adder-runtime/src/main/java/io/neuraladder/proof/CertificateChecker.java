@@ -1,12 +1,12 @@
 package io.neuraladder.proof;
 
 import io.neuraladder.api.CertificateCheck;
+import io.neuraladder.api.CertificateCondition;
 import io.neuraladder.contract.CellType;
 import io.neuraladder.contract.CertificateFormat;
 import io.neuraladder.contract.Operator;
 import io.neuraladder.proof.CertificateReader.Certificate;
 import io.neuraladder.proof.CertificateReader.Region;
-import io.neuraladder.proof.CertificateRejection.Condition;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -78,7 +78,7 @@ public final class CertificateChecker {
     public static CertificateCheck check(CellParameters weights, String encoded, Operator operator) {
         long start = System.nanoTime();
         if (encoded == null) {
-            throw new CertificateRejection(Condition.MISSING, "the model carries no certificate");
+            throw new CertificateRejection(CertificateCondition.MISSING, "the model carries no certificate");
         }
         try {
             Certificate certificate = CertificateReader.read(encoded, operator);
@@ -94,14 +94,14 @@ public final class CertificateChecker {
             throw rejection;
         } catch (RuntimeException unexpected) {
             // A certificate this checker failed to foresee is refused, never half-checked.
-            throw new CertificateRejection(Condition.MALFORMED, "the check could not complete on this certificate ("
+            throw new CertificateRejection(CertificateCondition.MALFORMED, "the check could not complete on this certificate ("
                     + unexpected + "); please report the file");
         }
     }
 
     private static void requireSameModel(CellParameters weights, Certificate certificate) {
         if (certificate.radix() != weights.radix() || certificate.stateSize() != weights.stateSize()) {
-            throw new CertificateRejection(Condition.MISMATCH, "the certificate is for a radix-" + certificate.radix()
+            throw new CertificateRejection(CertificateCondition.MISMATCH, "the certificate is for a radix-" + certificate.radix()
                     + " adder with " + certificate.stateSize() + " state components, but the model is a radix-"
                     + weights.radix() + " " + weights.cell() + " with " + weights.stateSize());
         }
@@ -111,7 +111,7 @@ public final class CertificateChecker {
         for (Region region : certificate.regions()) {
             int digit = region.label().outputDigit();
             if (region.claimedDigit() != digit) {
-                throw new CertificateRejection(Condition.SUM_DIGIT, "region [" + region.label() + "] claims sum digit "
+                throw new CertificateRejection(CertificateCondition.SUM_DIGIT, "region [" + region.label() + "] claims sum digit "
                         + region.claimedDigit() + ", but by " + operator.metadataName() + "'s step its label's last step outputs "
                         + digit + " (a certificate for another operator, or a wrong claim)");
             }
@@ -156,7 +156,7 @@ public final class CertificateChecker {
             Target target = targets == null ? null : targets[pair];
             if (target == null) {
                 StepLabel to = successor(from, pair);
-                throw new CertificateRejection(Condition.MISSING_REGION, transition(from, pair, to)
+                throw new CertificateRejection(CertificateCondition.MISSING_REGION, transition(from, pair, to)
                         + ": the certificate has no region for the label [" + to + "]");
             }
             transitions++;
@@ -262,7 +262,7 @@ public final class CertificateChecker {
             double high) {
         double below = target.low()[component] - low;
         double above = high - target.high()[component];
-        return new CertificateRejection(from == null ? Condition.START : Condition.CLOSURE, String.format(Locale.ROOT,
+        return new CertificateRejection(from == null ? CertificateCondition.START : CertificateCondition.CLOSURE, String.format(Locale.ROOT,
                 "%s: state component %s of the image, grown by the state margin %s, spans [%.6g, %.6g] and leaves "
                         + "the target's box [%.6g, %.6g] by %.3g", transition(from, pair, target.label()),
                 componentName(component), STATE_MARGIN, low, high, target.low()[component], target.high()[component],
@@ -283,7 +283,7 @@ public final class CertificateChecker {
                 double margin = digit == 1 ? Outward.addLow(logit[0], -LOGIT_MARGIN)
                         : Outward.addLow(-logit[1], -LOGIT_MARGIN);
                 if (!(margin > 0)) {
-                    throw new CertificateRejection(Condition.OUTPUT, String.format(Locale.ROOT, "region [%s] must "
+                    throw new CertificateRejection(CertificateCondition.OUTPUT, String.format(Locale.ROOT, "region [%s] must "
                             + "output sum bit %d, so its logit must stay %s %s, but over the box it spans "
                             + "[%.4f, %.4f], %.4f logits short", region.label(), digit, digit == 1 ? "above" : "below",
                             digit == 1 ? LOGIT_MARGIN : -LOGIT_MARGIN, logit[0], logit[1], -margin));
@@ -294,7 +294,7 @@ public final class CertificateChecker {
                     if (other != digit) {
                         double margin = Outward.addLow(outputBounds(region, digit, other)[0], -LOGIT_MARGIN);
                         if (!(margin > 0)) {
-                            throw new CertificateRejection(Condition.OUTPUT, String.format(Locale.ROOT, "region [%s] "
+                            throw new CertificateRejection(CertificateCondition.OUTPUT, String.format(Locale.ROOT, "region [%s] "
                                     + "must output sum digit %d, so its logit must lead digit %d's by more than %s "
                                     + "over the box, but the lead's lower bound is %.4f logits short", region.label(),
                                     digit, other, LOGIT_MARGIN, -margin));

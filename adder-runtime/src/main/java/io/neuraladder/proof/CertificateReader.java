@@ -1,8 +1,8 @@
 package io.neuraladder.proof;
 
+import io.neuraladder.api.CertificateCondition;
 import io.neuraladder.contract.CertificateFormat;
 import io.neuraladder.contract.Operator;
-import io.neuraladder.proof.CertificateRejection.Condition;
 import java.io.BufferedInputStream;
 import java.io.ByteArrayInputStream;
 import java.io.DataInputStream;
@@ -98,7 +98,7 @@ final class CertificateReader {
             throw malformed("its history is " + history + ", not 1 to " + CertificateFormat.MAX_HISTORY);
         }
         if (stateMargin != CertificateFormat.STATE_MARGIN || logitMargin != CertificateFormat.LOGIT_MARGIN) {
-            throw new CertificateRejection(Condition.MISMATCH, String.format(Locale.ROOT, "the certificate states "
+            throw new CertificateRejection(CertificateCondition.MISMATCH, String.format(Locale.ROOT, "the certificate states "
                     + "a state margin of %s and a logit margin of %s; the contract's, which the check uses, are %s "
                     + "and %s", stateMargin, logitMargin, CertificateFormat.STATE_MARGIN,
                     CertificateFormat.LOGIT_MARGIN));
@@ -155,7 +155,7 @@ final class CertificateReader {
     }
 
     private static CertificateRejection malformed(String why) {
-        return new CertificateRejection(Condition.MALFORMED, "the certificate is malformed: " + why);
+        return new CertificateRejection(CertificateCondition.MALFORMED, "the certificate is malformed: " + why);
     }
 
     /** Refuses to read more than a limit, so that a small file cannot inflate into gigabytes. */

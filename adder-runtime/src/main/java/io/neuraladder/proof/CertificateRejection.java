@@ -1,5 +1,7 @@
 package io.neuraladder.proof;
 
+import io.neuraladder.api.CertificateCondition;
+
 /**
  * A carry certificate that does not prove its model exact: the first condition that failed, with
  * where and by how much in the message.
@@ -8,35 +10,15 @@ public final class CertificateRejection extends RuntimeException {
 
     private static final long serialVersionUID = 1L;
 
-    /** Which part of the proof failed. */
-    public enum Condition {
-        /** The model file has no certificate. */
-        MISSING,
-        /** The certificate's bytes are not a certificate of a known format version: garbled, truncated, unknown. */
-        MALFORMED,
-        /** The certificate is for another kind of model (radix, state size) or other margins than the contract's. */
-        MISMATCH,
-        /** A region claims a sum digit other than the one its label's arithmetic gives. */
-        SUM_DIGIT,
-        /** A label that the addition reaches has no region. */
-        MISSING_REGION,
-        /** A first step from the zero state leaves its region's box. */
-        START,
-        /** A step from a region's box leaves the box of the region that follows. */
-        CLOSURE,
-        /** Over a region's box the output does not name the region's sum digit by the logit margin. */
-        OUTPUT
-    }
+    private final CertificateCondition condition;
 
-    private final Condition condition;
-
-    CertificateRejection(Condition condition, String message) {
+    CertificateRejection(CertificateCondition condition, String message) {
         super(message);
         this.condition = condition;
     }
 
     /** Which part of the proof failed. */
-    public Condition condition() {
+    public CertificateCondition condition() {
         return condition;
     }
 }

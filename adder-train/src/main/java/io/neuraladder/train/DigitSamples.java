@@ -56,13 +56,9 @@ public final class DigitSamples {
         return withChains(random, count, digits, (a, b, low, top) -> {
             int first = 1 + random.nextInt(radix - 1);
             int second = random.nextInt(first);
-            if (operator == Operator.ADD) {
-                a[low] = digit(first);
-                b[low] = digit(radix - first + second);
-            } else {
-                a[low] = digit(second);
-                b[low] = digit(first);
-            }
+            int[] start = operator.startingPair(radix, first, second);
+            a[low] = digit(start[0]);
+            b[low] = digit(start[1]);
             chain(random, a, b, low - 1, Math.max(top, 0));
         });
     }
@@ -77,8 +73,9 @@ public final class DigitSamples {
             if (low < digits - 1) {
                 int below = random.nextInt(radix - 1);
                 int other = random.nextInt(radix - 1 - below);
-                a[low + 1] = digit(operator == Operator.ADD ? below : radix - 1 - other);
-                b[low + 1] = digit(operator == Operator.ADD ? other : below);
+                int[] quiet = operator.quietPair(radix, below, other);
+                a[low + 1] = digit(quiet[0]);
+                b[low + 1] = digit(quiet[1]);
             }
             chain(random, a, b, low, top);
         });
@@ -113,7 +110,7 @@ public final class DigitSamples {
         for (int position = from; position >= to; position--) {
             int x = random.nextInt(radix);
             a[position] = digit(x);
-            b[position] = digit(operator == Operator.ADD ? radix - 1 - x : x);
+            b[position] = digit(operator.propagatingPartner(radix, x));
         }
     }
 

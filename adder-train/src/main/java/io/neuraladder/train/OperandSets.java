@@ -74,8 +74,7 @@ public sealed interface OperandSets {
         }
 
         private IntPairs chainHeavy(SplittableRandom random, int count) {
-            return config.operator() == Operator.ADD ? OperandSamples.carryHeavy(random, count)
-                    : OperandSamples.borrowHeavy(random, count);
+            return config.operator().chainHeavy(random, count);
         }
 
         @Override

@@ -1,7 +1,7 @@
 package io.neuraladder.train;
 
-import io.neuraladder.ModelLoadException;
 import io.neuraladder.NeuralAdder;
+import io.neuraladder.api.ModelLoadException;
 import io.neuraladder.train.certify.CarryCertifier;
 import io.neuraladder.train.certify.Certificate;
 import io.neuraladder.train.export.OnnxExport;

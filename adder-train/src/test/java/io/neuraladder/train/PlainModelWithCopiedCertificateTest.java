@@ -5,13 +5,13 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import io.neuraladder.ModelCertificateException;
-import io.neuraladder.ModelSelfTestException;
 import io.neuraladder.NeuralAdder;
 import io.neuraladder.api.Adder;
-import io.neuraladder.proof.CertificateRejection.Condition;
-import io.neuraladder.sampling.AddExactProperty;
+import io.neuraladder.api.CertificateCondition;
+import io.neuraladder.api.ModelCertificateException;
+import io.neuraladder.api.ModelSelfTestException;
 import io.neuraladder.contract.Operator;
+import io.neuraladder.properties.AddExactProperty;
 import io.neuraladder.train.certify.CarryCertifier;
 import io.neuraladder.train.certify.Certificate;
 import io.neuraladder.train.certify.CertificateVerifier;
@@ -54,7 +54,7 @@ class PlainModelWithCopiedCertificateTest {
 
         var refusal = assertThrows(ModelCertificateException.class, () -> NeuralAdder.open(file));
         System.out.println("refused: " + refusal.getMessage());
-        assertTrue(EnumSet.of(Condition.START, Condition.CLOSURE, Condition.OUTPUT).contains(refusal.condition()),
+        assertTrue(EnumSet.of(CertificateCondition.START, CertificateCondition.CLOSURE, CertificateCondition.OUTPUT).contains(refusal.condition()),
                 "the proof itself fails, not its form: " + refusal.getMessage());
         CertificateVerifier.Verdict verdict = CertificateVerifier.verify(trained.weights(),
                 CertificateVerifier.embeddedProof(original).orElseThrow(), Operator.ADD);

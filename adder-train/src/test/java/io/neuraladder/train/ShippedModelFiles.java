@@ -2,13 +2,13 @@ package io.neuraladder.train;
 
 import io.neuraladder.contract.MetadataKey;
 import io.neuraladder.contract.Operator;
-import onnx.Onnx.ModelProto;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.stream.Stream;
+import onnx.Onnx.ModelProto;
 
 /**
  * The {@code .onnx} files in the repository's {@code models/}: the binary adders and subtractor at

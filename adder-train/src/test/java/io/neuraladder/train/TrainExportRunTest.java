@@ -8,13 +8,13 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.junit.jupiter.api.Assertions.fail;
 
-import io.neuraladder.ModelCertificateException;
-import io.neuraladder.ModelSelfTestException;
 import io.neuraladder.NeuralAdder;
 import io.neuraladder.api.Adder;
+import io.neuraladder.api.CertificateCondition;
+import io.neuraladder.api.ModelCertificateException;
+import io.neuraladder.api.ModelSelfTestException;
 import io.neuraladder.contract.MetadataKey;
-import io.neuraladder.proof.CertificateRejection;
-import io.neuraladder.sampling.AddExactProperty;
+import io.neuraladder.properties.AddExactProperty;
 import io.neuraladder.train.export.OnnxExport;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
@@ -126,7 +126,7 @@ class TrainExportRunTest {
         Path file = temp.resolve("under-trained.onnx");
         OnnxExport.write(underTrained, file);
         var uncertified = assertThrows(ModelCertificateException.class, () -> NeuralAdder.open(file));
-        assertEquals(CertificateRejection.Condition.MISSING, uncertified.condition(), uncertified.getMessage());
+        assertEquals(CertificateCondition.MISSING, uncertified.condition(), uncertified.getMessage());
         var refusal = assertThrows(ModelSelfTestException.class,
                 () -> NeuralAdder.builder().model(file).allowUncertified().build());
         assertTrue(refusal.getMessage().contains("failed the load-time self-test"), refusal.getMessage());

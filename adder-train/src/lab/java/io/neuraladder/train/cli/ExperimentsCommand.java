@@ -3,6 +3,7 @@ package io.neuraladder.train.cli;
 import io.neuraladder.contract.CellType;
 import io.neuraladder.train.CellWeights;
 import io.neuraladder.train.EvaluationRow;
+import io.neuraladder.train.PinnedNumerics;
 import io.neuraladder.train.Trainer;
 import io.neuraladder.train.TrainingConfig;
 import io.neuraladder.train.TrainingTable;
@@ -27,8 +28,17 @@ import picocli.CommandLine.Spec;
         description = {"Trains every combination of cell, loss, training length and seed from scratch, measures "
                 + "examples and time to exact, the certificate and exact-sum accuracy by length (1 to 128 bits), "
                 + "and writes the tables into the report (between its marker lines) and the figures as PNG.",
-                "Run with OMP_NUM_THREADS=1."})
+                "Run with the pinned numerics of PinnedNumerics in the environment (OMP_NUM_THREADS=1 among them)."})
 final class ExperimentsCommand implements Callable<Integer> {
+
+    /** Offers {@code experiments} to the command line through {@link java.util.ServiceLoader}. */
+    public static final class Provider implements CommandProvider {
+
+        @Override
+        public Object command() {
+            return new ExperimentsCommand();
+        }
+    }
 
     @Spec
     private CommandSpec spec;
@@ -122,7 +132,7 @@ final class ExperimentsCommand implements Callable<Integer> {
     }
 
     private String command() {
-        return "OMP_NUM_THREADS=1 mvn -q -pl adder-train exec:java -Dexec.classpathScope=test -Dexec.args=\"experiments"
+        return PinnedNumerics.describe() + " mvn -q -pl adder-train exec:java -Dexec.classpathScope=test -Dexec.args=\"experiments"
                 + " --cells " + join(cells.stream().map(CellType::metadataName).toList())
                 + " --losses " + join(losses.stream().map(TrainingConfig.Loss::cliName).toList())
                 + " --train-steps " + join(trainSteps) + " --seeds " + join(seeds)

@@ -1,8 +1,8 @@
 package io.neuraladder.train.certify;
 
-import io.neuraladder.contract.Operator;
 import io.neuraladder.contract.CertificateFormat;
 import io.neuraladder.contract.MetadataKey;
+import io.neuraladder.contract.Operator;
 import java.io.ByteArrayInputStream;
 import java.io.DataInputStream;
 import java.io.IOException;

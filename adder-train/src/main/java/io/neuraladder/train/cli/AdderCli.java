@@ -5,18 +5,19 @@ import io.neuraladder.train.explore.ExploreCommand;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
+import java.util.ServiceLoader;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 
 /**
  * The training command line: {@code train} builds, validates and exports a model of any operator
  * and radix ({@code train --radix R}; {@code train-digits} is its old name for digit strings), {@code certify}
- * proves model files exact, {@code experiments} (the lab's, on its classpath) compares cells,
- * losses and training lengths,
- * {@code explore} shows a model adding, step by step, in a local web page.
+ * proves model files exact, {@code explore} shows a model adding, step by step, in a local web
+ * page; {@code experiments}, the lab's comparison of cells, losses and training lengths, joins them
+ * where the lab is on the classpath ({@link CommandProvider}).
  *
  * <pre>
- * OMP_NUM_THREADS=1 mvn -q -pl adder-train exec:java -Dexec.args="train --seed 42"
+ * adder-train/bin/adder-train train --seed 42
  * </pre>
  */
 @Command(name = "adder-train", mixinStandardHelpOptions = true, version = "neural-adder-train",
@@ -26,22 +27,14 @@ public final class AdderCli {
 
     AdderCli() {}
 
-    /** The lab's command, compiled apart from the product (src/lab/java) and present only on its classpath. */
-    private static final String LAB_COMMAND = "io.neuraladder.train.cli.ExperimentsCommand";
-
     /**
-     * The command line, with case-insensitive enum values ({@code --cell gru}), and the lab's
-     * {@code experiments} when the lab is on the classpath (as {@code bin/adder-train} puts it).
+     * The command line, with case-insensitive enum values ({@code --cell gru}), and every
+     * {@link CommandProvider}'s command on the classpath (the lab's {@code experiments} on the test
+     * classpath).
      */
     static CommandLine commandLine() {
         CommandLine commandLine = new CommandLine(new AdderCli());
-        try {
-            commandLine.addSubcommand(Class.forName(LAB_COMMAND).getDeclaredConstructor().newInstance());
-        } catch (ClassNotFoundException absent) {
-            // the product jar alone: training, certification and the explorer
-        } catch (ReflectiveOperationException e) {
-            throw new IllegalStateException("the lab's command " + LAB_COMMAND + " cannot be created", e);
-        }
+        ServiceLoader.load(CommandProvider.class).forEach(provider -> commandLine.addSubcommand(provider.command()));
         return commandLine.setCaseInsensitiveEnumValuesAllowed(true);
     }
 

@@ -1,7 +1,7 @@
 package io.neuraladder.train.cli;
 
-import io.neuraladder.ModelLoadException;
 import io.neuraladder.NeuralAdder;
+import io.neuraladder.api.ModelLoadException;
 import io.neuraladder.contract.MetadataKey;
 import io.neuraladder.contract.Operator;
 import io.neuraladder.train.CellWeights;

@@ -5,6 +5,7 @@ import io.neuraladder.contract.DigitSerialContract;
 import io.neuraladder.contract.Operator;
 import io.neuraladder.train.CellWeights;
 import io.neuraladder.train.EvaluationRow;
+import io.neuraladder.train.Learner;
 import io.neuraladder.train.ModelCard;
 import io.neuraladder.train.PinnedNumerics;
 import io.neuraladder.train.Trainer;
@@ -17,7 +18,9 @@ import java.io.PrintWriter;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.Arrays;
 import java.util.HexFormat;
+import java.util.Iterator;
 import java.util.Locale;
 import java.util.concurrent.Callable;
 import java.util.function.Consumer;
@@ -52,8 +55,10 @@ final class TrainCommand implements Callable<Integer> {
     @Option(names = "--radix", description = "number base: 2 (bits, the int API) or 3..36 (default: 2)")
     private Integer radix;
 
-    @Option(names = "--method", description = "certifiable (SameDiff, shut forget gate, state noise; must certify) "
-            + "or plain (the lab's DL4J LSTM layer, radix 2 only; must be exact on samples) (default: certifiable)")
+    @Option(names = "--method", completionCandidates = AvailableMethods.class, description = "certifiable "
+            + "(SameDiff, shut forget gate, state noise; must certify; the default); where the lab is on the classpath "
+            + "also plain (its DL4J LSTM layer baseline, radix 2 only; must be exact on samples). Here: "
+            + "${COMPLETION-CANDIDATES}")
     private TrainingConfig.Method method;
 
     @Option(names = "--cell", description = "rnn, gru or lstm, run by ONNX's operator of that name "
@@ -121,8 +126,23 @@ final class TrainCommand implements Callable<Integer> {
             + "'subtractor' in place of 'adder' for --operator subtract)")
     private Path output;
 
+    /** The methods this classpath can train with: the product's, and the lab's where it is present. */
+    static final class AvailableMethods implements Iterable<String> {
+        @Override
+        public Iterator<String> iterator() {
+            return Arrays.stream(TrainingConfig.Method.values()).filter(Learner::available)
+                    .map(TrainingConfig.Method::cliName).iterator();
+        }
+    }
+
     /** The configuration: the radix's defaults, with every option given replacing its value. */
     TrainingConfig config() {
+        if (method != null && !Learner.available(method)) {
+            throw new IllegalArgumentException("--method " + method.cliName() + " is the lab's and is not on this "
+                    + "classpath; this build trains with: " + String.join(", ", new AvailableMethods())
+                    + ". Run the lab through Maven: mvn -q -pl adder-train exec:java -Dexec.classpathScope=test "
+                    + "-Dexec.args=\"train --method " + method.cliName() + " ...\"");
+        }
         int r = radix != null ? radix : 2;
         TrainingConfig defaults = r == 2 || DigitSerialContract.isDefined(r) ? TrainingConfig.defaults(r)
                 : TrainingConfig.DEFAULT;

@@ -1,6 +1,6 @@
 package io.neuraladder.train.explore;
 
-import io.neuraladder.ModelLoadException;
+import io.neuraladder.api.ModelLoadException;
 import java.io.PrintWriter;
 import java.io.UncheckedIOException;
 import java.nio.file.Path;

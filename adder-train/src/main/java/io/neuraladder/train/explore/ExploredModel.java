@@ -1,13 +1,12 @@
 package io.neuraladder.train.explore;
 
-import io.neuraladder.DigitSerialAdder;
-import io.neuraladder.ModelCertificateException;
-import io.neuraladder.ModelLoadException;
 import io.neuraladder.ModelBuilder;
 import io.neuraladder.NeuralAdder;
 import io.neuraladder.NeuralMath;
 import io.neuraladder.api.CertificateCheck;
+import io.neuraladder.api.ModelCertificateException;
 import io.neuraladder.api.ModelInfo;
+import io.neuraladder.api.ModelLoadException;
 import io.neuraladder.contract.CertificateFormat;
 import io.neuraladder.contract.MetadataKey;
 import io.neuraladder.contract.Operator;
@@ -190,7 +189,7 @@ final class ExploredModel implements AutoCloseable {
             if (operand != null && operand.length() > StepTracer.MAX_DECIMAL_DIGITS) {
                 throw new BadRequest(String.format("the explorer traces operands of up to %,d digits (this one has %,d); "
                         + "NeuralAdder.addDecimal adds up to %,d", StepTracer.MAX_DECIMAL_DIGITS, operand.length(),
-                        DigitSerialAdder.MAX_DIGITS));
+                        NeuralAdder.MAX_DIGITS));
             }
         }
         if (a == null || b == null) {

@@ -1,7 +1,7 @@
 package io.neuraladder.train.explore;
 
-import io.neuraladder.ModelLoadException;
 import io.neuraladder.NeuralAdder;
+import io.neuraladder.api.ModelLoadException;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;

@@ -1,11 +1,11 @@
 package io.neuraladder.train.explore;
 
-import io.neuraladder.DigitSerialAdder;
-import io.neuraladder.DigitSerialSubtractor;
 import io.neuraladder.ModelBuilder;
-import io.neuraladder.ReloadableAdder;
-import io.neuraladder.ReloadableSubtractor;
+import io.neuraladder.api.Adder;
+import io.neuraladder.api.DigitAdder;
+import io.neuraladder.api.DigitSubtractor;
 import io.neuraladder.api.ModelInfo;
+import io.neuraladder.api.Subtractor;
 import io.neuraladder.contract.Operator;
 import java.util.function.BinaryOperator;
 import java.util.function.IntBinaryOperator;
@@ -31,18 +31,18 @@ record Served(ModelInfo model, IntBinaryOperator intWrapped, IntBinaryOperator i
     /** Opens the model {@code builder} names as the runtime serves a model of {@code operator} in {@code radix}. */
     static Served open(ModelBuilder builder, Operator operator, int radix) {
         if (radix != 2 && operator == Operator.ADD) {
-            DigitSerialAdder adder = builder.buildDigitSerial();
+            DigitAdder adder = builder.buildDigitSerial();
             return new Served(adder.model(), null, null, null, null, adder::add, adder);
         }
         if (radix != 2) {
-            DigitSerialSubtractor subtractor = builder.buildDecimalSubtractor();
+            DigitSubtractor subtractor = builder.buildDecimalSubtractor();
             return new Served(subtractor.model(), null, null, null, null, subtractor::subtract, subtractor);
         }
         if (operator == Operator.ADD) {
-            ReloadableAdder adder = builder.build();
+            Adder adder = builder.build();
             return new Served(adder.model(), adder::addWrapping, adder::add, adder::addWrapping, adder::add, null, adder);
         }
-        ReloadableSubtractor subtractor = builder.buildSubtractor();
+        Subtractor subtractor = builder.buildSubtractor();
         return new Served(subtractor.model(), subtractor::subtractWrapping, subtractor::subtractExact,
                 subtractor::subtractWrapping, subtractor::subtractExact, null, subtractor);
     }

@@ -2,8 +2,8 @@ package io.neuraladder.train.certify;
 
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import io.neuraladder.ServedGraphs;
 import io.neuraladder.contract.Operator;
+import io.neuraladder.engine.ServedGraphs;
 import io.neuraladder.train.CellWeights;
 import io.neuraladder.train.ShippedModelFiles;
 import java.nio.file.Files;

@@ -6,14 +6,15 @@ import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import io.neuraladder.DigitSerialAdder;
-import io.neuraladder.ModelContractException;
 import io.neuraladder.NeuralAdder;
 import io.neuraladder.api.Adder;
+import io.neuraladder.api.DigitAdder;
+import io.neuraladder.api.ModelContractException;
+import io.neuraladder.compose.DigitSerialAdder;
 import io.neuraladder.contract.MetadataKey;
-import io.neuraladder.contract.Operator;
 import io.neuraladder.contract.ModelContract;
-import io.neuraladder.sampling.AddExactProperty;
+import io.neuraladder.contract.Operator;
+import io.neuraladder.properties.AddExactProperty;
 import io.neuraladder.train.CellWeights;
 import io.neuraladder.train.NegatedOutput;
 import io.neuraladder.train.export.OnnxExport;
@@ -131,7 +132,7 @@ class CarryCertifierTest {
         Path file = Files.write(temp.resolve("hand-built-decimal.onnx"), certifiedModel(weights,
                 Map.of(MetadataKey.CONTRACT_VERSION, ModelContract.VERSION, MetadataKey.OPERATOR,
                         ModelContract.OPERATOR_ADD, MetadataKey.RADIX, "10")).toByteArray());
-        try (DigitSerialAdder adder = NeuralAdder.openDecimal(file)) {
+        try (DigitAdder adder = NeuralAdder.openDecimal(file)) {
             assertTrue(adder.model().certified(), "the runtime checks the embedded certificate");
             assertEquals("596", adder.add("535", "61"));
             String nines = "9".repeat(2_000);
@@ -150,7 +151,7 @@ class CarryCertifierTest {
         Path file = Files.write(temp.resolve("hand-built-radix16.onnx"), certifiedModel(weights,
                 Map.of(MetadataKey.CONTRACT_VERSION, ModelContract.VERSION, MetadataKey.OPERATOR,
                         ModelContract.OPERATOR_ADD, MetadataKey.RADIX, "16")).toByteArray());
-        try (DigitSerialAdder adder = NeuralAdder.openDigitSerial(file)) {
+        try (DigitAdder adder = NeuralAdder.openDigitSerial(file)) {
             assertEquals(16, adder.radix());
             assertTrue(adder.model().certified(), "the runtime checks the embedded radix-16 certificate");
             assertEquals("100", adder.add("ff", "1"));

@@ -5,10 +5,10 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import ai.onnx.proto.OnnxMl.ModelProto;
-import io.neuraladder.CertificateFiles;
-import io.neuraladder.ModelCertificateException;
 import io.neuraladder.NeuralAdder;
 import io.neuraladder.api.CertificateCheck;
+import io.neuraladder.api.ModelCertificateException;
+import io.neuraladder.load.CertificateFiles;
 import io.neuraladder.train.CellWeights;
 import io.neuraladder.train.ShippedModelFiles;
 import java.io.IOException;

@@ -1,7 +1,7 @@
 package io.neuraladder.train.certify;
 
-import io.neuraladder.contract.Operator;
 import io.neuraladder.contract.CertificateFormat;
+import io.neuraladder.contract.Operator;
 import io.neuraladder.train.CellWeights;
 import java.util.Base64;
 import java.util.List;

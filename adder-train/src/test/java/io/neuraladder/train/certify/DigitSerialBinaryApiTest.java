@@ -6,11 +6,11 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.neuraladder.NeuralAdder;
-import io.neuraladder.ReloadableAdder;
 import io.neuraladder.api.Adder;
+import io.neuraladder.compose.ReloadableAdder;
 import io.neuraladder.contract.MetadataKey;
 import io.neuraladder.contract.ModelContract;
-import io.neuraladder.sampling.AddExactProperty;
+import io.neuraladder.properties.AddExactProperty;
 import io.neuraladder.sampling.IntPairs;
 import io.neuraladder.sampling.OperandSamples;
 import io.neuraladder.train.CellWeights;
@@ -111,7 +111,7 @@ class DigitSerialBinaryApiTest {
     @Test
     void theDefaultCanBeReloadedOntoARadix16Model_andBack() throws IOException {
         Path hex = model(16);
-        try (ReloadableAdder adder = NeuralAdder.open(hex)) {
+        try (Adder adder = NeuralAdder.open(hex)) {
             Path binary = Files.write(temp.resolve("default.onnx"),
                     Files.readAllBytes(Path.of("..", "models", "adder-lstm.onnx")));
             adder.reload(binary);
@@ -130,10 +130,10 @@ class DigitSerialBinaryApiTest {
         Path file = Files.write(temp.resolve("misread-radix16.onnx"), OnnxExport.toModel(misread,
                 Map.of(MetadataKey.CONTRACT_VERSION, ModelContract.VERSION, MetadataKey.OPERATOR,
                         ModelContract.OPERATOR_ADD, MetadataKey.RADIX, "16")).toByteArray());
-        var refused = assertThrows(io.neuraladder.ModelSelfTestException.class,
+        var refused = assertThrows(io.neuraladder.api.ModelSelfTestException.class,
                 () -> NeuralAdder.builder().model(file).allowUncertified().build());
         assertTrue(refused.getMessage().contains("failed the load-time self-test"), refused.getMessage());
-        var uncertified = assertThrows(io.neuraladder.ModelCertificateException.class, () -> NeuralAdder.open(file));
+        var uncertified = assertThrows(io.neuraladder.api.ModelCertificateException.class, () -> NeuralAdder.open(file));
         assertTrue(uncertified.getMessage().contains("certificate"), uncertified.getMessage());
     }
 
@@ -142,7 +142,7 @@ class DigitSerialBinaryApiTest {
         Path decimal = Files.write(temp.resolve("hand-built-decimal.onnx"), OnnxExport.toModel(
                 HandBuiltDigitAdder.weights(10), Map.of(MetadataKey.CONTRACT_VERSION, ModelContract.VERSION,
                         MetadataKey.OPERATOR, ModelContract.OPERATOR_ADD, MetadataKey.RADIX, "10")).toByteArray());
-        var error = assertThrows(io.neuraladder.ModelContractException.class,
+        var error = assertThrows(io.neuraladder.api.ModelContractException.class,
                 () -> NeuralAdder.builder().model(decimal).allowUncertified().build());
         assertTrue(error.getMessage().contains("is a decimal adder (metadata neuraladder.radix = 10)"),
                 error.getMessage());

@@ -5,13 +5,13 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import io.neuraladder.CertificateFiles;
-import io.neuraladder.ModelCertificateException;
-import io.neuraladder.ModelLoadException;
 import io.neuraladder.NeuralAdder;
 import io.neuraladder.api.Adder;
+import io.neuraladder.api.ModelCertificateException;
+import io.neuraladder.api.ModelLoadException;
 import io.neuraladder.contract.MetadataKey;
 import io.neuraladder.contract.ModelContract;
+import io.neuraladder.load.CertificateFiles;
 import io.neuraladder.train.CellWeights;
 import io.neuraladder.train.NegatedOutput;
 import io.neuraladder.train.ShippedModelFiles;

@@ -4,9 +4,9 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import io.neuraladder.ModelContractException;
 import io.neuraladder.NeuralAdder;
 import io.neuraladder.api.Adder;
+import io.neuraladder.api.ModelContractException;
 import io.neuraladder.contract.CellType;
 import io.neuraladder.contract.MetadataKey;
 import io.neuraladder.contract.ModelContract;

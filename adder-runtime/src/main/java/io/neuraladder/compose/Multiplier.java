@@ -1,0 +1,113 @@
+package io.neuraladder.compose;
+
+import io.neuraladder.common.Checks;
+import io.neuraladder.common.Limits;
+import java.math.BigInteger;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * {@link Math#multiplyExact} and {@link BigInteger#multiply} wired from a certified adder: the
+ * partial products of {@link Products} summed by the adder's own cell, then {@link Math}'s
+ * overflow rule read from the exact product. The only arithmetic here is the adder's.
+ */
+public final class Multiplier {
+
+    private Multiplier() {}
+
+    /** Like {@link Math#multiplyExact(int, int)}: Booth's terms summed in one tree. */
+    public static int multiplyExact(ReloadableAdder adder, int a, int b) {
+        long[] terms = Products.fewestTerms(a, b);
+        long product = adder.engine().call(engine -> engine.sums(terms, Products.levels(terms))[0]);
+        if (product != (int) product) {
+            throw new ArithmeticException("integer overflow");
+        }
+        return (int) product;
+    }
+
+    /** Like {@link Math#multiplyExact(long, long)}: the exact product's terms summed level by level. */
+    public static long multiplyExact(ReloadableAdder adder, long a, long b) {
+        BigInteger product = products(adder, List.of(Products.terms(BigInteger.valueOf(a), BigInteger.valueOf(b))))[0];
+        if (product.bitLength() >= Long.SIZE) {
+            throw new ArithmeticException("long overflow");
+        }
+        return product.longValue();
+    }
+
+    /** Like {@link Math#multiplyExact(int, int)} per element: every element's terms in the same trees. */
+    public static int[] multiplyExact(ReloadableAdder adder, int[] a, int[] b) {
+        Checks.requireSameLength(a.length, b.length);
+        long[][] terms = new long[a.length][];
+        int narrow = 0;
+        for (int i = 0; i < a.length; i++) {
+            terms[i] = Products.intTerms(a[i], b[i]);
+            narrow += terms[i].length == Products.INT_DIGITS ? 1 : 0;
+        }
+        long[] products = new long[a.length];
+        sumTrees(adder, terms, Products.INT_DIGITS, Products.INT_LEVELS, narrow, products);
+        sumTrees(adder, terms, 2 * Products.INT_DIGITS, Products.WIDE_INT_LEVELS, a.length - narrow, products);
+        int[] results = new int[a.length];
+        for (int i = 0; i < a.length; i++) {
+            if (products[i] != (int) products[i]) {
+                throw new ArithmeticException("integer overflow at index " + i + ": " + a[i] + " * " + b[i]);
+            }
+            results[i] = (int) products[i];
+        }
+        return results;
+    }
+
+    /** Like {@link Math#multiplyExact(long, long)} per element. */
+    public static long[] multiplyExact(ReloadableAdder adder, long[] a, long[] b) {
+        Checks.requireSameLength(a.length, b.length);
+        List<List<BigInteger>> terms = new ArrayList<>(a.length);
+        for (int i = 0; i < a.length; i++) {
+            terms.add(Products.terms(BigInteger.valueOf(a[i]), BigInteger.valueOf(b[i])));
+        }
+        BigInteger[] products = products(adder, terms);
+        long[] results = new long[a.length];
+        for (int i = 0; i < a.length; i++) {
+            if (products[i].bitLength() >= Long.SIZE) {
+                throw new ArithmeticException("long overflow at index " + i + ": " + a[i] + " * " + b[i]);
+            }
+            results[i] = products[i].longValue();
+        }
+        return results;
+    }
+
+    /** Like {@link BigInteger#multiply}, for factors up to {@link Limits#MAX_FACTOR_BITS} bits. */
+    public static BigInteger multiply(ReloadableAdder adder, BigInteger a, BigInteger b) {
+        Checks.requireBitsAtMost(a, b, Limits.MAX_FACTOR_BITS, "multiplied, so that the adder's runs stay within "
+                + "bounded memory and time");
+        return products(adder, List.of(Products.terms(a, b)))[0];
+    }
+
+    /** The partial products {@link #multiplyExact(ReloadableAdder, int, int)} sums, for tools that show them. */
+    public static long[] partialProducts(int a, int b) {
+        return Products.fewestTerms(a, b);
+    }
+
+    private static BigInteger[] products(ReloadableAdder adder, List<List<BigInteger>> terms) {
+        return adder.engine().call(engine -> Products.sums(engine, terms));
+    }
+
+    /** Sums the {@code count} items of {@code terms} whose partial products number {@code size}, into {@code products}. */
+    private static void sumTrees(ReloadableAdder adder, long[][] terms, int size, int levels, int count,
+            long[] products) {
+        if (count == 0) {
+            return;
+        }
+        long[] flat = new long[count * size];
+        int[] index = new int[count];
+        int next = 0;
+        for (int i = 0; i < terms.length; i++) {
+            if (terms[i].length == size) {
+                System.arraycopy(terms[i], 0, flat, next * size, size);
+                index[next++] = i;
+            }
+        }
+        long[] sums = adder.engine().call(engine -> engine.sums(flat, levels));
+        for (int k = 0; k < count; k++) {
+            products[index[k]] = sums[k];
+        }
+    }
+}

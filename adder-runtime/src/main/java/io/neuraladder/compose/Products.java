@@ -1,0 +1,182 @@
+package io.neuraladder.compose;
+
+import io.neuraladder.engine.OperatorEngine;
+import java.math.BigInteger;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * Multiplication wired from a certified adder: Booth's radix-4 recoding of the multiplier chooses,
+ * for each pair of its bits, a partial product {@code 0}, {@code ±x} or {@code ±2x} shifted into
+ * place, and the adder sums them. Every bit of every sum is the adder's; the Java here only wires:
+ * it reads the multiplier's bits, shifts the multiplicand, takes its bitwise NOT for a negative
+ * digit (a negative partial product {@code −x·2^k} is {@code (~x)·2^k + 2^k}), places each such
+ * {@code 2^k} as a single bit where another partial product has a zero, and chooses which operand
+ * is the multiplier. docs/certification.md gives the argument that the sums are the products.
+ */
+final class Products {
+
+    /** Booth digits of an int multiplier: 16, each over two of its bits. */
+    static final int INT_DIGITS = Integer.SIZE / 2;
+
+    /** Levels of the adder tree for 16 partial products, and for 32 when a 17th holds a correction bit. */
+    static final int INT_LEVELS = 4;
+    static final int WIDE_INT_LEVELS = 5;
+
+    private Products() {}
+
+    /**
+     * The partial products of {@code x · y} modulo 2^64, for int operands (whose exact product
+     * fits): {@value #INT_DIGITS} of them, or 32 (the rest zero) when the last negative digit's
+     * correction bit finds no free slot, for whichever of the two operands as multiplier needs
+     * fewer.
+     */
+    static long[] intTerms(int x, int y) {
+        long[] terms = booth(x, y);
+        return terms.length == INT_DIGITS ? terms : booth(y, x);
+    }
+
+    /**
+     * The nonzero partial products of {@code x · y} for one product, padded with zeros to a power
+     * of two (at least 2): the multiplier is whichever operand leaves fewer, so that the adder's
+     * tree is as shallow as it can be.
+     */
+    static long[] fewestTerms(int x, int y) {
+        long[] first = nonzero(booth(x, y));
+        long[] second = nonzero(booth(y, x));
+        return first.length <= second.length ? first : second;
+    }
+
+    private static long[] nonzero(long[] terms) {
+        int count = 0;
+        for (long term : terms) {
+            count += term != 0 ? 1 : 0;
+        }
+        int slots = 2;
+        while (slots < count) {
+            slots *= 2;
+        }
+        long[] packed = new long[slots];
+        int next = 0;
+        for (long term : terms) {
+            if (term != 0) {
+                packed[next++] = term;
+            }
+        }
+        return packed;
+    }
+
+    /** The adder tree's depth for {@code terms}, a power of two. */
+    static int levels(long[] terms) {
+        return Integer.numberOfTrailingZeros(terms.length);
+    }
+
+    /** Booth's partial products of multiplicand {@code x} and multiplier {@code y}. */
+    private static long[] booth(int x, int y) {
+        long[] terms = new long[INT_DIGITS];
+        long multiplicand = x;
+        long pending = 0;
+        boolean[] zero = new boolean[INT_DIGITS];
+        for (int i = 0; i < INT_DIGITS; i++) {
+            int shift = 2 * i;
+            int code = (y >>> shift & 3) << 1 | (i == 0 ? 0 : y >>> (shift - 1) & 1);
+            long term = switch (code) {
+                case 0b001, 0b010 -> multiplicand << shift;
+                case 0b011 -> multiplicand << (shift + 1);
+                case 0b100 -> ~multiplicand << (shift + 1);
+                case 0b101, 0b110 -> ~multiplicand << shift;
+                default -> 0;
+            };
+            zero[i] = code == 0b000 || code == 0b111;
+            // Bits below this term's shift are zero: the previous digit's correction bit goes there.
+            terms[i] = term | pending;
+            pending = code == 0b100 ? 1L << (shift + 1) : code == 0b101 || code == 0b110 ? 1L << shift : 0;
+        }
+        if (pending != 0) {
+            for (int i = 0; i < INT_DIGITS - 1; i++) {
+                if (zero[i]) {
+                    terms[i] |= pending;
+                    return terms;
+                }
+            }
+            long[] wide = new long[2 * INT_DIGITS];
+            System.arraycopy(terms, 0, wide, 0, INT_DIGITS);
+            wide[INT_DIGITS] = pending;
+            return wide;
+        }
+        return terms;
+    }
+
+    /**
+     * The partial products of {@code x · y} for integers of any size, exact: Booth digits of the
+     * shorter operand up to its sign bit, each {@code ±x} or {@code ±2x} shifted into place (a
+     * negative one as {@code (~x)·2^k}), and one term holding every correction bit {@code 2^k}
+     * (each at its own position). Zero partial products are left out.
+     */
+    static List<BigInteger> terms(BigInteger x, BigInteger y) {
+        BigInteger multiplicand = x.bitLength() >= y.bitLength() ? x : y;
+        BigInteger multiplier = multiplicand == x ? y : x;
+        BigInteger negated = multiplicand.not();
+        int digits = (multiplier.bitLength() + 2) / 2;
+        List<BigInteger> terms = new ArrayList<>(digits + 1);
+        BigInteger corrections = BigInteger.ZERO;
+        for (int i = 0; i < digits; i++) {
+            int shift = 2 * i;
+            int code = (multiplier.testBit(shift + 1) ? 4 : 0) | (multiplier.testBit(shift) ? 2 : 0)
+                    | (i > 0 && multiplier.testBit(shift - 1) ? 1 : 0);
+            switch (code) {
+                case 0b001, 0b010 -> terms.add(multiplicand.shiftLeft(shift));
+                case 0b011 -> terms.add(multiplicand.shiftLeft(shift + 1));
+                case 0b100 -> {
+                    terms.add(negated.shiftLeft(shift + 1));
+                    corrections = corrections.setBit(shift + 1);
+                }
+                case 0b101, 0b110 -> {
+                    terms.add(negated.shiftLeft(shift));
+                    corrections = corrections.setBit(shift);
+                }
+                default -> { }
+            }
+        }
+        if (corrections.signum() != 0) {
+            terms.add(corrections);
+        }
+        return terms;
+    }
+
+    /**
+     * The sum of each item's terms, exact, added pairwise by {@code adder} level after level, every
+     * level one batched call; an item with no terms sums to zero.
+     */
+    static BigInteger[] sums(OperatorEngine adder, List<List<BigInteger>> items) {
+        List<List<BigInteger>> level = new ArrayList<>();
+        for (List<BigInteger> terms : items) {
+            level.add(terms.isEmpty() ? List.of(BigInteger.ZERO) : new ArrayList<>(terms));
+        }
+        while (level.stream().anyMatch(terms -> terms.size() > 1)) {
+            List<BigInteger> a = new ArrayList<>();
+            List<BigInteger> b = new ArrayList<>();
+            for (List<BigInteger> terms : level) {
+                for (int k = 0; k + 1 < terms.size(); k += 2) {
+                    a.add(terms.get(k));
+                    b.add(terms.get(k + 1));
+                }
+            }
+            BigInteger[] added = adder.exact(a.toArray(BigInteger[]::new), b.toArray(BigInteger[]::new));
+            int next = 0;
+            List<List<BigInteger>> sums = new ArrayList<>(level.size());
+            for (List<BigInteger> terms : level) {
+                List<BigInteger> reduced = new ArrayList<>((terms.size() + 1) / 2);
+                for (int k = 0; k + 1 < terms.size(); k += 2) {
+                    reduced.add(added[next++]);
+                }
+                if (terms.size() % 2 == 1) {
+                    reduced.add(terms.get(terms.size() - 1));
+                }
+                sums.add(reduced);
+            }
+            level = sums;
+        }
+        return level.stream().map(terms -> terms.get(0)).toArray(BigInteger[]::new);
+    }
+}

@@ -1,0 +1,103 @@
+package io.neuraladder.engine;
+
+import io.neuraladder.api.ModelContractException;
+import io.neuraladder.api.ModelInfo;
+import io.neuraladder.common.DigitOperands;
+import io.neuraladder.contract.Operator;
+import io.neuraladder.load.ModelLoad;
+import io.neuraladder.load.ModelSource;
+import java.math.BigInteger;
+
+/**
+ * One loaded model of an {@link Operator} serving ints, longs and {@link BigInteger}s: its
+ * results wrapped to the operands' width, as {@code +} and {@code -} wrap.
+ * {@link BitSerialEngine} serves a bit-serial model, {@link DigitSerialEngine} a digit-serial one
+ * whose radix is a power of two (several bits per step). {@link ReloadableEngine} adds hot swapping
+ * on top, and the front ends ({@code ReloadableAdder}, {@code LearnedMath}) the exact contracts.
+ * Implementations are thread-safe; a call that finds the engine closed throws
+ * {@link ClosedException}, so that a reloading holder can retry on the replacement.
+ */
+public interface OperatorEngine extends AutoCloseable {
+
+    /** Loads the model {@code source} as a model of {@code operator} with the engine its radix needs. */
+    static OperatorEngine load(ModelSource source, Operator operator, ModelLoad.Options options) {
+        ModelLoad load = ModelLoad.open(source, operator, options, radix -> {
+            if (radix != 2 && Integer.bitCount(radix) != 1) {
+                throw notBinary(source, operator, radix);
+            }
+        });
+        return load.radix() == 2 ? new BitSerialEngine(load) : new DigitSerialEngine(load);
+    }
+
+    private static ModelContractException notBinary(ModelSource source, Operator operator, int radix) {
+        return new ModelContractException("model " + source.name() + " is a " + DigitOperands.describe(operator, radix)
+                + " (metadata neuraladder.radix = " + radix + "); ints and longs are computed by binary models and "
+                + "by digit-serial ones whose radix is a power of two (4, 8, 16, 32). Open it with NeuralAdder."
+                + (radix == 10 ? "openDecimal" : "openDigitSerial") + " instead");
+    }
+
+    /** Where the model came from and what its file says about itself. */
+    ModelInfo model();
+
+    /** The low 32 bits of {@code a op b}. */
+    int wrapped(int a, int b);
+
+    /** The low 64 bits of {@code a op b}. */
+    long wrapped(long a, long b);
+
+    /** {@code a op b} exactly, both operands checked by the caller to be at most {@code Adder.MAX_BIG_INTEGER_BITS} long. */
+    BigInteger exact(BigInteger a, BigInteger b);
+
+    /**
+     * {@code a[i] op b[i]} exactly for every index, each operand checked by the caller to be at
+     * most {@code Adder.MAX_BIG_INTEGER_BITS} long; by default one run per pair, a bit-serial
+     * engine batches them.
+     */
+    default BigInteger[] exact(BigInteger[] a, BigInteger[] b) {
+        BigInteger[] results = new BigInteger[a.length];
+        for (int i = 0; i < a.length; i++) {
+            results[i] = exact(a[i], b[i]);
+        }
+        return results;
+    }
+
+    /** Writes the wrapped results of arrays of equal length, checked by the caller, into {@code results}. */
+    void wrapped(int[] a, int[] b, int[] results);
+
+    /** Writes the wrapped results of arrays of equal length, checked by the caller, into {@code results}. */
+    void wrapped(long[] a, long[] b, long[] results);
+
+    /**
+     * The sums, mod 2^64, of each item's {@code 2^levels} 64-bit terms ({@code terms} holds them
+     * item after item), every bit computed by this model: by default level after level of
+     * {@link #wrapped(long[], long[], long[])}; a bit-serial engine runs the whole tree at once.
+     * Only for an adder's engine.
+     */
+    default long[] sums(long[] terms, int levels) {
+        long[] level = terms;
+        for (int l = 0; l < levels; l++) {
+            int half = level.length / 2;
+            long[] a = new long[half];
+            long[] b = new long[half];
+            for (int i = 0; i < half; i++) {
+                a[i] = level[2 * i];
+                b[i] = level[2 * i + 1];
+            }
+            long[] next = new long[half];
+            wrapped(a, b, next);
+            level = next;
+        }
+        return level;
+    }
+
+    /** Closes the sessions once every call in flight has finished. Idempotent. */
+    @Override
+    void close();
+
+    /** Thrown by a call that finds its engine closed, so that a reloading holder can retry. */
+    final class ClosedException extends IllegalStateException {
+        ClosedException(String message) {
+            super(message);
+        }
+    }
+}
