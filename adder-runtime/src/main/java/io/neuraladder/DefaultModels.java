@@ -1,11 +1,16 @@
 package io.neuraladder;
 
 import io.neuraladder.api.ExecutionProvider;
+import io.neuraladder.common.Checks;
+import io.neuraladder.common.Limits;
 import io.neuraladder.common.Names;
 import io.neuraladder.compose.DigitSerialAdder;
 import io.neuraladder.compose.DigitSerialSubtractor;
 import io.neuraladder.compose.ReloadableAdder;
 import io.neuraladder.compose.ReloadableSubtractor;
+import io.neuraladder.contract.DigitSerialContract;
+import io.neuraladder.load.LoadOptions;
+import io.neuraladder.load.LoadSettings;
 import java.nio.file.Path;
 import java.util.Optional;
 import java.util.function.Supplier;
@@ -38,20 +43,14 @@ final class DefaultModels {
 
     private static final Logger log = LoggerFactory.getLogger(DefaultModels.class);
 
-    private static final Lazy<ReloadableAdder> ADDER = new Lazy<>(() -> {
-        ModelBuilder builder = adderBuilder();
-        return builder.loadAdder(builder.model());
-    });
-    private static final Lazy<DigitSerialAdder> DECIMAL_ADDER = new Lazy<>(() -> configured(
-            Names.DECIMAL_MODEL_PROPERTY, null).loadDecimalAdder());
-    private static final Lazy<ReloadableSubtractor> SUBTRACTOR = new Lazy<>(() -> {
-        ModelBuilder builder = configured(Names.SUBTRACT_MODEL_PROPERTY, Names.SUBTRACT_MODEL_ENV);
-        return builder.loadSubtractor(builder.model());
-    });
-    private static final Lazy<DigitSerialSubtractor> DECIMAL_SUBTRACTOR = new Lazy<>(() -> {
-        ModelBuilder builder = configured(Names.SUBTRACT_DECIMAL_MODEL_PROPERTY, null);
-        return builder.loadDecimalSubtractor(builder.model());
-    });
+    private static final Lazy<ReloadableAdder> ADDER = new Lazy<>(DefaultModels::configuredAdder);
+    private static final Lazy<DigitSerialAdder> DECIMAL_ADDER = new Lazy<>(() -> Networks.digitAdder(
+            configured(Names.DECIMAL_MODEL_PROPERTY, null, Names.BUNDLED_DECIMAL_MODEL, null),
+            DigitSerialContract.DECIMAL));
+    private static final Lazy<ReloadableSubtractor> SUBTRACTOR = new Lazy<>(() -> Networks.subtractor(
+            configured(Names.SUBTRACT_MODEL_PROPERTY, Names.SUBTRACT_MODEL_ENV, Names.BUNDLED_SUBTRACTOR, null)));
+    private static final Lazy<DigitSerialSubtractor> DECIMAL_SUBTRACTOR = new Lazy<>(() -> Networks.decimalSubtractor(
+            configured(Names.SUBTRACT_DECIMAL_MODEL_PROPERTY, null, Names.BUNDLED_DECIMAL_SUBTRACTOR, null)));
 
     private DefaultModels() {}
 
@@ -71,29 +70,32 @@ final class DefaultModels {
         return DECIMAL_SUBTRACTOR.get();
     }
 
-    /** The default adder's builder: its file, pin and provider from the system configuration. */
-    static ModelBuilder adderBuilder() {
-        ModelBuilder builder = configured(Names.MODEL_PROPERTY, Names.MODEL_ENV);
-        Optional.ofNullable(System.getProperty(Names.MODEL_SHA256_PROPERTY))
-                .filter(hash -> !hash.isBlank())
-                .ifPresent(builder::sha256);
-        return builder;
+    /** A new adder on the file, pin and provider the system configuration names now; the default is the first. */
+    static ReloadableAdder configuredAdder() {
+        return Networks.adder(configured(Names.MODEL_PROPERTY, Names.MODEL_ENV, Names.BUNDLED_MODEL, pin()));
     }
 
-    /** A builder for the file named by {@code property} (else {@code env}, when not null), with the shared settings. */
-    private static ModelBuilder configured(String property, String env) {
-        ModelBuilder builder = new ModelBuilder();
-        Optional.ofNullable(System.getProperty(property))
+    /** The default adder's SHA-256 pin, from {@value NeuralAdder#MODEL_SHA256_PROPERTY}, or null. */
+    private static String pin() {
+        return Optional.ofNullable(System.getProperty(Names.MODEL_SHA256_PROPERTY)).filter(hash -> !hash.isBlank())
+                .map(Checks::requireSha256).orElse(null);
+    }
+
+    /**
+     * The file named by {@code property} (else {@code env}, when not null), else the resource
+     * {@code bundled}, with the shared settings: provider, array threads, the opt-out of the
+     * certificate; single calls on one thread, the self-test on.
+     */
+    private static LoadSettings configured(String property, String env, String bundled, String pin) {
+        Path file = Optional.ofNullable(System.getProperty(property))
                 .or(() -> env == null ? Optional.empty() : Optional.ofNullable(System.getenv(env)))
                 .filter(path -> !path.isBlank())
-                .ifPresent(path -> builder.model(Path.of(path)));
-        Optional.ofNullable(System.getProperty(Names.PROVIDER_PROPERTY))
-                .ifPresent(name -> builder.provider(ExecutionProvider.fromName(name)));
-        builder.batchThreads(batchThreads());
-        if (allowUncertifiedBySystem()) {
-            builder.allowUncertified();
-        }
-        return builder;
+                .map(Path::of)
+                .orElse(null);
+        ExecutionProvider provider = Optional.ofNullable(System.getProperty(Names.PROVIDER_PROPERTY))
+                .map(ExecutionProvider::fromName).orElse(ExecutionProvider.CPU);
+        LoadOptions options = new LoadOptions(provider, 1, batchThreads(), true, allowUncertifiedBySystem());
+        return new LoadSettings(file, bundled, Limits.DEFAULT_MAX_MODEL_BYTES, pin, options);
     }
 
     private static int batchThreads() {
@@ -102,7 +104,7 @@ final class DefaultModels {
             return Runtime.getRuntime().availableProcessors();
         }
         try {
-            return Integer.parseInt(value.trim());
+            return Checks.requireThreads("array-call (" + Names.BATCH_THREADS_PROPERTY + ")", Integer.parseInt(value.trim()));
         } catch (NumberFormatException e) {
             throw new IllegalArgumentException(Names.BATCH_THREADS_PROPERTY + " must be a whole number of threads, got '"
                     + value + "'", e);

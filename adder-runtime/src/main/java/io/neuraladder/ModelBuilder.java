@@ -11,6 +11,7 @@ import io.neuraladder.api.ModelLoadException;
 import io.neuraladder.api.ModelSelfTestException;
 import io.neuraladder.api.ProviderUnavailableException;
 import io.neuraladder.api.Subtractor;
+import io.neuraladder.common.Checks;
 import io.neuraladder.common.Limits;
 import io.neuraladder.common.Names;
 import io.neuraladder.compose.DigitSerialAdder;
@@ -18,11 +19,8 @@ import io.neuraladder.compose.DigitSerialSubtractor;
 import io.neuraladder.compose.ReloadableAdder;
 import io.neuraladder.compose.ReloadableSubtractor;
 import io.neuraladder.contract.DigitSerialContract;
-import io.neuraladder.contract.Operator;
-import io.neuraladder.engine.DigitStringEngine;
-import io.neuraladder.engine.ReloadableEngine;
+import io.neuraladder.load.LoadOptions;
 import io.neuraladder.load.LoadSettings;
-import io.neuraladder.load.ModelLoad;
 import java.nio.file.Path;
 import java.util.Objects;
 
@@ -104,10 +102,7 @@ public final class ModelBuilder {
      * @throws IllegalArgumentException if {@code threads} is less than 1
      */
     public ModelBuilder intraOpThreads(int threads) {
-        if (threads < 1) {
-            throw new IllegalArgumentException("intra-op threads must be at least 1, got " + threads);
-        }
-        this.intraOpThreads = threads;
+        this.intraOpThreads = Checks.requireThreads("intra-op", threads);
         return this;
     }
 
@@ -118,10 +113,7 @@ public final class ModelBuilder {
      * @throws IllegalArgumentException if {@code threads} is less than 1
      */
     public ModelBuilder batchThreads(int threads) {
-        if (threads < 1) {
-            throw new IllegalArgumentException("batch threads must be at least 1, got " + threads);
-        }
-        this.batchThreads = threads;
+        this.batchThreads = Checks.requireThreads("batch", threads);
         return this;
     }
 
@@ -145,10 +137,7 @@ public final class ModelBuilder {
      * @throws IllegalArgumentException if {@code sha256Hex} is not 64 hex digits
      */
     public ModelBuilder sha256(String sha256Hex) {
-        if (sha256Hex != null && !sha256Hex.matches("[0-9a-fA-F]{64}")) {
-            throw new IllegalArgumentException("a SHA-256 pin is 64 hex digits, got '" + sha256Hex + "'");
-        }
-        this.sha256 = sha256Hex;
+        this.sha256 = Checks.requireSha256(sha256Hex);
         return this;
     }
 
@@ -210,7 +199,7 @@ public final class ModelBuilder {
             throw new IllegalStateException("choose the digit-serial model file with model(Path) first; only the "
                     + "decimal model is bundled (buildDecimal)");
         }
-        return new DigitSerialAdder(settings(model, null).source(), 0, options());
+        return Networks.digitAdder(settings(model, null), 0);
     }
 
     /**
@@ -268,32 +257,28 @@ public final class ModelBuilder {
     }
 
     ReloadableAdder loadAdder(Path file) {
-        return new ReloadableAdder(new ReloadableEngine(settings(file, Names.BUNDLED_MODEL), Operator.ADD));
+        return Networks.adder(settings(file, Names.BUNDLED_MODEL));
     }
 
     ReloadableSubtractor loadSubtractor(Path file) {
-        return new ReloadableSubtractor(new ReloadableEngine(settings(file, Names.BUNDLED_SUBTRACTOR),
-                Operator.SUBTRACT));
+        return Networks.subtractor(settings(file, Names.BUNDLED_SUBTRACTOR));
     }
 
     DigitSerialAdder loadDecimalAdder() {
-        return new DigitSerialAdder(settings(model, Names.BUNDLED_DECIMAL_MODEL).source(), DigitSerialContract.DECIMAL,
-                options());
+        return Networks.digitAdder(settings(model, Names.BUNDLED_DECIMAL_MODEL), DigitSerialContract.DECIMAL);
     }
 
     DigitSerialSubtractor loadDecimalSubtractor(Path file) {
-        LoadSettings settings = settings(file, Names.BUNDLED_DECIMAL_SUBTRACTOR);
-        return new DigitSerialSubtractor(new DigitStringEngine(settings.source(), Operator.SUBTRACT,
-                DigitSerialContract.DECIMAL, settings.options()));
+        return Networks.decimalSubtractor(settings(file, Names.BUNDLED_DECIMAL_SUBTRACTOR));
     }
 
     /** What this builder chose for {@code file}, with {@code bundled} as the resource when it is null. */
-    private LoadSettings settings(Path file, String bundled) {
+    LoadSettings settings(Path file, String bundled) {
         return new LoadSettings(file, bundled, maxModelBytes, sha256, options());
     }
 
-    private ModelLoad.Options options() {
-        return new ModelLoad.Options(provider, intraOpThreads, batchThreads != null ? batchThreads : intraOpThreads,
+    private LoadOptions options() {
+        return new LoadOptions(provider, intraOpThreads, batchThreads != null ? batchThreads : intraOpThreads,
                 selfTest, allowUncertified);
     }
 }

@@ -46,7 +46,7 @@ class IntegrityPinTest {
         System.setProperty(NeuralAdder.MODEL_PROPERTY, ShippedModels.DEFAULT.toString());
         System.setProperty(NeuralAdder.MODEL_SHA256_PROPERTY, "0".repeat(64));
         try {
-            assertThrows(ModelIntegrityException.class, () -> DefaultModels.adderBuilder().build());
+            assertThrows(ModelIntegrityException.class, () -> DefaultModels.configuredAdder());
         } finally {
             System.clearProperty(NeuralAdder.MODEL_PROPERTY);
             System.clearProperty(NeuralAdder.MODEL_SHA256_PROPERTY);

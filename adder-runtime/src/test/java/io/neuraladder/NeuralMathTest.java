@@ -167,7 +167,7 @@ class NeuralMathTest {
                 .getMessage().contains("'f' (U+0066) at index 0"));
         assertThrows(NullPointerException.class, () -> NeuralMath.subtractDecimal(null, "2"));
         assertThrows(IllegalArgumentException.class,
-                () -> NeuralMath.subtractDecimal("1".repeat(DigitSerialAdder.MAX_DIGITS + 1), "2"));
+                () -> NeuralMath.subtractDecimal("1".repeat(NeuralAdder.MAX_DIGITS + 1), "2"));
     }
 
     @Test

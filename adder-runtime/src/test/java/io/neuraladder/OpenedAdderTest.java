@@ -184,7 +184,7 @@ class OpenedAdderTest {
     void systemProperty_choosesTheModelFile() {
         String previous = System.getProperty(NeuralAdder.MODEL_PROPERTY);
         System.setProperty(NeuralAdder.MODEL_PROPERTY, ShippedModels.requireDefault().toString());
-        try (Adder adder = DefaultModels.adderBuilder().build()) {
+        try (Adder adder = DefaultModels.configuredAdder()) {
             assertEquals(ShippedModels.DEFAULT.toString(), adder.model().source());
         } finally {
             if (previous == null) {

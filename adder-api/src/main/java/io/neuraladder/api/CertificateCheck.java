@@ -1,5 +1,6 @@
 package io.neuraladder.api;
 
+import io.neuraladder.contract.CellType;
 import java.time.Duration;
 import java.util.Locale;
 
@@ -7,6 +8,7 @@ import java.util.Locale;
  * What the runtime's checker found when it verified a model's carry certificate in this process:
  * the proof holds, so the model adds exactly for inputs of every length.
  *
+ * @param cell the recurrent cell the certificate was checked for
  * @param regions the certificate's regions (carry labels with their boxes)
  * @param history digit pairs in each region's label
  * @param transitions steps checked: one per region and next digit pair, plus the first steps
@@ -18,15 +20,15 @@ import java.util.Locale;
  *     so it is not the search's figure in the file's summary (docs/certification.md, "Two slacks")
  * @param checkTime how long the check took
  */
-public record CertificateCheck(int regions, int history, long transitions, double outputMargin, double stateSlack,
+public record CertificateCheck(CellType cell, int regions, int history, long transitions, double outputMargin, double stateSlack,
         Duration checkTime) {
 
     /** One line for logs and people. */
     @Override
     public String toString() {
-        return String.format(Locale.ROOT, "checked at load: %d regions (history %d), %d transitions, "
-                + "smallest output margin %.3f logits, smallest slack %.2e (an RNN's on the preactivation), %.1f ms",
-                regions, history,
-                transitions, outputMargin, stateSlack, checkTime.toNanos() / 1e6);
+        return String.format(Locale.ROOT, "checked at load: %s, %d regions (history %d), %d transitions, "
+                + "smallest output margin %.3f logits, smallest slack %.2e%s, %.1f ms", cell.metadataName(), regions,
+                history, transitions, outputMargin, stateSlack,
+                cell == CellType.RNN ? " (on the preactivation)" : "", checkTime.toNanos() / 1e6);
     }
 }

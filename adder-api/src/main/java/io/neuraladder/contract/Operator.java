@@ -25,7 +25,7 @@ import java.util.SplittableRandom;
 public enum Operator {
 
     /** {@code a + b}: the state is the carry; digit {@code (a + b + c) mod r}, carry {@code (a + b + c) ≥ r}. */
-    ADD("add", "carry", "+", "adder", "carry-heavy") {
+    ADD("add", "carry", "+", "adder", "adds", "sum", "carry-heavy") {
         @Override
         public int output(int radix, int state, int a, int b) {
             return (a + b + state) % radix;
@@ -73,7 +73,7 @@ public enum Operator {
     },
 
     /** {@code a − b}: the state is the borrow; digit {@code (a − b − c) mod r}, borrow {@code (a − b − c) < 0}. */
-    SUBTRACT("subtract", "borrow", "-", "subtractor", "borrow-heavy") {
+    SUBTRACT("subtract", "borrow", "-", "subtractor", "subtracts", "difference", "borrow-heavy") {
         @Override
         public int output(int radix, int state, int a, int b) {
             return Math.floorMod(a - b - state, radix);
@@ -127,13 +127,18 @@ public enum Operator {
     private final String stateName;
     private final String symbol;
     private final String noun;
+    private final String verb;
+    private final String resultName;
     private final String chainHeavyName;
 
-    Operator(String metadataName, String stateName, String symbol, String noun, String chainHeavyName) {
+    Operator(String metadataName, String stateName, String symbol, String noun, String verb, String resultName,
+            String chainHeavyName) {
         this.metadataName = metadataName;
         this.stateName = stateName;
         this.symbol = symbol;
         this.noun = noun;
+        this.verb = verb;
+        this.resultName = resultName;
         this.chainHeavyName = chainHeavyName;
     }
 
@@ -198,6 +203,16 @@ public enum Operator {
     /** What a model of this operator is called: {@code adder}, {@code subtractor}. */
     public String noun() {
         return noun;
+    }
+
+    /** What a model of this operator does, in sentences: {@code adds}, {@code subtracts}. */
+    public String verb() {
+        return verb;
+    }
+
+    /** What the operator's result is called: {@code sum}, {@code difference}. */
+    public String resultName() {
+        return resultName;
     }
 
     /** The noun with its article, for messages: {@code an adder}, {@code a subtractor}. */

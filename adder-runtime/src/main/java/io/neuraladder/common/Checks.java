@@ -46,4 +46,28 @@ public final class Checks {
                     + " elements; it must have one per operand pair (" + a + ")");
         }
     }
+
+    /**
+     * Refuses fewer than one thread, naming what the threads are for.
+     *
+     * @return {@code threads}
+     */
+    public static int requireThreads(String what, int threads) {
+        if (threads < 1) {
+            throw new IllegalArgumentException(what + " threads must be at least 1, got " + threads);
+        }
+        return threads;
+    }
+
+    /**
+     * Refuses a SHA-256 pin that is not 64 hex digits (any case); {@code null} is no pin.
+     *
+     * @return {@code sha256Hex}
+     */
+    public static String requireSha256(String sha256Hex) {
+        if (sha256Hex != null && !sha256Hex.matches("[0-9a-fA-F]{64}")) {
+            throw new IllegalArgumentException("a SHA-256 pin is 64 hex digits, got '" + sha256Hex + "'");
+        }
+        return sha256Hex;
+    }
 }

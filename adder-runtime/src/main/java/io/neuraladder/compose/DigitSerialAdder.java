@@ -3,12 +3,10 @@ package io.neuraladder.compose;
 import io.neuraladder.api.DigitAdder;
 import io.neuraladder.api.ModelInfo;
 import io.neuraladder.common.DigitOperands;
+import io.neuraladder.common.Limits;
 import io.neuraladder.contract.DigitCodec;
-import io.neuraladder.contract.DigitSerialContract;
-import io.neuraladder.contract.Operator;
-import io.neuraladder.engine.DigitStringEngine;
+import io.neuraladder.engine.DigitEngine;
 import io.neuraladder.load.ModelLoad;
-import io.neuraladder.load.ModelSource;
 import java.math.BigInteger;
 
 /**
@@ -18,7 +16,7 @@ import java.math.BigInteger;
  * a radix-16 model {@code add("ff", "1")} returns {@code "100"}.
  *
  * <p>Operands are strings of the radix's digits ({@code 0-9}, then {@code a-z} in either case;
- * leading zeros allowed; no sign, spaces or separators), at most {@value #MAX_DIGITS} digits each;
+ * leading zeros allowed; no sign, spaces or separators), at most {@value Limits#MAX_DIGITS} digits each;
  * anything else is refused with an exception naming the operand, the offending character and its
  * index. Sums are written in lower case without leading zeros. The model file is checked like a
  * binary adder's ({@link ModelLoad}: structure, optional SHA-256 pin, certificate as an adder's),
@@ -27,24 +25,13 @@ import java.math.BigInteger;
  */
 public final class DigitSerialAdder implements DigitAdder {
 
-    /** The longest operand accepted, in digits. */
-    public static final int MAX_DIGITS = 100_000;
-
-    private final DigitStringEngine engine;
+    private final DigitEngine engine;
     private final DigitOperands operands;
 
-    /**
-     * Loads {@code source}; {@code expectedRadix} is the radix the caller asked for, or 0 for any
-     * digit-serial radix.
-     */
-    public DigitSerialAdder(ModelSource source, int expectedRadix, ModelLoad.Options options) {
-        this.engine = new DigitStringEngine(source, Operator.ADD, expectedRadix, options);
+    /** Adds with {@code engine}, a loaded digit-serial adder. */
+    public DigitSerialAdder(DigitEngine engine) {
+        this.engine = engine;
         this.operands = new DigitOperands(engine.radix());
-    }
-
-    /** How a radix's adder is called in messages: "decimal adder", "radix-16 adder". */
-    static String describe(int radix) {
-        return radix == DigitSerialContract.DECIMAL ? "decimal adder" : "radix-" + radix + " adder";
     }
 
     /** The number base the model adds in. */
@@ -56,7 +43,7 @@ public final class DigitSerialAdder implements DigitAdder {
      * The sum of two non-negative integers written in {@link #radix()}, without leading zeros.
      *
      * @throws NumberFormatException if an operand is empty or holds anything but the radix's digits
-     * @throws IllegalArgumentException if an operand has more than {@value #MAX_DIGITS} digits
+     * @throws IllegalArgumentException if an operand has more than {@value Limits#MAX_DIGITS} digits
      * @throws NullPointerException if an operand is null
      * @throws IllegalStateException if this adder is closed
      */
@@ -67,7 +54,7 @@ public final class DigitSerialAdder implements DigitAdder {
     /**
      * The sum of two non-negative integers, computed digit by digit in {@link #radix()}.
      *
-     * @throws IllegalArgumentException if an operand is negative or has more than {@value #MAX_DIGITS} digits
+     * @throws IllegalArgumentException if an operand is negative or has more than {@value Limits#MAX_DIGITS} digits
      */
     public BigInteger add(BigInteger a, BigInteger b) {
         return new BigInteger(sum(operands.require("a", a), operands.require("b", b)), engine.radix());

@@ -3,8 +3,9 @@ package io.neuraladder.compose;
 import io.neuraladder.api.DigitSubtractor;
 import io.neuraladder.api.ModelInfo;
 import io.neuraladder.common.DigitOperands;
+import io.neuraladder.common.Limits;
 import io.neuraladder.contract.DigitCodec;
-import io.neuraladder.engine.DigitStringEngine;
+import io.neuraladder.engine.DigitEngine;
 
 /**
  * Subtracts non-negative integers of any length written in a radix's digits with a learned
@@ -18,10 +19,11 @@ import io.neuraladder.engine.DigitStringEngine;
  */
 public final class DigitSerialSubtractor implements DigitSubtractor {
 
-    private final DigitStringEngine engine;
+    private final DigitEngine engine;
     private final DigitOperands operands;
 
-    public DigitSerialSubtractor(DigitStringEngine engine) {
+    /** Subtracts with {@code engine}, a loaded digit-serial subtractor. */
+    public DigitSerialSubtractor(DigitEngine engine) {
         this.engine = engine;
         this.operands = new DigitOperands(engine.radix());
     }
@@ -36,7 +38,7 @@ public final class DigitSerialSubtractor implements DigitSubtractor {
      *
      * @throws NumberFormatException if an operand is empty or holds anything but the radix's digits,
      *     naming the operand, the character and its index
-     * @throws IllegalArgumentException if an operand has more than {@value DigitSerialAdder#MAX_DIGITS} digits
+     * @throws IllegalArgumentException if an operand has more than {@value Limits#MAX_DIGITS} digits
      * @throws NullPointerException if an operand is null
      * @throws IllegalStateException if this subtractor is closed
      */

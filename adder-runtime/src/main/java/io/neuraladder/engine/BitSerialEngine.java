@@ -36,7 +36,7 @@ import org.slf4j.LoggerFactory;
  * {@code run}, which would crash the process. Per-call buffers come from pools that grow to the
  * number of concurrent callers.
  */
-final class BitSerialEngine implements OperatorEngine {
+public final class BitSerialEngine implements OperatorEngine {
 
     private static final Logger log = LoggerFactory.getLogger(BitSerialEngine.class);
 
@@ -50,7 +50,7 @@ final class BitSerialEngine implements OperatorEngine {
     private final Queue<BatchCall> idleBatches = new ConcurrentLinkedQueue<>();
 
     /** Serves {@code load}, a bit-serial model, with the two graphs derived from its checked weights. */
-    BitSerialEngine(ModelLoad load) {
+    public BitSerialEngine(ModelLoad load) {
         ModelSource source = load.source();
         StructureCheck.CheckedModel checked = load.checked();
         ExecutionProvider provider = load.options().provider();

@@ -33,7 +33,7 @@ import org.slf4j.LoggerFactory;
  * inside {@code run}. Unless that was skipped, the model passes the binary adder's carry-chain
  * self-test twice: in one batch and one single add at a time (the pinned-output path).
  */
-final class DigitSerialEngine implements OperatorEngine {
+public final class DigitSerialEngine implements OperatorEngine {
 
     /** Pairs per ONNX Runtime run in a batch: bounds the run's buffers (a few MB for radix 16). */
     static final int PAIRS_PER_RUN = 4_096;
@@ -49,7 +49,7 @@ final class DigitSerialEngine implements OperatorEngine {
     private final Queue<IntCall> idleSingles = new ConcurrentLinkedQueue<>();
 
     /** Serves {@code load}, a digit-serial adder's model in a radix that is a power of two. */
-    DigitSerialEngine(ModelLoad load) {
+    public DigitSerialEngine(ModelLoad load) {
         ModelSource source = load.source();
         this.radix = load.radix();
         this.bitsPerDigit = Integer.numberOfTrailingZeros(radix);

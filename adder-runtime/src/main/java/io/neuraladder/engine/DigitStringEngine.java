@@ -8,6 +8,7 @@ import io.neuraladder.common.DigitOperands;
 import io.neuraladder.contract.DigitCodec;
 import io.neuraladder.contract.DigitSerialContract;
 import io.neuraladder.contract.Operator;
+import io.neuraladder.load.LoadOptions;
 import io.neuraladder.load.ModelLoad;
 import io.neuraladder.load.ModelSource;
 import io.neuraladder.load.SelfTest;
@@ -26,7 +27,7 @@ import org.slf4j.LoggerFactory;
  * {@link ModelLoad} and self-tested on the digit cases; thread-safe; {@link #close()} waits for
  * calls in flight.
  */
-public final class DigitStringEngine implements AutoCloseable {
+public final class DigitStringEngine implements DigitEngine {
 
     private static final Logger log = LoggerFactory.getLogger(DigitStringEngine.class);
 
@@ -39,7 +40,7 @@ public final class DigitStringEngine implements AutoCloseable {
      * Loads {@code source} as a model of {@code operator}; {@code expectedRadix} is the radix the
      * caller asked for, or 0 for any digit-serial radix.
      */
-    public DigitStringEngine(ModelSource source, Operator operator, int expectedRadix, ModelLoad.Options options) {
+    public DigitStringEngine(ModelSource source, Operator operator, int expectedRadix, LoadOptions options) {
         ModelLoad load = ModelLoad.open(source, operator, options, radix -> requireRadix(source, operator, expectedRadix, radix));
         int radix = load.radix();
         this.lifecycle = new SessionLifecycle(source.name(), () -> new IllegalStateException("the "
@@ -74,11 +75,13 @@ public final class DigitStringEngine implements AutoCloseable {
     }
 
     /** The model's radix. */
+    @Override
     public int radix() {
         return codec.radix();
     }
 
     /** Where the model came from and what its file says about itself. */
+    @Override
     public ModelInfo model() {
         return model;
     }
@@ -88,6 +91,7 @@ public final class DigitStringEngine implements AutoCloseable {
      * digits each, most significant first, leading zeros kept, where {@code steps} is one more than
      * the longest operand's digits; the first digit is the final carry or borrow's.
      */
+    @Override
     public String[] digits(String[] a, String[] b) {
         int steps = 0;
         for (int n = 0; n < a.length; n++) {

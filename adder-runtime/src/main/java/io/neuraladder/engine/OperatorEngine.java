@@ -1,40 +1,19 @@
 package io.neuraladder.engine;
 
-import io.neuraladder.api.ModelContractException;
 import io.neuraladder.api.ModelInfo;
-import io.neuraladder.common.DigitOperands;
 import io.neuraladder.contract.Operator;
-import io.neuraladder.load.ModelLoad;
-import io.neuraladder.load.ModelSource;
 import java.math.BigInteger;
 
 /**
  * One loaded model of an {@link Operator} serving ints, longs and {@link BigInteger}s: its
  * results wrapped to the operands' width, as {@code +} and {@code -} wrap.
  * {@link BitSerialEngine} serves a bit-serial model, {@link DigitSerialEngine} a digit-serial one
- * whose radix is a power of two (several bits per step). {@link ReloadableEngine} adds hot swapping
+ * whose radix is a power of two (several bits per step). {@link ReloadableEngine} loads one and adds hot swapping
  * on top, and the front ends ({@code ReloadableAdder}, {@code LearnedMath}) the exact contracts.
  * Implementations are thread-safe; a call that finds the engine closed throws
  * {@link ClosedException}, so that a reloading holder can retry on the replacement.
  */
 public interface OperatorEngine extends AutoCloseable {
-
-    /** Loads the model {@code source} as a model of {@code operator} with the engine its radix needs. */
-    static OperatorEngine load(ModelSource source, Operator operator, ModelLoad.Options options) {
-        ModelLoad load = ModelLoad.open(source, operator, options, radix -> {
-            if (radix != 2 && Integer.bitCount(radix) != 1) {
-                throw notBinary(source, operator, radix);
-            }
-        });
-        return load.radix() == 2 ? new BitSerialEngine(load) : new DigitSerialEngine(load);
-    }
-
-    private static ModelContractException notBinary(ModelSource source, Operator operator, int radix) {
-        return new ModelContractException("model " + source.name() + " is a " + DigitOperands.describe(operator, radix)
-                + " (metadata neuraladder.radix = " + radix + "); ints and longs are computed by binary models and "
-                + "by digit-serial ones whose radix is a power of two (4, 8, 16, 32). Open it with NeuralAdder."
-                + (radix == 10 ? "openDecimal" : "openDigitSerial") + " instead");
-    }
 
     /** Where the model came from and what its file says about itself. */
     ModelInfo model();

@@ -22,15 +22,20 @@ public final class ReloadableEngine implements AutoCloseable {
 
     private final LoadSettings settings;
     private final Operator operator;
+    private final Function<LoadSettings, OperatorEngine> loader;
     private final Object reloadLock = new Object();
     private volatile OperatorEngine current;
     private volatile boolean closed;
 
-    /** Loads the model {@code settings} name as a model of {@code operator}. */
-    public ReloadableEngine(LoadSettings settings, Operator operator) {
+    /**
+     * Loads the model {@code settings} name with {@code loader}, which loads a file as a model of
+     * {@code operator} into the engine its radix needs; reloads use it too.
+     */
+    public ReloadableEngine(LoadSettings settings, Operator operator, Function<LoadSettings, OperatorEngine> loader) {
         this.settings = settings;
         this.operator = operator;
-        this.current = OperatorEngine.load(settings.source(), operator, settings.options());
+        this.loader = loader;
+        this.current = loader.apply(settings);
     }
 
     /** Runs {@code call} on the current engine, retrying on the replacement if a reload closed it meanwhile. */
@@ -78,7 +83,7 @@ public final class ReloadableEngine implements AutoCloseable {
         LoadSettings next = settings.withFile(Objects.requireNonNull(model, "model"), sha256Hex);
         synchronized (reloadLock) {
             requireOpen();
-            OperatorEngine replacement = OperatorEngine.load(next.source(), operator, next.options());
+            OperatorEngine replacement = loader.apply(next);
             OperatorEngine old = current;
             current = replacement;
             old.close();

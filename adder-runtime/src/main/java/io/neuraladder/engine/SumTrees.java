@@ -6,6 +6,7 @@ import ai.onnxruntime.OrtSession;
 import io.neuraladder.api.ModelSelfTestException;
 import io.neuraladder.contract.CellType;
 import io.neuraladder.contract.ModelContract;
+import io.neuraladder.load.LoadOptions;
 import io.neuraladder.load.ModelLoad;
 import io.neuraladder.load.ModelSource;
 import io.neuraladder.load.ModelWeights;
@@ -34,10 +35,10 @@ final class SumTrees implements AutoCloseable {
     private final String source;
     private final ModelWeights weights;
     private final CellType cell;
-    private final ModelLoad.Options options;
+    private final LoadOptions options;
     private final Map<Integer, OrtSession> sessions = new HashMap<>();
 
-    SumTrees(String source, ModelWeights weights, CellType cell, ModelLoad.Options options) {
+    SumTrees(String source, ModelWeights weights, CellType cell, LoadOptions options) {
         this.source = source;
         this.weights = weights;
         this.cell = cell;

@@ -12,7 +12,7 @@ import java.nio.file.Path;
  * @param sha256 the SHA-256 pin, or {@code null}
  * @param options how the sessions run and what may be served
  */
-public record LoadSettings(Path file, String bundled, long maxModelBytes, String sha256, ModelLoad.Options options) {
+public record LoadSettings(Path file, String bundled, long maxModelBytes, String sha256, LoadOptions options) {
 
     /** The bytes to load, read and pinned. */
     public ModelSource source() {

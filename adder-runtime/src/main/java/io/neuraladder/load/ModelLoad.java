@@ -27,21 +27,9 @@ import org.slf4j.LoggerFactory;
  * @param info what it is, with the certificate's findings
  * @param options how it is to run
  */
-public record ModelLoad(ModelSource source, StructureCheck.CheckedModel checked, ModelInfo info, Options options) {
+public record ModelLoad(ModelSource source, StructureCheck.CheckedModel checked, ModelInfo info, LoadOptions options) {
 
     private static final Logger log = LoggerFactory.getLogger(ModelLoad.class);
-
-    /**
-     * How to load.
-     *
-     * @param provider where ONNX Runtime runs
-     * @param intraOpThreads threads inside one run of a single pair
-     * @param batchThreads threads inside one run of an array's chunk
-     * @param selfTest whether the front end self-tests
-     * @param allowUncertified whether a model whose certificate is missing or fails may serve
-     */
-    public record Options(ExecutionProvider provider, int intraOpThreads, int batchThreads, boolean selfTest,
-            boolean allowUncertified) {}
 
     /**
      * Loads {@code source} as a model of {@code operator} whose radix the front end accepts
@@ -51,7 +39,7 @@ public record ModelLoad(ModelSource source, StructureCheck.CheckedModel checked,
      *     operator, or the front end refuses its radix
      * @throws ModelCertificateException if the certificate fails and that is not allowed
      */
-    public static ModelLoad open(ModelSource source, Operator operator, Options options, IntConsumer radixCheck) {
+    public static ModelLoad open(ModelSource source, Operator operator, LoadOptions options, IntConsumer radixCheck) {
         StructureCheck.CheckedModel checked = checkedAs(source, operator);
         radixCheck.accept(checked.radix());
         Optional<CertificateCheck> certificate = certificate(source, checked, operator, options.allowUncertified());

@@ -4,6 +4,9 @@ import ai.onnx.proto.OnnxMl.GraphProto;
 import ai.onnx.proto.OnnxMl.ModelProto;
 import ai.onnx.proto.OnnxMl.NodeProto;
 import ai.onnx.proto.OnnxMl.TensorProto;
+import java.nio.ByteBuffer;
+import java.nio.ByteOrder;
+import java.nio.FloatBuffer;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -16,22 +19,38 @@ import java.util.Map;
  */
 public record ModelWeights(float[] w, float[] r, float[] b, float[] denseW, float[] denseB) {
 
-    /** Reads them from a model that passed {@link StructureCheck}, whose nodes are in its order. */
+    /** Reads them from a model that passed {@code StructureCheck}, whose nodes are in its order. */
     static ModelWeights of(ModelProto model) {
         GraphProto graph = model.getGraph();
         Map<String, TensorProto> initializers = new HashMap<>();
         graph.getInitializerList().forEach(t -> initializers.put(t.getName(), t));
         List<NodeProto> nodes = graph.getNodeList();
         return new ModelWeights(
-                StructureCheck.floats(initializers.get(nodes.get(0).getInput(1))),
-                StructureCheck.floats(initializers.get(nodes.get(0).getInput(2))),
-                StructureCheck.floats(initializers.get(nodes.get(0).getInput(3))),
-                StructureCheck.floats(initializers.get(nodes.get(2).getInput(1))),
-                StructureCheck.floats(initializers.get(nodes.get(3).getInput(1))));
+                floats(initializers.get(nodes.get(0).getInput(1))),
+                floats(initializers.get(nodes.get(0).getInput(2))),
+                floats(initializers.get(nodes.get(0).getInput(3))),
+                floats(initializers.get(nodes.get(2).getInput(1))),
+                floats(initializers.get(nodes.get(3).getInput(1))));
     }
 
     /** The hidden size {@code H}. */
     public int hidden() {
         return denseW.length / denseB.length;
+    }
+
+    /** A float tensor's values, raw (little-endian) or listed. */
+    public static float[] floats(TensorProto tensor) {
+        if (!tensor.getRawData().isEmpty()) {
+            FloatBuffer raw = ByteBuffer.wrap(tensor.getRawData().toByteArray()).order(ByteOrder.LITTLE_ENDIAN)
+                    .asFloatBuffer();
+            float[] values = new float[raw.remaining()];
+            raw.get(values);
+            return values;
+        }
+        float[] values = new float[tensor.getFloatDataCount()];
+        for (int i = 0; i < values.length; i++) {
+            values[i] = tensor.getFloatData(i);
+        }
+        return values;
     }
 }

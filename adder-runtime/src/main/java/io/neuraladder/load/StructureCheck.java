@@ -20,7 +20,6 @@ import io.neuraladder.contract.Operator;
 import io.neuraladder.proof.CellParameters;
 import java.nio.ByteBuffer;
 import java.nio.ByteOrder;
-import java.nio.FloatBuffer;
 import java.nio.LongBuffer;
 import java.util.Arrays;
 import java.util.HashMap;
@@ -318,7 +317,7 @@ public final class StructureCheck {
             throw violation(node.getOpType() + " input " + input + " float32 " + Arrays.toString(shape),
                     "initializer '" + tensor.getName() + "' " + typeName(tensor.getDataType()) + " " + Arrays.toString(dims));
         }
-        float[] values = floats(tensor);
+        float[] values = ModelWeights.floats(tensor);
         long elements = Arrays.stream(shape).reduce(1, Math::multiplyExact);
         if (values.length != elements) {
             throw violation(elements + " values in initializer '" + tensor.getName() + "'", values.length + " values");
@@ -329,21 +328,6 @@ public final class StructureCheck {
                         + " at index " + i);
             }
         }
-    }
-
-    static float[] floats(TensorProto tensor) {
-        if (!tensor.getRawData().isEmpty()) {
-            FloatBuffer raw = ByteBuffer.wrap(tensor.getRawData().toByteArray()).order(ByteOrder.LITTLE_ENDIAN)
-                    .asFloatBuffer();
-            float[] values = new float[raw.remaining()];
-            raw.get(values);
-            return values;
-        }
-        float[] values = new float[tensor.getFloatDataCount()];
-        for (int i = 0; i < values.length; i++) {
-            values[i] = tensor.getFloatData(i);
-        }
-        return values;
     }
 
     private static long[] longs(TensorProto tensor) {

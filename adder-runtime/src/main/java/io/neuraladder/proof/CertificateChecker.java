@@ -88,7 +88,7 @@ public final class CertificateChecker {
             checker.requireStart();
             checker.requireClosure();
             checker.requireOutputs();
-            return new CertificateCheck(certificate.regions().size(), certificate.history(), checker.transitions,
+            return new CertificateCheck(weights.cell(), certificate.regions().size(), certificate.history(), checker.transitions,
                     checker.worstOutputMargin, checker.worstSlack, Duration.ofNanos(System.nanoTime() - start));
         } catch (CertificateRejection rejection) {
             throw rejection;

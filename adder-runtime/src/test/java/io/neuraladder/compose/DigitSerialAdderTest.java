@@ -95,7 +95,7 @@ class DigitSerialAdderTest {
         assertThrows(NullPointerException.class, () -> adder.add(null, "1"));
         assertTrue(assertThrows(IllegalArgumentException.class,
                 () -> adder.add(BigInteger.valueOf(-3), BigInteger.ONE)).getMessage().contains("is negative"));
-        String tooLong = "1".repeat(DigitSerialAdder.MAX_DIGITS + 1);
+        String tooLong = "1".repeat(NeuralAdder.MAX_DIGITS + 1);
         assertTrue(assertThrows(IllegalArgumentException.class, () -> adder.add(tooLong, "1")).getMessage()
                 .contains("at most 100,000"));
     }

@@ -7,6 +7,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import io.neuraladder.ShippedModels;
 import io.neuraladder.api.ExecutionProvider;
 import io.neuraladder.api.ModelSelfTestException;
+import io.neuraladder.load.LoadOptions;
 import io.neuraladder.load.ModelLoad;
 import io.neuraladder.load.ModelWeights;
 import io.neuraladder.load.StructureCheck;
@@ -17,7 +18,7 @@ import org.junit.jupiter.params.provider.ValueSource;
 /** The sum trees behind multiplication: exact on the shipped adder, refused by their self-test when the adder is wrong. */
 class SumTreesTest {
 
-    private static final ModelLoad.Options OPTIONS = new ModelLoad.Options(ExecutionProvider.CPU, 1, 1, true, false);
+    private static final LoadOptions OPTIONS = new LoadOptions(ExecutionProvider.CPU, 1, 1, true, false);
 
     @ParameterizedTest
     @ValueSource(ints = {1, 3, 4, 5})

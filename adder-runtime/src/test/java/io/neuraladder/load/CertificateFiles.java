@@ -175,7 +175,7 @@ public final class CertificateFiles {
             if (tensor.getDataType() != TensorProto.DataType.FLOAT_VALUE) {
                 continue;
             }
-            float[] values = StructureCheck.floats(tensor.build());
+            float[] values = ModelWeights.floats(tensor.build());
             ByteBuffer raw = ByteBuffer.allocate(values.length * Float.BYTES).order(ByteOrder.LITTLE_ENDIAN);
             for (float v : values) {
                 raw.putFloat((float) (v * (1 + noise * random.nextGaussian())));

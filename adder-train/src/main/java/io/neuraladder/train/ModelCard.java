@@ -26,12 +26,12 @@ public final class ModelCard {
         String unit = c.binary() ? "bit" : "digit";
         StringBuilder card = new StringBuilder();
         card.append("# Model card: ").append(fileName).append("\n\n");
-        card.append("A ").append(c.cell().onnxOperator()).append(" with ").append(c.hiddenSize())
-                .append(" hidden units that computes ").append(c.operator().metadataName()).append(" on ")
+        card.append(c.cell() == CellType.RNN ? "An " : "A ").append(c.cell().onnxOperator()).append(" with ")
+                .append(c.hiddenSize()).append(" hidden units that ").append(c.operator().verb()).append(" ")
                 .append(numbers(c)).append(" one ").append(unit).append(c.binary() ? " per step" : " pair per step")
                 .append(", least significant first (model contract version ").append(ModelContract.VERSION)
                 .append(c.binary() ? "" : "; inputs: both digits one-hot; output: a softmax over the output digit; one "
-                        + "extra step for the final carry").append("). Trained with Deeplearning4j")
+                        + "extra step for the final " + c.operator().stateName()).append("). Trained with Deeplearning4j")
                 .append(c.method() == TrainingConfig.Method.CERTIFIABLE
                         ? "'s SameDiff (" + (shutGate ? gateName + " gate held shut, " : "")
                                 + "Gaussian noise on the state after every step)" : "")
@@ -72,9 +72,10 @@ public final class ModelCard {
         row(card, "training sequence length", c.binary() ? c.trainSteps() + " bits (validated at 32)"
                 : c.trainDigits() + " digits (" + c.trainSteps() + " steps; validated on 1 to "
                         + OperandSets.VALIDATION_DIGITS + " digits)");
-        row(card, "training data", "fresh each minibatch: half uniform random pairs, half carry-heavy pairs"
-                + (c.quietChains() > 0 ? " (a share " + c.quietChains() + " of them quiet chains: pairs summing to "
-                        + (c.radix() - 1) + " with no carry in)" : ""));
+        row(card, "training data", "fresh each minibatch: half uniform random pairs, half "
+                + c.operator().chainHeavyName() + " pairs" + (c.quietChains() > 0 ? " (a share " + c.quietChains()
+                        + " of them quiet chains: pairs that pass a " + c.operator().stateName() + " on, with no "
+                        + c.operator().stateName() + " in)" : ""));
         row(card, "seed", Long.toString(c.seed()));
         row(card, "iterations", result.iterations() + " of at most " + c.maxIterations());
         row(card, "examples seen", Long.toString(result.examples()));
@@ -84,11 +85,11 @@ public final class ModelCard {
         card.append("| set | pairs | exact | ").append(unit).append(" accuracy |\n|---|---:|---:|---:|\n");
         score(card, "fresh uniform random pairs", f.random());
         score(card, "every pair of edge values", f.edge());
-        score(card, "fresh carry-heavy pairs", f.carryHeavy());
+        score(card, "fresh " + c.operator().chainHeavyName() + " pairs", f.carryHeavy());
         card.append("\n## Training table\n\nOne row per evaluation (every ").append(c.evaluateEvery())
                 .append(" minibatches). Validation sets are fresh each time: ")
                 .append(OperandSets.of(c).description()).append(".\n\n");
-        card.append(TrainingTable.markdown(result.rows()));
+        card.append(TrainingTable.markdown(c.operator(), result.rows()));
         card.append("\n## Certificate\n\n```\n").append(result.certificate().report()).append("```\n");
         card.append("\n## Rebuild\n\n```sh\nmvn -q install -DskipTests\n").append(rebuildCommand).append("\n```\n");
         return card.toString();

@@ -85,7 +85,7 @@ public sealed interface OperandSets {
         @Override
         public String description() {
             return config.validationPairs() + " uniform pairs, every edge pair, " + carryHeavyPairs(config.validationPairs())
-                    + " carry-heavy pairs, all at 32 bits";
+                    + " " + config.operator().chainHeavyName() + " pairs, all at 32 bits";
         }
     }
 
@@ -158,7 +158,8 @@ public sealed interface OperandSets {
 
         @Override
         public String description() {
-            return config.validationPairs() + " uniform and as many carry-heavy pairs (half of them quiet chains) of 1 to "
+            return config.validationPairs() + " uniform and as many " + config.operator().chainHeavyName()
+                    + " pairs (half of them quiet chains) of 1 to "
                     + VALIDATION_DIGITS + " digits, and every edge pair";
         }
     }

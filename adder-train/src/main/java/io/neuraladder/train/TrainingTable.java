@@ -1,5 +1,6 @@
 package io.neuraladder.train;
 
+import io.neuraladder.contract.Operator;
 import java.util.List;
 import java.util.Locale;
 import java.util.function.Function;
@@ -8,7 +9,12 @@ import java.util.stream.Collectors;
 /** The columns of the training table, rendered as aligned text for a terminal or as Markdown. */
 public final class TrainingTable {
 
-    private record Column(String header, int width, Function<EvaluationRow, String> value) {}
+    private record Column(Function<Operator, String> header, int width, Function<EvaluationRow, String> value) {
+
+        Column(String header, int width, Function<EvaluationRow, String> value) {
+            this(operator -> header, width, value);
+        }
+    }
 
     private static final List<Column> COLUMNS = List.of(
             new Column("epoch", 5, r -> Integer.toString(r.epoch())),
@@ -18,7 +24,7 @@ public final class TrainingTable {
             new Column("val bit acc", 11, r -> percent(r.random().bitAccuracy())),
             new Column("exact random", 12, r -> percent(r.random().exactRate())),
             new Column("exact edge", 10, r -> percent(r.edge().exactRate())),
-            new Column("exact carry", 11, r -> percent(r.carryHeavy().exactRate())),
+            new Column(operator -> "exact " + operator.stateName(), 12, r -> percent(r.carryHeavy().exactRate())),
             new Column("loss", 8, r -> String.format(Locale.ROOT, "%.5f", r.loss())),
             new Column("val loss", 8, r -> String.format(Locale.ROOT, "%.5f", r.validationLoss())),
             new Column("lr", 6, r -> String.format(Locale.ROOT, "%.4f", r.learningRate())),
@@ -26,9 +32,9 @@ public final class TrainingTable {
 
     private TrainingTable() {}
 
-    /** The header line for {@link #textRow}. */
-    public static String textHeader() {
-        return COLUMNS.stream().map(c -> pad(c.header(), c.width())).collect(Collectors.joining("  "));
+    /** The header line for {@link #textRow}, its chain column named by {@code operator}'s state (carry, borrow). */
+    public static String textHeader(Operator operator) {
+        return COLUMNS.stream().map(c -> pad(c.header().apply(operator), c.width())).collect(Collectors.joining("  "));
     }
 
     /** One row aligned under {@link #textHeader()}. */
@@ -36,10 +42,10 @@ public final class TrainingTable {
         return COLUMNS.stream().map(c -> pad(c.value().apply(row), c.width())).collect(Collectors.joining("  "));
     }
 
-    /** The whole table as Markdown. */
-    public static String markdown(List<EvaluationRow> rows) {
+    /** The whole table as Markdown, its chain column named by {@code operator}'s state. */
+    public static String markdown(Operator operator, List<EvaluationRow> rows) {
         StringBuilder table = new StringBuilder();
-        table.append(COLUMNS.stream().map(Column::header).collect(Collectors.joining(" | ", "| ", " |\n")));
+        table.append(COLUMNS.stream().map(c -> c.header().apply(operator)).collect(Collectors.joining(" | ", "| ", " |\n")));
         table.append(COLUMNS.stream().map(c -> "---:").collect(Collectors.joining(" | ", "| ", " |\n")));
         for (EvaluationRow row : rows) {
             table.append(COLUMNS.stream().map(c -> c.value().apply(row)).collect(Collectors.joining(" | ", "| ", " |\n")));

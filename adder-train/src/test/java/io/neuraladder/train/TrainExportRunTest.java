@@ -15,6 +15,8 @@ import io.neuraladder.api.ModelCertificateException;
 import io.neuraladder.api.ModelSelfTestException;
 import io.neuraladder.contract.MetadataKey;
 import io.neuraladder.properties.AddExactProperty;
+import io.neuraladder.train.cli.ModelFiles;
+import io.neuraladder.train.cli.TrainCommand;
 import io.neuraladder.train.export.OnnxExport;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
@@ -65,6 +67,24 @@ class TrainExportRunTest {
                 + " (adder-train's surefire configuration sets them; an IDE run needs them in its environment)"));
         assertArrayEquals(Files.readAllBytes(ShippedModelFiles.DEFAULT), Files.readAllBytes(trainedModel),
                 "the default model's card command no longer rebuilds models/adder-lstm.onnx");
+    }
+
+    @Test
+    void theShippedModelsCard_isWhatTheCardWriterWritesToday_butForItsTimings() throws IOException {
+        PinnedNumerics.whyUnsupported().ifPresent(why -> Assumptions.abort("the card names the file's bytes, and a "
+                + "byte-for-byte rebuild cannot hold here: " + why));
+        Path shipped = ShippedModelFiles.DEFAULT.resolveSibling("adder-lstm.md");
+        String written = ModelCard.markdown(trained, "adder-lstm.onnx", ModelFiles.sha256(trainedModel),
+                TrainCommand.rebuildCommand(TrainingConfig.SHIPPED_LSTM, Path.of("models", "adder-lstm.onnx")));
+        assertEquals(withoutTimings(Files.readString(shipped)), withoutTimings(written),
+                "models/adder-lstm.md is not what its own command writes today; rerun the command in its Rebuild section");
+    }
+
+    /** A card with its wall-clock figures (training time, the table's elapsed column, the certificate search's time) blanked. */
+    private static String withoutTimings(String card) {
+        return card.replaceAll("\\d+\\.\\d s \\(evaluations included\\)", "_ s (evaluations included)")
+                .replaceAll("\\| \\d+\\.\\ds \\|", "| _s |")
+                .replaceAll("time: \\d+ ms", "time: _ ms");
     }
 
     @Test

@@ -7,12 +7,12 @@ import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 
 /** What the training commands need to know about the model files they write. */
-final class ModelFiles {
+public final class ModelFiles {
 
     private ModelFiles() {}
 
     /** The SHA-256 of {@code file}'s bytes. */
-    static byte[] sha256(Path file) throws IOException {
+    public static byte[] sha256(Path file) throws IOException {
         try {
             return MessageDigest.getInstance("SHA-256").digest(Files.readAllBytes(file));
         } catch (NoSuchAlgorithmException e) {
@@ -21,7 +21,7 @@ final class ModelFiles {
     }
 
     /** The model card beside {@code model}: {@code adder.onnx} → {@code adder.md}. */
-    static Path card(Path model) {
+    public static Path card(Path model) {
         String name = model.getFileName().toString();
         String base = name.endsWith(".onnx") ? name.substring(0, name.length() - ".onnx".length()) : name;
         return model.resolveSibling(base + ".md");

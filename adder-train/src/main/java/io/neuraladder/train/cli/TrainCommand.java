@@ -44,7 +44,7 @@ import picocli.CommandLine.Spec;
                         + "shipped decimal model's recipe).",
                 "Run it through adder-train/bin/adder-train, which pins ND4J's kernels and threads ("
                         + "PinnedNumerics) so that the same options give the same file on any x86-64 CPU with AVX2."})
-final class TrainCommand implements Callable<Integer> {
+public final class TrainCommand implements Callable<Integer> {
 
     @Spec
     private CommandSpec spec;
@@ -195,12 +195,12 @@ final class TrainCommand implements Callable<Integer> {
         }
         PinnedNumerics.whyUnsupported().or(PinnedNumerics::whyNotPinned)
                 .ifPresent(why -> err.println("note: " + why));
-        out.printf("training %s%n%n%s%n", config, TrainingTable.textHeader());
+        out.printf("training %s%n%n%s%n", config, TrainingTable.textHeader(config.operator()));
         out.flush();
         TrainingResult result;
         try (TrainingProgress progress = TrainingProgress.start("train " + config.operator().cliName() + " radix "
                 + config.radix(), config.maxIterations())) {
-            result = new Trainer(config, listener(out, progress)).train();
+            result = new Trainer(config, listener(out, progress, config.operator())).train();
         }
 
         if (!result.succeeded()) {
@@ -214,7 +214,7 @@ final class TrainCommand implements Callable<Integer> {
         byte[] sha256 = ModelFiles.sha256(output);
         Path card = ModelFiles.card(output);
         Files.writeString(card, ModelCard.markdown(result, output.getFileName().toString(), sha256,
-                rebuildCommand(config)), StandardCharsets.UTF_8);
+                rebuildCommand(config, output)), StandardCharsets.UTF_8);
         out.printf(Locale.ROOT, "%n%s after %d iterations (%d examples, %.1f s)%ncertificate: %s%n"
                 + "wrote %s (sha256 %s)%nwrote %s%n", result.certified() ? "certified and exact" : "exact",
                 result.iterations(), result.examples(), result.elapsedMillis() / 1000.0,
@@ -224,7 +224,7 @@ final class TrainCommand implements Callable<Integer> {
     }
 
     /** Prints a table row per evaluation and the confirmation, and moves the bar. */
-    private static Trainer.Listener listener(PrintWriter out, TrainingProgress progress) {
+    private static Trainer.Listener listener(PrintWriter out, TrainingProgress progress, Operator operator) {
         return new Trainer.Listener() {
             @Override
             public void onIteration(int iteration) {
@@ -241,10 +241,11 @@ final class TrainCommand implements Callable<Integer> {
             @Override
             public void onConfirmation(TrainingResult.Confirmation confirmation) {
                 progress.clearLine();
-                out.printf("  confirmation: exact on %s of %d uniform, %s of %d edge, %s of %d carry-heavy pairs%n",
+                out.printf("  confirmation: exact on %s of %d uniform, %s of %d edge, %s of %d %s pairs%n",
                         TrainingTable.percent(confirmation.random().exactRate()), confirmation.random().pairs(),
                         TrainingTable.percent(confirmation.edge().exactRate()), confirmation.edge().pairs(),
-                        TrainingTable.percent(confirmation.carryHeavy().exactRate()), confirmation.carryHeavy().pairs());
+                        TrainingTable.percent(confirmation.carryHeavy().exactRate()), confirmation.carryHeavy().pairs(),
+                        operator.chainHeavyName());
                 out.flush();
             }
         };
@@ -254,8 +255,12 @@ final class TrainCommand implements Callable<Integer> {
         return !result.rows().isEmpty() && result.rows().get(result.rows().size() - 1).perfect();
     }
 
-    /** The command that rebuilds the file: every value of the configuration, by name. */
-    private String rebuildCommand(TrainingConfig c) {
+    /**
+     * The command that rebuilds {@code output}, as its model card gives it: every value of the
+     * configuration, by name, through the launcher that pins the training numerics (or on the lab's
+     * classpath, for the lab's methods).
+     */
+    public static String rebuildCommand(TrainingConfig c, Path output) {
         StringBuilder args = new StringBuilder("train");
         if (c.operator() != Operator.ADD) {
             args.append(" --operator ").append(c.operator().cliName());
@@ -288,7 +293,9 @@ final class TrainCommand implements Callable<Integer> {
             args.append(" --carry-saturation ").append(c.carrySaturation());
         }
         args.append(" --output ").append(output.toString().replace('\\', '/'));
-        return "adder-train/bin/adder-train " + args;
+        return c.method() == TrainingConfig.Method.CERTIFIABLE ? "adder-train/bin/adder-train " + args
+                : PinnedNumerics.describe() + " mvn -q -pl adder-train exec:java -Dexec.classpathScope=test "
+                        + "-Dexec.args=\"" + args + "\"";
     }
 
 

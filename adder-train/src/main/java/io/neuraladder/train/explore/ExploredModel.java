@@ -58,7 +58,7 @@ final class ExploredModel implements AutoCloseable {
         this.served = served;
         this.info = served.model();
         this.uncertifiedReason = uncertifiedReason;
-        Optional<Projection> projection = regions.map(r -> Projection.of(r.regions(), weights.hidden()));
+        Optional<Projection> projection = regions.map(r -> Projection.of(r.regions(), weights.hidden(), operator));
         this.tracer = new StepTracer(weights, operator, regions.orElse(null), projection.orElse(null));
         this.view = describe(source, regions.orElse(null), projection.orElse(null));
     }
@@ -208,7 +208,7 @@ final class ExploredModel implements AutoCloseable {
         Optional<CertificateCheck> check = info.certificateCheck();
         ModelView.Plane plane = projection == null ? null : ModelView.Plane.of(projection, regions.regions());
         return new ModelView(name, source, ModelView.kind(weights.radix()), operator.metadataName(),
-                operator.symbol(), operator.stateName(),
+                operator.symbol(), operator.stateName(), operator.resultName(),
                 weights.cell().metadataName(), weights.hidden(), RecurrentCell.of(weights).stateSize(),
                 weights.parameterCount(), weights.radix(), info.certified(),
                 check.map(CertificateCheck::toString).orElse(uncertifiedReason == null

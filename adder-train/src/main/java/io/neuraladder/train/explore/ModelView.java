@@ -15,6 +15,7 @@ import java.util.List;
  * @param operator {@code add} or {@code subtract}
  * @param symbol the operator's sign
  * @param stateName what the state stands for: {@code carry} or {@code borrow}
+ * @param resultName what the output is: {@code sum} or {@code difference}
  * @param cell {@code rnn}, {@code gru} or {@code lstm}
  * @param hidden hidden units
  * @param stateSize state components: {@code hidden}, twice that for an LSTM (its memory)
@@ -35,6 +36,7 @@ import java.util.List;
  * @param plane the state-space figure's axes and boxes; {@code null} uncertified
  */
 record ModelView(String name, String source, String kind, String operator, String symbol, String stateName,
+        String resultName,
         String cell, int hidden, int stateSize, int parameters,
         int radix, boolean certified, String certificate, Integer regions, Integer history, Double outputMargin,
         Double stateSlack, double stateMargin, double logitMargin, String trainedSteps, String trainingSeed,

@@ -1,5 +1,6 @@
 package io.neuraladder.train.explore;
 
+import io.neuraladder.contract.Operator;
 import io.neuraladder.train.certify.CertificateRegions.Region;
 import java.util.List;
 
@@ -21,7 +22,7 @@ import java.util.List;
 record Projection(double[] x, double[] y, String xName, String yName, double gap) {
 
     /** The plane for these regions' boxes, whose states have {@code hidden} components of {@code h} first. */
-    static Projection of(List<Region> regions, int hidden) {
+    static Projection of(List<Region> regions, int hidden, Operator operator) {
         int size = regions.get(0).low().length;
         double[][] centres = regions.stream().map(Projection::centre).toArray(double[][]::new);
         double[] difference = new double[size];
@@ -37,7 +38,8 @@ record Projection(double[] x, double[] y, String xName, String yName, double gap
             }
         }
         double[] bestAxis = unit(difference);
-        String bestName = "carry direction (mean box centre of carry 1 minus carry 0)";
+        String state = operator.stateName();
+        String bestName = state + " direction (mean box centre of " + state + " 1 minus " + state + " 0)";
         double bestGap = bestAxis == null ? Double.NEGATIVE_INFINITY : gap(regions, bestAxis);
         for (int j = 0; j < size; j++) {
             double[] axis = new double[size];

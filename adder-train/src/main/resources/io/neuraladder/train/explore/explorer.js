@@ -3,7 +3,7 @@
 
 const SVG = 'http://www.w3.org/2000/svg';
 const CELL = 18;
-const LABEL_WIDTH = 64;
+const LABEL_WIDTH = 88;
 const PLANE = { width: 560, height: 420, pad: 44 };
 const view = { model: null, trace: null, step: 0, timer: null, traces: 0, refusals: 0 };
 const $ = (id) => document.getElementById(id);
@@ -157,6 +157,23 @@ async function multiply() {
   });
   document.body.dataset.products = String(Number(document.body.dataset.products || 0) + 1);
   showTrace(product.additions[product.additions.length - 1].trace);
+  showProductHeadline(product);
+}
+
+/** The headline after Multiply is the product (or Math's overflow), not the tree's last addition traced below it. */
+function showProductHeadline(product) {
+  const sum = $('sum');
+  sum.dataset.overflow = String(Boolean(product.overflow));
+  if (product.overflow) {
+    $('sum-line').textContent = product.a + ' × ' + product.b + ' overflows an int: Math.multiplyExact throws '
+      + 'ArithmeticException:';
+    sum.textContent = product.overflow;
+  } else {
+    $('sum-line').textContent = product.a + ' × ' + product.b + ' =';
+    sum.textContent = product.product;
+  }
+  sum.dataset.wrapped = product.product;
+  $('wrapped').textContent = '(the tree\'s last addition is traced below; choose another above)';
 }
 
 async function run() {
@@ -212,7 +229,7 @@ function rows() {
   const list = [{ name: m.kind === 'binary' ? 'a bit' : 'a digit', kind: 'a' },
     { name: m.kind === 'binary' ? 'b bit' : 'b digit', kind: 'b' }];
   m.units.forEach((unit, j) => list.push({ name: unit, kind: 'unit', j }));
-  list.push({ name: m.operator === 'subtract' ? 'difference' : 'sum', kind: 'sum' }, { name: 'margin', kind: 'margin' },
+  list.push({ name: m.resultName, kind: 'sum' }, { name: 'margin', kind: 'margin' },
     { name: m.stateName, kind: 'carry' });
   if (m.plane) {
     list.push({ name: 'in box', kind: 'inside' });
@@ -360,11 +377,12 @@ function renderFacts() {
   fact(facts, 'step', (view.step + 1) + ' of ' + view.trace.stepCount + ' (' + unit + ' ' + view.step + ')');
   const state = view.model.stateName;
   fact(facts, 'reads', 'a ' + unit + ' ' + s.a + ', b ' + unit + ' ' + s.b + ', ' + state + ' in ' + carryIn);
-  fact(facts, 'writes', 'sum ' + unit + ' ' + s.sumDigit + ' (margin ' + s.margin.toFixed(3) + ' logits)');
+  fact(facts, 'writes', view.model.resultName + ' ' + unit + ' ' + s.sumDigit + ' (margin ' + s.margin.toFixed(3)
+    + ' logits)');
   fact(facts, state + ' out', String(s.carry));
   if (s.region) {
     fact(facts, 'region', '#' + s.region.index + ': ' + s.region.label);
-    fact(facts, 'claims', (view.model.operator === 'subtract' ? 'difference ' : 'sum ') + unit + ' '
+    fact(facts, 'claims', view.model.resultName + ' ' + unit + ' '
       + s.region.sumDigit + ', ' + state + ' ' + s.region.carry);
     fact(facts, 'in its box', (s.region.inside ? 'yes' : 'NO') + ', ' + s.region.slack.toExponential(2)
       + ' from the nearest face');

@@ -1,6 +1,7 @@
 package io.neuraladder.train.cli;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.neuraladder.NeuralAdder;
@@ -56,6 +57,27 @@ class LauncherTest {
 
         assertEquals(2, run.status(), run.output());
         assertTrue(run.output().contains("not built yet; run 'mvn -q install -DskipTests'"), run.output());
+    }
+
+    @Test
+    void launcher_offersTheProductOnly_andSaysWhereTheLabRuns() throws Exception {
+        Run help = run(LAUNCHER, "--help");
+        assertEquals(0, help.status(), help.output());
+        assertTrue(help.output().contains("train") && help.output().contains("certify"), help.output());
+        assertFalse(help.output().contains("experiments"), "the lab's command is not the product's: " + help.output());
+
+        Run plain = run(LAUNCHER, "train", "--method", "plain");
+        assertEquals(2, plain.status(), plain.output());
+        assertTrue(plain.output().contains("--method plain is the lab's and is not on this classpath; this build trains "
+                + "with: certifiable"), plain.output());
+    }
+
+    @Test
+    void launcher_pinsTheTrainingNumerics() throws IOException {
+        String script = Files.readString(LAUNCHER);
+        assertTrue(script.contains("export OMP_NUM_THREADS=1"), script);
+        assertTrue(script.contains("export OPENBLAS_CORETYPE=Haswell ONEDNN_MAX_CPU_ISA=AVX2"), script);
+        assertFalse(script.contains("test-classes"), "the launcher runs the product, not the tests' classes");
     }
 
     private record Run(int status, String output) {}

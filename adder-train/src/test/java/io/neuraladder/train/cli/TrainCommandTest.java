@@ -43,7 +43,9 @@ class TrainCommandTest {
         String card = Files.readString(temp.resolve("cli.md"));
         String sha = HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(Files.readAllBytes(model)));
         assertTrue(card.contains(sha), "card names the file's SHA-256");
-        assertTrue(card.contains("-Dexec.args=\"train --method plain --cell lstm --loss bce --hidden-size 8 --train-digits 16 --seed 42"), card);
+        assertTrue(card.contains("mvn -q -pl adder-train exec:java -Dexec.classpathScope=test -Dexec.args=\"train "
+                + "--method plain --cell lstm --loss bce --hidden-size 8 --train-digits 16 --seed 42"), "the lab's "
+                + "method is rebuilt on the lab's classpath: " + card);
         assertTrue(card.contains("**Certificate:** not proved"), "a plain model's card says it is not certified");
         assertTrue(card.contains("| epoch | iteration |"), card);
     }

@@ -1,6 +1,7 @@
 package io.neuraladder.train.explore;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.io.File;
@@ -148,9 +149,29 @@ class ExplorerBrowserTest {
         assertTrue(text("product-line").startsWith("-7 × 6 = -42, from "), text("product-line"));
         List<WebElement> additions = browser.findElements(By.cssSelector("#additions button"));
         assertTrue(additions.size() >= 1, "the tree's additions are listed");
-        assertEquals("-42", text("sum"), "the last addition, drawn, spells the product");
+        assertEquals("-7 × 6 =", text("sum-line"), "the headline is the product, not the tree's last addition");
+        assertEquals("-42", text("sum"));
         assertEquals(64, drawnSteps(), "every addition of a product is 64 bits wide");
         screenshot("explorer-product.png");
+        type("65536", "65536", null);
+        String overflowing = String.valueOf(attribute("body", "data-products"));
+        click("multiply");
+        waitFor(() -> !overflowing.equals(String.valueOf(attribute("body", "data-products"))));
+        assertTrue(text("sum-line").startsWith("65536 × 65536 overflows an int"), text("sum-line"));
+        assertEquals("integer overflow", text("sum"));
+
+        new Select(browser.findElement(By.id("model"))).selectByValue("subtractor-lstm.onnx");
+        waitFor(() -> text("sum").equals("474"));
+        assertEquals("535 - 61 =", text("sum-line"));
+        assertTrue(text("facts").contains("difference bit"), text("facts"));
+        assertFalse(text("facts").contains("sum bit"), text("facts"));
+        Number widest = (Number) ((JavascriptExecutor) browser).executeScript("return Math.max(...[...document"
+                + ".querySelectorAll('#grid text.label')].map(t => t.getBBox().x + t.getBBox().width));");
+        Number firstColumn = (Number) ((JavascriptExecutor) browser).executeScript(
+                "return document.querySelector('#grid .step-column').getBBox().x;");
+        assertTrue(widest.doubleValue() <= firstColumn.doubleValue(), "the row labels (\"difference\" the longest) end "
+                + "at " + widest + ", before the first step's column at " + firstColumn);
+        screenshot("explorer-subtractor.png");
 
         long switching = System.nanoTime();
         new Select(browser.findElement(By.id("model"))).selectByValue("adder-decimal.onnx");

@@ -113,6 +113,19 @@ class ExplorerServerTest {
     }
 
     @Test
+    void namesEachModelsParts_byItsOperatorAndCell() throws Exception {
+        JsonNode subtractor = json(get("/api/model" + query("model", "subtractor-lstm.onnx")));
+        assertEquals("difference", subtractor.get("resultName").asText());
+        assertEquals("borrow", subtractor.get("stateName").asText());
+        assertFalse(subtractor.get("plane").get("x").asText().contains("carry"), subtractor.get("plane").toString());
+        String lstm = subtractor.get("certificate").asText();
+        assertTrue(lstm.contains("lstm") && !lstm.contains("preactivation"), lstm);
+        JsonNode rnn = json(get("/api/model" + query("model", "adder-rnn.onnx")));
+        assertEquals("sum", rnn.get("resultName").asText());
+        assertTrue(rnn.get("certificate").asText().contains("(on the preactivation)"), rnn.get("certificate").asText());
+    }
+
+    @Test
     void tracesAnOverflowThroughAllThirtyTwoBits() throws Exception {
         HttpResponse<String> response = get("/api/trace" + query("a", "2147483647", "b", "1"));
         assertEquals(200, response.statusCode());
