@@ -37,7 +37,7 @@ public final class TrainingTable {
         return COLUMNS.stream().map(c -> pad(c.header().apply(operator), c.width())).collect(Collectors.joining("  "));
     }
 
-    /** One row aligned under {@link #textHeader()}. */
+    /** One row aligned under {@link #textHeader(Operator)}. */
     public static String textRow(EvaluationRow row) {
         return COLUMNS.stream().map(c -> pad(c.value().apply(row), c.width())).collect(Collectors.joining("  "));
     }

@@ -76,15 +76,8 @@ class TrainExportRunTest {
         Path shipped = ShippedModelFiles.DEFAULT.resolveSibling("adder-lstm.md");
         String written = ModelCard.markdown(trained, "adder-lstm.onnx", ModelFiles.sha256(trainedModel),
                 TrainCommand.rebuildCommand(TrainingConfig.SHIPPED_LSTM, Path.of("models", "adder-lstm.onnx")));
-        assertEquals(withoutTimings(Files.readString(shipped)), withoutTimings(written),
+        assertEquals(CardText.withoutTimings(Files.readString(shipped)), CardText.withoutTimings(written),
                 "models/adder-lstm.md is not what its own command writes today; rerun the command in its Rebuild section");
-    }
-
-    /** A card with its wall-clock figures (training time, the table's elapsed column, the certificate search's time) blanked. */
-    private static String withoutTimings(String card) {
-        return card.replaceAll("\\d+\\.\\d s \\(evaluations included\\)", "_ s (evaluations included)")
-                .replaceAll("\\| \\d+\\.\\ds \\|", "| _s |")
-                .replaceAll("time: \\d+ ms", "time: _ ms");
     }
 
     @Test

@@ -69,6 +69,7 @@ function renderCard() {
   const m = view.model;
   const card = $('card');
   clear(card);
+  $('state-name').textContent = m.stateName;
   fact(card, 'file', m.file);
   fact(card, m.operator === 'subtract' ? 'subtracts' : 'adds', m.kind === 'binary' ? 'ints and longs, bit by bit'
     : numberName(m.radix) + ' digit strings, digit by digit' + (m.radix === 16 ? ' (type hex digits: ff + 1)' : ''));
@@ -178,6 +179,7 @@ function showProductHeadline(product) {
 
 async function run() {
   stop();
+  $('product').hidden = true;
   const query = new URLSearchParams({ model: view.model.name, a: $('a').value, b: $('b').value });
   if (view.model.kind === 'binary') {
     query.set('width', $('width').value);

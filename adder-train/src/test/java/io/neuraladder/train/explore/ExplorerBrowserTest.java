@@ -160,13 +160,19 @@ class ExplorerBrowserTest {
         assertTrue(text("sum-line").startsWith("65536 × 65536 overflows an int"), text("sum-line"));
         assertEquals("integer overflow", text("sum"));
 
+        String tracesBefore = attribute("body", "data-traces");
         new Select(browser.findElement(By.id("model"))).selectByValue("subtractor-lstm.onnx");
-        waitFor(() -> text("sum").equals("474"));
+        waitFor(() -> !tracesBefore.equals(attribute("body", "data-traces")));
+        add("535", "61", null);
+        assertEquals("474", text("sum"));
         assertEquals("535 - 61 =", text("sum-line"));
+        assertFalse(browser.findElement(By.id("product")).isDisplayed(), "an Add hides the last product");
+        assertEquals("borrow", text("state-name"));
         assertTrue(text("facts").contains("difference bit"), text("facts"));
         assertFalse(text("facts").contains("sum bit"), text("facts"));
         Number widest = (Number) ((JavascriptExecutor) browser).executeScript("return Math.max(...[...document"
-                + ".querySelectorAll('#grid text.label')].map(t => t.getBBox().x + t.getBBox().width));");
+                + ".querySelectorAll('#grid text.label')].filter(t => t.getAttribute('x') === '2')"
+                + ".map(t => t.getBBox().x + t.getBBox().width));");
         Number firstColumn = (Number) ((JavascriptExecutor) browser).executeScript(
                 "return document.querySelector('#grid .step-column').getBBox().x;");
         assertTrue(widest.doubleValue() <= firstColumn.doubleValue(), "the row labels (\"difference\" the longest) end "
