@@ -11,6 +11,7 @@ import io.neuraladder.api.ModelLoadException;
 import io.neuraladder.api.ModelSelfTestException;
 import io.neuraladder.api.ProviderUnavailableException;
 import io.neuraladder.api.Subtractor;
+import io.neuraladder.assemble.Networks;
 import io.neuraladder.common.Checks;
 import io.neuraladder.common.Limits;
 import io.neuraladder.common.Names;

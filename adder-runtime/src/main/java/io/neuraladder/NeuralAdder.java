@@ -7,6 +7,7 @@ import io.neuraladder.api.ModelCertificateException;
 import io.neuraladder.api.ModelInfo;
 import io.neuraladder.api.ModelLoadException;
 import io.neuraladder.api.Overflow;
+import io.neuraladder.assemble.DefaultModels;
 import io.neuraladder.common.Limits;
 import io.neuraladder.common.Names;
 import io.neuraladder.contract.Operator;

@@ -4,6 +4,7 @@ import io.neuraladder.api.DigitSubtractor;
 import io.neuraladder.api.ModelInfo;
 import io.neuraladder.api.ModelLoadException;
 import io.neuraladder.api.Subtractor;
+import io.neuraladder.assemble.DefaultModels;
 import io.neuraladder.common.Limits;
 import io.neuraladder.common.Names;
 import io.neuraladder.compose.Multiplier;

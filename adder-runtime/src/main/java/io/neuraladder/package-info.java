@@ -6,6 +6,8 @@
  * {@code io.neuraladder.api}; the packages below do the work, each depending only on those under it:
  *
  * <ol>
+ *   <li>{@code assemble}: files chosen by the builder or the system configuration, loaded and put
+ *       behind engines and handles (the static methods' default models);</li>
  *   <li>{@code compose}: the exact contracts wired around network calls (overflow, negation,
  *       products, quotients);</li>
  *   <li>{@code engine}: ONNX Runtime sessions and the graphs derived from a checked model, bit- and

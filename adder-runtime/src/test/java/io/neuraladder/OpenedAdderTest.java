@@ -8,6 +8,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import io.neuraladder.api.Adder;
 import io.neuraladder.api.ModelContractException;
 import io.neuraladder.api.ModelLoadException;
+import io.neuraladder.assemble.DefaultModels;
 import io.neuraladder.properties.AddExactProperty;
 import io.neuraladder.sampling.IntPairs;
 import io.neuraladder.sampling.OperandSamples;

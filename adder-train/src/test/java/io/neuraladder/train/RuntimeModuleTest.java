@@ -39,8 +39,9 @@ class RuntimeModuleTest {
 
     private static final String MODULE = "io.neuraladder.runtime";
 
-    private static final Set<String> INTERNAL = Set.of("io.neuraladder.compose", "io.neuraladder.engine",
-            "io.neuraladder.load", "io.neuraladder.proof", "io.neuraladder.common", "io.neuraladder.demo");
+    private static final Set<String> INTERNAL = Set.of("io.neuraladder.assemble", "io.neuraladder.compose",
+            "io.neuraladder.engine", "io.neuraladder.load", "io.neuraladder.proof", "io.neuraladder.common",
+            "io.neuraladder.demo");
 
     @TempDir
     Path temp;

@@ -1,4 +1,4 @@
-package io.neuraladder;
+package io.neuraladder.assemble;
 
 import io.neuraladder.api.ModelContractException;
 import io.neuraladder.common.DigitOperands;
@@ -18,31 +18,31 @@ import io.neuraladder.load.ModelLoad;
 import io.neuraladder.load.ModelSource;
 
 /**
- * Where the layers meet: a model file chosen by {@link ModelBuilder} or {@link DefaultModels}
+ * Where the layers meet: a model file chosen by {@code ModelBuilder} or {@link DefaultModels}
  * becomes an engine of the radix it declares (through {@link ModelLoad}, the one load path), and
  * that engine the handle users hold. Nothing below this class knows which engines exist.
  */
-final class Networks {
+public final class Networks {
 
     private Networks() {}
 
     /** An adder of ints, longs and {@code BigInteger}s on the chosen file, hot-swappable. */
-    static ReloadableAdder adder(LoadSettings settings) {
+    public static ReloadableAdder adder(LoadSettings settings) {
         return new ReloadableAdder(reloadable(settings, Operator.ADD));
     }
 
     /** A subtractor of ints, longs and {@code BigInteger}s on the chosen file, hot-swappable. */
-    static ReloadableSubtractor subtractor(LoadSettings settings) {
+    public static ReloadableSubtractor subtractor(LoadSettings settings) {
         return new ReloadableSubtractor(reloadable(settings, Operator.SUBTRACT));
     }
 
     /** A digit-string adder in {@code radix}, or in whatever radix the file declares when it is 0. */
-    static DigitSerialAdder digitAdder(LoadSettings settings, int radix) {
+    public static DigitSerialAdder digitAdder(LoadSettings settings, int radix) {
         return new DigitSerialAdder(new DigitStringEngine(settings.source(), Operator.ADD, radix, settings.options()));
     }
 
     /** A decimal digit-string subtractor. */
-    static DigitSerialSubtractor decimalSubtractor(LoadSettings settings) {
+    public static DigitSerialSubtractor decimalSubtractor(LoadSettings settings) {
         return new DigitSerialSubtractor(new DigitStringEngine(settings.source(), Operator.SUBTRACT,
                 DigitSerialContract.DECIMAL, settings.options()));
     }

@@ -1,4 +1,4 @@
-package io.neuraladder;
+package io.neuraladder.assemble;
 
 import io.neuraladder.api.ExecutionProvider;
 import io.neuraladder.common.Checks;
@@ -18,28 +18,28 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * The models behind the static methods of {@link NeuralAdder} and {@link NeuralMath}, each chosen
+ * The models behind the static methods of {@code NeuralAdder} and {@code NeuralMath}, each chosen
  * once, on its first use, from the system properties and environment variables (the property
  * wins), else bundled in this jar:
  *
  * <table>
  *   <caption>the default models</caption>
  *   <tr><th>network</th><th>property</th><th>environment</th><th>bundled</th></tr>
- *   <tr><td>adder</td><td>{@value NeuralAdder#MODEL_PROPERTY}</td><td>{@value NeuralAdder#MODEL_ENV}</td>
- *       <td>{@value NeuralAdder#BUNDLED_MODEL}</td></tr>
- *   <tr><td>decimal adder</td><td>{@value NeuralAdder#DECIMAL_MODEL_PROPERTY}</td><td></td>
- *       <td>{@value NeuralAdder#BUNDLED_DECIMAL_MODEL}</td></tr>
- *   <tr><td>subtractor</td><td>{@value NeuralMath#SUBTRACT_MODEL_PROPERTY}</td>
- *       <td>{@value NeuralMath#SUBTRACT_MODEL_ENV}</td><td>{@value NeuralMath#BUNDLED_SUBTRACTOR}</td></tr>
- *   <tr><td>decimal subtractor</td><td>{@value NeuralMath#SUBTRACT_DECIMAL_MODEL_PROPERTY}</td><td></td>
- *       <td>{@value NeuralMath#BUNDLED_DECIMAL_SUBTRACTOR}</td></tr>
+ *   <tr><td>adder</td><td>{@value Names#MODEL_PROPERTY}</td><td>{@value Names#MODEL_ENV}</td>
+ *       <td>{@value Names#BUNDLED_MODEL}</td></tr>
+ *   <tr><td>decimal adder</td><td>{@value Names#DECIMAL_MODEL_PROPERTY}</td><td></td>
+ *       <td>{@value Names#BUNDLED_DECIMAL_MODEL}</td></tr>
+ *   <tr><td>subtractor</td><td>{@value Names#SUBTRACT_MODEL_PROPERTY}</td>
+ *       <td>{@value Names#SUBTRACT_MODEL_ENV}</td><td>{@value Names#BUNDLED_SUBTRACTOR}</td></tr>
+ *   <tr><td>decimal subtractor</td><td>{@value Names#SUBTRACT_DECIMAL_MODEL_PROPERTY}</td><td></td>
+ *       <td>{@value Names#BUNDLED_DECIMAL_SUBTRACTOR}</td></tr>
  * </table>
  *
- * <p>All of them share the provider ({@value NeuralAdder#PROVIDER_PROPERTY}), the opt-out of the
- * certificate ({@value NeuralAdder#ALLOW_UNCERTIFIED_PROPERTY}) and the threads of array calls:
- * one per core unless {@value NeuralAdder#BATCH_THREADS_PROPERTY} says otherwise; single calls run on one.
+ * <p>All of them share the provider ({@value Names#PROVIDER_PROPERTY}), the opt-out of the
+ * certificate ({@value Names#ALLOW_UNCERTIFIED_PROPERTY}) and the threads of array calls:
+ * one per core unless {@value Names#BATCH_THREADS_PROPERTY} says otherwise; single calls run on one.
  */
-final class DefaultModels {
+public final class DefaultModels {
 
     private static final Logger log = LoggerFactory.getLogger(DefaultModels.class);
 
@@ -54,28 +54,28 @@ final class DefaultModels {
 
     private DefaultModels() {}
 
-    static ReloadableAdder adder() {
+    public static ReloadableAdder adder() {
         return ADDER.get();
     }
 
-    static DigitSerialAdder decimalAdder() {
+    public static DigitSerialAdder decimalAdder() {
         return DECIMAL_ADDER.get();
     }
 
-    static ReloadableSubtractor subtractor() {
+    public static ReloadableSubtractor subtractor() {
         return SUBTRACTOR.get();
     }
 
-    static DigitSerialSubtractor decimalSubtractor() {
+    public static DigitSerialSubtractor decimalSubtractor() {
         return DECIMAL_SUBTRACTOR.get();
     }
 
     /** A new adder on the file, pin and provider the system configuration names now; the default is the first. */
-    static ReloadableAdder configuredAdder() {
+    public static ReloadableAdder configuredAdder() {
         return Networks.adder(configured(Names.MODEL_PROPERTY, Names.MODEL_ENV, Names.BUNDLED_MODEL, pin()));
     }
 
-    /** The default adder's SHA-256 pin, from {@value NeuralAdder#MODEL_SHA256_PROPERTY}, or null. */
+    /** The default adder's SHA-256 pin, from {@value Names#MODEL_SHA256_PROPERTY}, or null. */
     private static String pin() {
         return Optional.ofNullable(System.getProperty(Names.MODEL_SHA256_PROPERTY)).filter(hash -> !hash.isBlank())
                 .map(Checks::requireSha256).orElse(null);
@@ -112,10 +112,10 @@ final class DefaultModels {
     }
 
     /**
-     * Whether {@value NeuralAdder#ALLOW_UNCERTIFIED_PROPERTY} (or else
-     * {@value NeuralAdder#ALLOW_UNCERTIFIED_ENV}) says {@code true}.
+     * Whether {@value Names#ALLOW_UNCERTIFIED_PROPERTY} (or else
+     * {@value Names#ALLOW_UNCERTIFIED_ENV}) says {@code true}.
      */
-    static boolean allowUncertifiedBySystem() {
+    public static boolean allowUncertifiedBySystem() {
         String value = Optional.ofNullable(System.getProperty(Names.ALLOW_UNCERTIFIED_PROPERTY))
                 .orElseGet(() -> System.getenv(Names.ALLOW_UNCERTIFIED_ENV));
         if (value == null || value.isBlank() || value.equalsIgnoreCase("false")) {
