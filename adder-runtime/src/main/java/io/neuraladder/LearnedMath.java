@@ -10,9 +10,11 @@ import io.neuraladder.compose.Divider;
 import io.neuraladder.compose.Multiplier;
 import io.neuraladder.compose.ReloadableAdder;
 import io.neuraladder.compose.ReloadableSubtractor;
+import io.neuraladder.compose.Rounding;
 import java.math.BigInteger;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Objects;
 import java.util.function.Supplier;
@@ -233,7 +235,16 @@ public final class LearnedMath implements AutoCloseable {
      * @throws ArithmeticException {@code "/ by zero"} if {@code b} is 0
      */
     public int floorDiv(int a, int b) {
-        return Divider.floorDiv(subtractor.get(), a, b);
+        return (int) Divider.floorDiv(subtractor.get(), a, b, Integer.SIZE);
+    }
+
+    /**
+     * Like {@link Math#floorDiv(long, int)}.
+     *
+     * @throws ArithmeticException {@code "/ by zero"} if {@code b} is 0
+     */
+    public long floorDiv(long a, int b) {
+        return floorDiv(a, (long) b);
     }
 
     /**
@@ -242,7 +253,7 @@ public final class LearnedMath implements AutoCloseable {
      * @throws ArithmeticException {@code "/ by zero"} if {@code b} is 0
      */
     public long floorDiv(long a, long b) {
-        return Divider.floorDiv(subtractor.get(), a, b);
+        return Divider.floorDiv(subtractor.get(), a, b, Long.SIZE);
     }
 
     /**
@@ -251,7 +262,16 @@ public final class LearnedMath implements AutoCloseable {
      * @throws ArithmeticException {@code "/ by zero"} if {@code b} is 0
      */
     public int floorMod(int a, int b) {
-        return Divider.floorMod(subtractor.get(), a, b);
+        return (int) Divider.floorMod(subtractor.get(), a, b, Integer.SIZE);
+    }
+
+    /**
+     * Like {@link Math#floorMod(long, int)}: an int, as the modulus has the divisor's size.
+     *
+     * @throws ArithmeticException {@code "/ by zero"} if {@code b} is 0
+     */
+    public int floorMod(long a, int b) {
+        return (int) floorMod(a, (long) b);
     }
 
     /**
@@ -260,7 +280,118 @@ public final class LearnedMath implements AutoCloseable {
      * @throws ArithmeticException {@code "/ by zero"} if {@code b} is 0
      */
     public long floorMod(long a, long b) {
-        return Divider.floorMod(subtractor.get(), a, b);
+        return Divider.floorMod(subtractor.get(), a, b, Long.SIZE);
+    }
+
+    /**
+     * {@code a} divided by {@code b}, rounded toward positive infinity, like {@code Math.ceilDiv(int, int)}
+     * (JDK 18; {@code ceilDiv(Integer.MIN_VALUE, -1)} is {@code Integer.MIN_VALUE}).
+     *
+     * @throws ArithmeticException {@code "/ by zero"} if {@code b} is 0
+     */
+    public int ceilDiv(int a, int b) {
+        return (int) Divider.ceilDiv(subtractor.get(), a, b, Integer.SIZE);
+    }
+
+    /**
+     * Like {@code Math.ceilDiv(long, int)} (JDK 18).
+     *
+     * @throws ArithmeticException {@code "/ by zero"} if {@code b} is 0
+     */
+    public long ceilDiv(long a, int b) {
+        return ceilDiv(a, (long) b);
+    }
+
+    /**
+     * Like {@code Math.ceilDiv(long, long)} (JDK 18).
+     *
+     * @throws ArithmeticException {@code "/ by zero"} if {@code b} is 0
+     */
+    public long ceilDiv(long a, long b) {
+        return Divider.ceilDiv(subtractor.get(), a, b, Long.SIZE);
+    }
+
+    /**
+     * {@code a} modulo {@code b} with the opposite sign of {@code b} (or 0), like
+     * {@code Math.ceilMod(int, int)} (JDK 18).
+     *
+     * @throws ArithmeticException {@code "/ by zero"} if {@code b} is 0
+     */
+    public int ceilMod(int a, int b) {
+        return (int) Divider.ceilMod(subtractor.get(), a, b, Integer.SIZE);
+    }
+
+    /**
+     * Like {@code Math.ceilMod(long, int)} (JDK 18): an int.
+     *
+     * @throws ArithmeticException {@code "/ by zero"} if {@code b} is 0
+     */
+    public int ceilMod(long a, int b) {
+        return (int) ceilMod(a, (long) b);
+    }
+
+    /**
+     * Like {@code Math.ceilMod(long, long)} (JDK 18).
+     *
+     * @throws ArithmeticException {@code "/ by zero"} if {@code b} is 0
+     */
+    public long ceilMod(long a, long b) {
+        return Divider.ceilMod(subtractor.get(), a, b, Long.SIZE);
+    }
+
+    /**
+     * {@code a / b} rounded toward zero, like {@code Math.divideExact(int, int)} (JDK 18).
+     *
+     * @throws ArithmeticException {@code "/ by zero"} if {@code b} is 0; {@code "integer overflow"}
+     *     for {@code Integer.MIN_VALUE / -1}
+     */
+    public int divideExact(int a, int b) {
+        return (int) Divider.divideExact(subtractor.get(), a, b, Integer.SIZE, Rounding.TRUNCATE);
+    }
+
+    /**
+     * Like {@code Math.divideExact(long, long)} (JDK 18).
+     *
+     * @throws ArithmeticException {@code "/ by zero"}; {@code "long overflow"} for {@code Long.MIN_VALUE / -1}
+     */
+    public long divideExact(long a, long b) {
+        return Divider.divideExact(subtractor.get(), a, b, Long.SIZE, Rounding.TRUNCATE);
+    }
+
+    /**
+     * Like {@code Math.floorDivExact(int, int)} (JDK 18).
+     *
+     * @throws ArithmeticException {@code "/ by zero"}; {@code "integer overflow"} for {@code Integer.MIN_VALUE / -1}
+     */
+    public int floorDivExact(int a, int b) {
+        return (int) Divider.divideExact(subtractor.get(), a, b, Integer.SIZE, Rounding.FLOOR);
+    }
+
+    /**
+     * Like {@code Math.floorDivExact(long, long)} (JDK 18).
+     *
+     * @throws ArithmeticException {@code "/ by zero"}; {@code "long overflow"} for {@code Long.MIN_VALUE / -1}
+     */
+    public long floorDivExact(long a, long b) {
+        return Divider.divideExact(subtractor.get(), a, b, Long.SIZE, Rounding.FLOOR);
+    }
+
+    /**
+     * Like {@code Math.ceilDivExact(int, int)} (JDK 18).
+     *
+     * @throws ArithmeticException {@code "/ by zero"}; {@code "integer overflow"} for {@code Integer.MIN_VALUE / -1}
+     */
+    public int ceilDivExact(int a, int b) {
+        return (int) Divider.divideExact(subtractor.get(), a, b, Integer.SIZE, Rounding.CEILING);
+    }
+
+    /**
+     * Like {@code Math.ceilDivExact(long, long)} (JDK 18).
+     *
+     * @throws ArithmeticException {@code "/ by zero"}; {@code "long overflow"} for {@code Long.MIN_VALUE / -1}
+     */
+    public long ceilDivExact(long a, long b) {
+        return Divider.divideExact(subtractor.get(), a, b, Long.SIZE, Rounding.CEILING);
     }
 
     /**
@@ -271,7 +402,217 @@ public final class LearnedMath implements AutoCloseable {
      * @throws IllegalArgumentException if the arrays differ in length
      */
     public int[] floorDiv(int[] a, int[] b) {
-        return Divider.floorDiv(subtractor.get(), a, b);
+        return ints(Divider.each(subtractor.get(), longs(a), longs(b), Integer.SIZE, Rounding.FLOOR, false));
+    }
+
+    /**
+     * {@code Math.floorDiv(a[i], b[i])} for every index.
+     *
+     * @throws ArithmeticException {@code "/ by zero"} naming the first index whose divisor is 0
+     * @throws IllegalArgumentException if the arrays differ in length
+     */
+    public long[] floorDiv(long[] a, long[] b) {
+        return Divider.each(subtractor.get(), a, b, Long.SIZE, Rounding.FLOOR, false);
+    }
+
+    /**
+     * {@code Math.floorMod(a[i], b[i])} for every index.
+     *
+     * @throws ArithmeticException {@code "/ by zero"} naming the first index whose divisor is 0
+     * @throws IllegalArgumentException if the arrays differ in length
+     */
+    public int[] floorMod(int[] a, int[] b) {
+        return ints(Divider.each(subtractor.get(), longs(a), longs(b), Integer.SIZE, Rounding.FLOOR, true));
+    }
+
+    /**
+     * {@code Math.floorMod(a[i], b[i])} for every index.
+     *
+     * @throws ArithmeticException {@code "/ by zero"} naming the first index whose divisor is 0
+     * @throws IllegalArgumentException if the arrays differ in length
+     */
+    public long[] floorMod(long[] a, long[] b) {
+        return Divider.each(subtractor.get(), a, b, Long.SIZE, Rounding.FLOOR, true);
+    }
+
+    /**
+     * {@code Math.ceilDiv(a[i], b[i])} (JDK 18) for every index.
+     *
+     * @throws ArithmeticException {@code "/ by zero"} naming the first index whose divisor is 0
+     * @throws IllegalArgumentException if the arrays differ in length
+     */
+    public int[] ceilDiv(int[] a, int[] b) {
+        return ints(Divider.each(subtractor.get(), longs(a), longs(b), Integer.SIZE, Rounding.CEILING, false));
+    }
+
+    /**
+     * {@code Math.ceilDiv(a[i], b[i])} (JDK 18) for every index.
+     *
+     * @throws ArithmeticException {@code "/ by zero"} naming the first index whose divisor is 0
+     * @throws IllegalArgumentException if the arrays differ in length
+     */
+    public long[] ceilDiv(long[] a, long[] b) {
+        return Divider.each(subtractor.get(), a, b, Long.SIZE, Rounding.CEILING, false);
+    }
+
+    /**
+     * {@code Math.ceilMod(a[i], b[i])} (JDK 18) for every index.
+     *
+     * @throws ArithmeticException {@code "/ by zero"} naming the first index whose divisor is 0
+     * @throws IllegalArgumentException if the arrays differ in length
+     */
+    public int[] ceilMod(int[] a, int[] b) {
+        return ints(Divider.each(subtractor.get(), longs(a), longs(b), Integer.SIZE, Rounding.CEILING, true));
+    }
+
+    /**
+     * {@code Math.ceilMod(a[i], b[i])} (JDK 18) for every index.
+     *
+     * @throws ArithmeticException {@code "/ by zero"} naming the first index whose divisor is 0
+     * @throws IllegalArgumentException if the arrays differ in length
+     */
+    public long[] ceilMod(long[] a, long[] b) {
+        return Divider.each(subtractor.get(), a, b, Long.SIZE, Rounding.CEILING, true);
+    }
+
+    /**
+     * {@code a + 1} by the adder, like {@link Math#incrementExact(int)}.
+     *
+     * @throws ArithmeticException {@code "integer overflow"} for {@link Integer#MAX_VALUE}
+     */
+    public int incrementExact(int a) {
+        return adder.get().add(a, 1);
+    }
+
+    /**
+     * {@code a + 1} by the adder, like {@link Math#incrementExact(long)}.
+     *
+     * @throws ArithmeticException {@code "long overflow"} for {@link Long#MAX_VALUE}
+     */
+    public long incrementExact(long a) {
+        return adder.get().add(a, 1L);
+    }
+
+    /**
+     * {@code a - 1} by the subtractor, like {@link Math#decrementExact(int)}.
+     *
+     * @throws ArithmeticException {@code "integer overflow"} for {@link Integer#MIN_VALUE}
+     */
+    public int decrementExact(int a) {
+        return subtractor.get().subtractExact(a, 1);
+    }
+
+    /**
+     * {@code a - 1} by the subtractor, like {@link Math#decrementExact(long)}.
+     *
+     * @throws ArithmeticException {@code "long overflow"} for {@link Long#MIN_VALUE}
+     */
+    public long decrementExact(long a) {
+        return subtractor.get().subtractExact(a, 1L);
+    }
+
+    /**
+     * {@code a} as an int, like {@link Math#toIntExact(long)}: no arithmetic, a reading of its bits
+     * (the value fits exactly when its high 33 bits are all equal).
+     *
+     * @throws ArithmeticException {@code "integer overflow"} if it does not fit
+     */
+    public int toIntExact(long a) {
+        if ((int) a != a) {
+            throw new ArithmeticException("integer overflow");
+        }
+        return (int) a;
+    }
+
+    /**
+     * Like {@link Math#multiplyExact(long, int)}.
+     *
+     * @throws ArithmeticException {@code "long overflow"} if the product does not fit
+     */
+    public long multiplyExact(long a, int b) {
+        return multiplyExact(a, (long) b);
+    }
+
+    /** The exact product of two ints as a long, like {@link Math#multiplyFull(int, int)}: Booth's terms summed by the adder. */
+    public long multiplyFull(int a, int b) {
+        return Multiplier.multiplyFull(adder.get(), a, b);
+    }
+
+    /** The high 64 bits of the 128-bit product, like {@link Math#multiplyHigh(long, long)}. */
+    public long multiplyHigh(long a, long b) {
+        return Multiplier.multiplyHigh(adder.get(), a, b);
+    }
+
+    /** The high 64 bits of the unsigned 128-bit product, like {@code Math.unsignedMultiplyHigh(long, long)} (JDK 18). */
+    public long unsignedMultiplyHigh(long a, long b) {
+        return Multiplier.unsignedMultiplyHigh(adder.get(), a, b);
+    }
+
+    /**
+     * {@code |a|}, like {@link Math#abs(int)}: {@code a} where its sign bit is clear, else the
+     * subtractor's {@code 0 - a}, wrapped, so {@code abs(Integer.MIN_VALUE)} is {@code Integer.MIN_VALUE}.
+     */
+    public int abs(int a) {
+        return a >= 0 ? a : subtractor.get().subtractWrapping(0, a);
+    }
+
+    /** Like {@link Math#abs(long)}; {@code abs(Long.MIN_VALUE)} is {@code Long.MIN_VALUE}. */
+    public long abs(long a) {
+        return a >= 0 ? a : subtractor.get().subtractWrapping(0L, a);
+    }
+
+    /** The greater of two ints, like {@link Math#max(int, int)}: chosen by the learned difference {@code a - b}. */
+    public int max(int a, int b) {
+        return compare(a, b) >= 0 ? a : b;
+    }
+
+    /** Like {@link Math#max(long, long)}, chosen by the learned difference. */
+    public long max(long a, long b) {
+        return compare(a, b) >= 0 ? a : b;
+    }
+
+    /** The lesser of two ints, like {@link Math#min(int, int)}: chosen by the learned difference {@code a - b}. */
+    public int min(int a, int b) {
+        return compare(a, b) <= 0 ? a : b;
+    }
+
+    /** Like {@link Math#min(long, long)}, chosen by the learned difference. */
+    public long min(long a, long b) {
+        return compare(a, b) <= 0 ? a : b;
+    }
+
+    /**
+     * {@code value} held within {@code [min, max]}, as an int, like {@code Math.clamp(long, int, int)}
+     * (JDK 21); every comparison is a learned difference.
+     *
+     * @throws IllegalArgumentException {@code min + " > " + max}, as {@code Math} words it, if {@code min > max}
+     */
+    public int clamp(long value, int min, int max) {
+        return (int) clamp(value, (long) min, (long) max);
+    }
+
+    /**
+     * {@code value} held within {@code [min, max]}, like {@code Math.clamp(long, long, long)} (JDK 21).
+     *
+     * @throws IllegalArgumentException {@code min + " > " + max} if {@code min > max}
+     */
+    public long clamp(long value, long min, long max) {
+        if (compare(min, max) > 0) {
+            throw new IllegalArgumentException(min + " > " + max);
+        }
+        return compare(value, min) < 0 ? min : compare(value, max) > 0 ? max : value;
+    }
+
+    private static long[] longs(int[] values) {
+        long[] widened = new long[values.length];
+        Arrays.setAll(widened, i -> values[i]);
+        return widened;
+    }
+
+    private static int[] ints(long[] values) {
+        int[] narrowed = new int[values.length];
+        Arrays.setAll(narrowed, i -> (int) values[i]);
+        return narrowed;
     }
 
     /** What the adder is: its source, metadata and certificate check. */

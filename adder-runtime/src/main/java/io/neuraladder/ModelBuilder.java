@@ -70,7 +70,7 @@ public final class ModelBuilder {
         return this;
     }
 
-    /** {@link #buildMath()} uses the subtractor in this file instead of the bundled {@value NeuralMath#BUNDLED_SUBTRACTOR}. */
+    /** {@link #buildMath()} uses the subtractor in this file, not the bundled {@value NeuralMath#BUNDLED_SUBTRACTOR}. */
     public ModelBuilder subtractor(Path model) {
         this.subtractor = Objects.requireNonNull(model, "model");
         return this;

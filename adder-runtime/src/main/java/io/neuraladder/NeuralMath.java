@@ -12,14 +12,17 @@ import java.math.BigInteger;
 import java.nio.file.Path;
 
 /**
- * {@link Math}'s exact integer arithmetic, named and behaving like {@link Math}, with every digit
- * of every result computed by certified networks: the default adder and subtractor, and the decimal
- * subtractor for digit strings.
+ * {@link Math}'s exact integer arithmetic, named and behaving like {@link Math} (all 45 of its
+ * exact integer signatures up to JDK 21, the newer ones available here on JDK 17), with every
+ * digit of every result computed by certified networks: the default adder and subtractor, and the
+ * decimal subtractor for digit strings.
  *
  * <pre>{@code
  * NeuralMath.subtractExact(535, 61);                 // 474, by the bundled subtractor
  * NeuralMath.subtractExact(Integer.MIN_VALUE, 1);    // throws ArithmeticException("integer overflow")
  * NeuralMath.compare(-7, 3);                         // -1, from the learned difference -7 - 3
+ * NeuralMath.ceilDiv(-7, 2);                         // -3: restoring division by the subtractor
+ * NeuralMath.clamp(900L, 0, 255);                    // 255, chosen by learned differences
  * NeuralMath.subtractDecimal("61", "535");           // "-474"
  * }</pre>
  *
@@ -306,6 +309,327 @@ public final class NeuralMath {
      */
     public static int[] floorDiv(int[] a, int[] b) {
         return DEFAULTS.floorDiv(a, b);
+    }
+
+    /**
+     * Like {@link Math#floorDiv(long, int)}.
+     *
+     * @throws ArithmeticException {@code "/ by zero"} if {@code b} is 0
+     */
+    public static long floorDiv(long a, int b) {
+        return DEFAULTS.floorDiv(a, b);
+    }
+
+    /**
+     * Like {@link Math#floorMod(long, int)}: an int, as the modulus has the divisor's size.
+     *
+     * @throws ArithmeticException {@code "/ by zero"} if {@code b} is 0
+     */
+    public static int floorMod(long a, int b) {
+        return DEFAULTS.floorMod(a, b);
+    }
+
+    /**
+     * {@code a} divided by {@code b}, rounded toward positive infinity, like {@code Math.ceilDiv(int, int)}
+     * (JDK 18; {@code ceilDiv(Integer.MIN_VALUE, -1)} is {@code Integer.MIN_VALUE}).
+     *
+     * @throws ArithmeticException {@code "/ by zero"} if {@code b} is 0
+     */
+    public static int ceilDiv(int a, int b) {
+        return DEFAULTS.ceilDiv(a, b);
+    }
+
+    /**
+     * Like {@code Math.ceilDiv(long, int)} (JDK 18).
+     *
+     * @throws ArithmeticException {@code "/ by zero"} if {@code b} is 0
+     */
+    public static long ceilDiv(long a, int b) {
+        return DEFAULTS.ceilDiv(a, b);
+    }
+
+    /**
+     * Like {@code Math.ceilDiv(long, long)} (JDK 18).
+     *
+     * @throws ArithmeticException {@code "/ by zero"} if {@code b} is 0
+     */
+    public static long ceilDiv(long a, long b) {
+        return DEFAULTS.ceilDiv(a, b);
+    }
+
+    /**
+     * {@code a} modulo {@code b} with the opposite sign of {@code b} (or 0), like
+     * {@code Math.ceilMod(int, int)} (JDK 18).
+     *
+     * @throws ArithmeticException {@code "/ by zero"} if {@code b} is 0
+     */
+    public static int ceilMod(int a, int b) {
+        return DEFAULTS.ceilMod(a, b);
+    }
+
+    /**
+     * Like {@code Math.ceilMod(long, int)} (JDK 18): an int.
+     *
+     * @throws ArithmeticException {@code "/ by zero"} if {@code b} is 0
+     */
+    public static int ceilMod(long a, int b) {
+        return DEFAULTS.ceilMod(a, b);
+    }
+
+    /**
+     * Like {@code Math.ceilMod(long, long)} (JDK 18).
+     *
+     * @throws ArithmeticException {@code "/ by zero"} if {@code b} is 0
+     */
+    public static long ceilMod(long a, long b) {
+        return DEFAULTS.ceilMod(a, b);
+    }
+
+    /**
+     * {@code a / b} rounded toward zero, like {@code Math.divideExact(int, int)} (JDK 18).
+     *
+     * @throws ArithmeticException {@code "/ by zero"} if {@code b} is 0; {@code "integer overflow"}
+     *     for {@code Integer.MIN_VALUE / -1}
+     */
+    public static int divideExact(int a, int b) {
+        return DEFAULTS.divideExact(a, b);
+    }
+
+    /**
+     * Like {@code Math.divideExact(long, long)} (JDK 18).
+     *
+     * @throws ArithmeticException {@code "/ by zero"}; {@code "long overflow"} for {@code Long.MIN_VALUE / -1}
+     */
+    public static long divideExact(long a, long b) {
+        return DEFAULTS.divideExact(a, b);
+    }
+
+    /**
+     * Like {@code Math.floorDivExact(int, int)} (JDK 18).
+     *
+     * @throws ArithmeticException {@code "/ by zero"}; {@code "integer overflow"} for {@code Integer.MIN_VALUE / -1}
+     */
+    public static int floorDivExact(int a, int b) {
+        return DEFAULTS.floorDivExact(a, b);
+    }
+
+    /**
+     * Like {@code Math.floorDivExact(long, long)} (JDK 18).
+     *
+     * @throws ArithmeticException {@code "/ by zero"}; {@code "long overflow"} for {@code Long.MIN_VALUE / -1}
+     */
+    public static long floorDivExact(long a, long b) {
+        return DEFAULTS.floorDivExact(a, b);
+    }
+
+    /**
+     * Like {@code Math.ceilDivExact(int, int)} (JDK 18).
+     *
+     * @throws ArithmeticException {@code "/ by zero"}; {@code "integer overflow"} for {@code Integer.MIN_VALUE / -1}
+     */
+    public static int ceilDivExact(int a, int b) {
+        return DEFAULTS.ceilDivExact(a, b);
+    }
+
+    /**
+     * Like {@code Math.ceilDivExact(long, long)} (JDK 18).
+     *
+     * @throws ArithmeticException {@code "/ by zero"}; {@code "long overflow"} for {@code Long.MIN_VALUE / -1}
+     */
+    public static long ceilDivExact(long a, long b) {
+        return DEFAULTS.ceilDivExact(a, b);
+    }
+
+    /**
+     * {@code Math.floorDiv(a[i], b[i])} for every index.
+     *
+     * @throws ArithmeticException {@code "/ by zero"} naming the first index whose divisor is 0
+     * @throws IllegalArgumentException if the arrays differ in length
+     */
+    public static long[] floorDiv(long[] a, long[] b) {
+        return DEFAULTS.floorDiv(a, b);
+    }
+
+    /**
+     * {@code Math.floorMod(a[i], b[i])} for every index.
+     *
+     * @throws ArithmeticException {@code "/ by zero"} naming the first index whose divisor is 0
+     * @throws IllegalArgumentException if the arrays differ in length
+     */
+    public static int[] floorMod(int[] a, int[] b) {
+        return DEFAULTS.floorMod(a, b);
+    }
+
+    /**
+     * {@code Math.floorMod(a[i], b[i])} for every index.
+     *
+     * @throws ArithmeticException {@code "/ by zero"} naming the first index whose divisor is 0
+     * @throws IllegalArgumentException if the arrays differ in length
+     */
+    public static long[] floorMod(long[] a, long[] b) {
+        return DEFAULTS.floorMod(a, b);
+    }
+
+    /**
+     * {@code Math.ceilDiv(a[i], b[i])} (JDK 18) for every index.
+     *
+     * @throws ArithmeticException {@code "/ by zero"} naming the first index whose divisor is 0
+     * @throws IllegalArgumentException if the arrays differ in length
+     */
+    public static int[] ceilDiv(int[] a, int[] b) {
+        return DEFAULTS.ceilDiv(a, b);
+    }
+
+    /**
+     * {@code Math.ceilDiv(a[i], b[i])} (JDK 18) for every index.
+     *
+     * @throws ArithmeticException {@code "/ by zero"} naming the first index whose divisor is 0
+     * @throws IllegalArgumentException if the arrays differ in length
+     */
+    public static long[] ceilDiv(long[] a, long[] b) {
+        return DEFAULTS.ceilDiv(a, b);
+    }
+
+    /**
+     * {@code Math.ceilMod(a[i], b[i])} (JDK 18) for every index.
+     *
+     * @throws ArithmeticException {@code "/ by zero"} naming the first index whose divisor is 0
+     * @throws IllegalArgumentException if the arrays differ in length
+     */
+    public static int[] ceilMod(int[] a, int[] b) {
+        return DEFAULTS.ceilMod(a, b);
+    }
+
+    /**
+     * {@code Math.ceilMod(a[i], b[i])} (JDK 18) for every index.
+     *
+     * @throws ArithmeticException {@code "/ by zero"} naming the first index whose divisor is 0
+     * @throws IllegalArgumentException if the arrays differ in length
+     */
+    public static long[] ceilMod(long[] a, long[] b) {
+        return DEFAULTS.ceilMod(a, b);
+    }
+
+    /**
+     * {@code a + 1} by the adder, like {@link Math#incrementExact(int)}.
+     *
+     * @throws ArithmeticException {@code "integer overflow"} for {@link Integer#MAX_VALUE}
+     */
+    public static int incrementExact(int a) {
+        return DEFAULTS.incrementExact(a);
+    }
+
+    /**
+     * {@code a + 1} by the adder, like {@link Math#incrementExact(long)}.
+     *
+     * @throws ArithmeticException {@code "long overflow"} for {@link Long#MAX_VALUE}
+     */
+    public static long incrementExact(long a) {
+        return DEFAULTS.incrementExact(a);
+    }
+
+    /**
+     * {@code a - 1} by the subtractor, like {@link Math#decrementExact(int)}.
+     *
+     * @throws ArithmeticException {@code "integer overflow"} for {@link Integer#MIN_VALUE}
+     */
+    public static int decrementExact(int a) {
+        return DEFAULTS.decrementExact(a);
+    }
+
+    /**
+     * {@code a - 1} by the subtractor, like {@link Math#decrementExact(long)}.
+     *
+     * @throws ArithmeticException {@code "long overflow"} for {@link Long#MIN_VALUE}
+     */
+    public static long decrementExact(long a) {
+        return DEFAULTS.decrementExact(a);
+    }
+
+    /**
+     * {@code a} as an int, like {@link Math#toIntExact(long)}: no arithmetic, a reading of its bits
+     * (the value fits exactly when its high 33 bits are all equal).
+     *
+     * @throws ArithmeticException {@code "integer overflow"} if it does not fit
+     */
+    public static int toIntExact(long a) {
+        return DEFAULTS.toIntExact(a);
+    }
+
+    /**
+     * Like {@link Math#multiplyExact(long, int)}.
+     *
+     * @throws ArithmeticException {@code "long overflow"} if the product does not fit
+     */
+    public static long multiplyExact(long a, int b) {
+        return DEFAULTS.multiplyExact(a, b);
+    }
+
+    /** The exact product of two ints as a long, like {@link Math#multiplyFull(int, int)}: Booth's terms summed by the adder. */
+    public static long multiplyFull(int a, int b) {
+        return DEFAULTS.multiplyFull(a, b);
+    }
+
+    /** The high 64 bits of the 128-bit product, like {@link Math#multiplyHigh(long, long)}. */
+    public static long multiplyHigh(long a, long b) {
+        return DEFAULTS.multiplyHigh(a, b);
+    }
+
+    /** The high 64 bits of the unsigned 128-bit product, like {@code Math.unsignedMultiplyHigh(long, long)} (JDK 18). */
+    public static long unsignedMultiplyHigh(long a, long b) {
+        return DEFAULTS.unsignedMultiplyHigh(a, b);
+    }
+
+    /**
+     * {@code |a|}, like {@link Math#abs(int)}: {@code a} where its sign bit is clear, else the
+     * subtractor's {@code 0 - a}, wrapped, so {@code abs(Integer.MIN_VALUE)} is {@code Integer.MIN_VALUE}.
+     */
+    public static int abs(int a) {
+        return DEFAULTS.abs(a);
+    }
+
+    /** Like {@link Math#abs(long)}; {@code abs(Long.MIN_VALUE)} is {@code Long.MIN_VALUE}. */
+    public static long abs(long a) {
+        return DEFAULTS.abs(a);
+    }
+
+    /** The greater of two ints, like {@link Math#max(int, int)}: chosen by the learned difference {@code a - b}. */
+    public static int max(int a, int b) {
+        return DEFAULTS.max(a, b);
+    }
+
+    /** Like {@link Math#max(long, long)}, chosen by the learned difference. */
+    public static long max(long a, long b) {
+        return DEFAULTS.max(a, b);
+    }
+
+    /** The lesser of two ints, like {@link Math#min(int, int)}: chosen by the learned difference {@code a - b}. */
+    public static int min(int a, int b) {
+        return DEFAULTS.min(a, b);
+    }
+
+    /** Like {@link Math#min(long, long)}, chosen by the learned difference. */
+    public static long min(long a, long b) {
+        return DEFAULTS.min(a, b);
+    }
+
+    /**
+     * {@code value} held within {@code [min, max]}, as an int, like {@code Math.clamp(long, int, int)}
+     * (JDK 21); every comparison is a learned difference.
+     *
+     * @throws IllegalArgumentException {@code min + " > " + max}, as {@code Math} words it, if {@code min > max}
+     */
+    public static int clamp(long value, int min, int max) {
+        return DEFAULTS.clamp(value, min, max);
+    }
+
+    /**
+     * {@code value} held within {@code [min, max]}, like {@code Math.clamp(long, long, long)} (JDK 21).
+     *
+     * @throws IllegalArgumentException {@code min + " > " + max} if {@code min > max}
+     */
+    public static long clamp(long value, long min, long max) {
+        return DEFAULTS.clamp(value, min, max);
     }
 
     /** What the default adder is. */

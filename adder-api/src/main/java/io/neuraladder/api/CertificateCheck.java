@@ -20,7 +20,8 @@ import java.util.Locale;
  *     so it is not the search's figure in the file's summary (docs/certification.md, "Two slacks")
  * @param checkTime how long the check took
  */
-public record CertificateCheck(CellType cell, int regions, int history, long transitions, double outputMargin, double stateSlack,
+public record CertificateCheck(CellType cell, int regions, int history, long transitions, double outputMargin,
+        double stateSlack,
         Duration checkTime) {
 
     /** One line for logs and people. */

@@ -163,7 +163,7 @@ public enum Operator {
         return stateName;
     }
 
-    /** The low 32 bits of the exact result, as Java's {@code +} and {@code -} give them: the reference of every int check. */
+    /** The low 32 bits of the exact result, as Java's {@code +} and {@code -} give them: int checks' reference. */
     public abstract int wrapped(int a, int b);
 
     /** The low 64 bits of the exact result. */

@@ -104,7 +104,8 @@ public final class DefaultModels {
             return Runtime.getRuntime().availableProcessors();
         }
         try {
-            return Checks.requireThreads("array-call (" + Names.BATCH_THREADS_PROPERTY + ")", Integer.parseInt(value.trim()));
+            return Checks.requireThreads("array-call (" + Names.BATCH_THREADS_PROPERTY + ")",
+                    Integer.parseInt(value.trim()));
         } catch (NumberFormatException e) {
             throw new IllegalArgumentException(Names.BATCH_THREADS_PROPERTY + " must be a whole number of threads, got '"
                     + value + "'", e);

@@ -4,56 +4,85 @@ import io.neuraladder.common.Checks;
 import java.math.BigInteger;
 
 /**
- * {@link Math#floorDiv} and {@link Math#floorMod} wired from a certified subtractor
- * ({@link Quotients}' restoring division), with {@link Math}'s refusal of a zero divisor.
+ * {@link Math}'s integer division family wired from a certified subtractor ({@link Quotients}'
+ * restoring division): floor and ceiling quotients and moduli, and their exact forms, with
+ * {@link Math}'s refusal of a zero divisor and its overflow rule. Every quotient and remainder is
+ * exact (a {@code BigInteger}) before it is narrowed: a plain quotient wraps as {@link Math}'s does
+ * ({@code MIN_VALUE / -1} is {@code MIN_VALUE}), an exact one throws where the true quotient does
+ * not fit.
  */
 public final class Divider {
 
+    private static final int QUOTIENT = 0;
+    private static final int MODULUS = 1;
+
     private Divider() {}
 
-    /** Like {@link Math#floorDiv(int, int)}, {@code floorDiv(Integer.MIN_VALUE, -1)} included. */
-    public static int floorDiv(ReloadableSubtractor subtractor, int a, int b) {
-        return (int) floor(subtractor, new long[] {a}, new long[] {b}, Integer.SIZE)[0][0].longValue();
+    /** Like {@link Math#floorDiv(long, long)} on operands of {@code bits} bits, wrapped to them. */
+    public static long floorDiv(ReloadableSubtractor subtractor, long a, long b, int bits) {
+        return one(subtractor, a, b, bits, Rounding.FLOOR)[QUOTIENT].longValue();
     }
 
-    /** Like {@link Math#floorDiv(long, long)}. */
-    public static long floorDiv(ReloadableSubtractor subtractor, long a, long b) {
-        return floor(subtractor, new long[] {a}, new long[] {b}, Long.SIZE)[0][0].longValue();
+    /** Like {@link Math#floorMod(long, long)} on operands of {@code bits} bits. */
+    public static long floorMod(ReloadableSubtractor subtractor, long a, long b, int bits) {
+        return one(subtractor, a, b, bits, Rounding.FLOOR)[MODULUS].longValue();
     }
 
-    /** Like {@link Math#floorMod(int, int)}. */
-    public static int floorMod(ReloadableSubtractor subtractor, int a, int b) {
-        return floor(subtractor, new long[] {a}, new long[] {b}, Integer.SIZE)[0][1].intValue();
+    /** Like {@code Math.ceilDiv(long, long)} (JDK 18) on operands of {@code bits} bits, wrapped to them. */
+    public static long ceilDiv(ReloadableSubtractor subtractor, long a, long b, int bits) {
+        return one(subtractor, a, b, bits, Rounding.CEILING)[QUOTIENT].longValue();
     }
 
-    /** Like {@link Math#floorMod(long, long)}. */
-    public static long floorMod(ReloadableSubtractor subtractor, long a, long b) {
-        return floor(subtractor, new long[] {a}, new long[] {b}, Long.SIZE)[0][1].longValue();
+    /** Like {@code Math.ceilMod(long, long)} (JDK 18) on operands of {@code bits} bits. */
+    public static long ceilMod(ReloadableSubtractor subtractor, long a, long b, int bits) {
+        return one(subtractor, a, b, bits, Rounding.CEILING)[MODULUS].longValue();
     }
 
-    /** {@link Math#floorDiv(int, int)} per element, every element one bit further per subtractor call. */
-    public static int[] floorDiv(ReloadableSubtractor subtractor, int[] a, int[] b) {
+    /**
+     * The quotient rounded as {@code rounding} says, like {@code Math.divideExact},
+     * {@code floorDivExact} and {@code ceilDivExact} (JDK 18): where it fits {@code bits} bits.
+     *
+     * @throws ArithmeticException {@code "integer overflow"} (32 bits) or {@code "long overflow"}
+     *     for {@code MIN_VALUE / -1}, the one quotient that does not fit
+     */
+    public static long divideExact(ReloadableSubtractor subtractor, long a, long b, int bits, Rounding rounding) {
+        BigInteger q = one(subtractor, a, b, bits, rounding)[QUOTIENT];
+        if (q.bitLength() >= bits) {
+            throw new ArithmeticException(bits == Integer.SIZE ? "integer overflow" : "long overflow");
+        }
+        return q.longValue();
+    }
+
+    /**
+     * Each pair's quotient ({@code modulus} false) or modulus, rounded as {@code rounding} says, as
+     * {@code Math}'s floor and ceiling methods give them per element at {@code bits} bits; every
+     * element one bit further per subtractor call.
+     *
+     * @throws ArithmeticException {@code "/ by zero"} naming the first index whose divisor is 0
+     * @throws IllegalArgumentException if the arrays differ in length
+     */
+    public static long[] each(ReloadableSubtractor subtractor, long[] a, long[] b, int bits, Rounding rounding,
+            boolean modulus) {
         Checks.requireSameLength(a.length, b.length);
-        long[] x = new long[a.length];
-        long[] y = new long[b.length];
+        BigInteger[][] results = divide(subtractor, a, b, bits, rounding);
+        long[] values = new long[a.length];
         for (int i = 0; i < a.length; i++) {
-            x[i] = a[i];
-            y[i] = b[i];
+            values[i] = results[i][modulus ? MODULUS : QUOTIENT].longValue();
         }
-        BigInteger[][] floors = floor(subtractor, x, y, Integer.SIZE);
-        int[] quotients = new int[a.length];
-        for (int i = 0; i < a.length; i++) {
-            quotients[i] = (int) floors[i][0].longValue();
-        }
-        return quotients;
+        return values;
     }
 
-    private static BigInteger[][] floor(ReloadableSubtractor subtractor, long[] a, long[] b, int bits) {
+    private static BigInteger[] one(ReloadableSubtractor subtractor, long a, long b, int bits, Rounding rounding) {
+        return divide(subtractor, new long[] {a}, new long[] {b}, bits, rounding)[0];
+    }
+
+    private static BigInteger[][] divide(ReloadableSubtractor subtractor, long[] a, long[] b, int bits,
+            Rounding rounding) {
         for (int i = 0; i < b.length; i++) {
             if (b[i] == 0) {
                 throw new ArithmeticException(b.length == 1 ? "/ by zero" : "/ by zero at index " + i);
             }
         }
-        return subtractor.engine().call(engine -> Quotients.floor(engine, a, b, bits));
+        return subtractor.engine().call(engine -> Quotients.divide(engine, a, b, bits, rounding));
     }
 }

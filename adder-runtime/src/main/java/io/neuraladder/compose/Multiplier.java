@@ -3,6 +3,7 @@ package io.neuraladder.compose;
 import io.neuraladder.common.Checks;
 import io.neuraladder.common.Limits;
 import java.math.BigInteger;
+import java.nio.ByteBuffer;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -23,6 +24,34 @@ public final class Multiplier {
             throw new ArithmeticException("integer overflow");
         }
         return (int) product;
+    }
+
+    /**
+     * Like {@link Math#multiplyFull(int, int)}: the exact product of two ints, which always fits a
+     * long; Booth's terms summed in one tree, modulo 2^64, which is the product itself.
+     */
+    public static long multiplyFull(ReloadableAdder adder, int a, int b) {
+        long[] terms = Products.fewestTerms(a, b);
+        return adder.engine().call(engine -> engine.sums(terms, Products.levels(terms))[0]);
+    }
+
+    /** Like {@link Math#multiplyHigh(long, long)}: the high 64 bits of the exact 128-bit signed product. */
+    public static long multiplyHigh(ReloadableAdder adder, long a, long b) {
+        return products(adder, List.of(Products.terms(BigInteger.valueOf(a), BigInteger.valueOf(b))))[0]
+                .shiftRight(Long.SIZE).longValue();
+    }
+
+    /**
+     * Like {@code Math.unsignedMultiplyHigh(long, long)} (JDK 18): the high 64 bits of the exact
+     * product of the operands read as unsigned 64-bit numbers.
+     */
+    public static long unsignedMultiplyHigh(ReloadableAdder adder, long a, long b) {
+        return products(adder, List.of(Products.terms(unsigned(a), unsigned(b))))[0].shiftRight(Long.SIZE).longValue();
+    }
+
+    /** The 64 bits of {@code x} read as an unsigned number: the same bits with a 0 sign above them, no arithmetic. */
+    private static BigInteger unsigned(long x) {
+        return new BigInteger(1, ByteBuffer.allocate(Long.BYTES).putLong(x).array());
     }
 
     /** Like {@link Math#multiplyExact(long, long)}: the exact product's terms summed level by level. */
