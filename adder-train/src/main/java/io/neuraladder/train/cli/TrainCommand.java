@@ -188,7 +188,7 @@ public final class TrainCommand implements Callable<Integer> {
             throw new ParameterException(spec.commandLine(), e.getMessage(), e);
         }
         if (output == null) {
-            String model = config.operator() == Operator.ADD ? "adder" : "subtractor";
+            String model = config.operator().noun();
             output = config.binary() ? Path.of("my-" + model + ".onnx")
                     : config.radix() == DigitSerialContract.DECIMAL ? Path.of("models", "decimal", model + "-decimal.onnx")
                     : Path.of("models", "radix" + config.radix(), model + "-radix" + config.radix() + ".onnx");
@@ -262,7 +262,7 @@ public final class TrainCommand implements Callable<Integer> {
      */
     public static String rebuildCommand(TrainingConfig c, Path output) {
         StringBuilder args = new StringBuilder("train");
-        if (c.operator() != Operator.ADD) {
+        if (c.operator() != TrainingConfig.DEFAULT.operator()) {
             args.append(" --operator ").append(c.operator().cliName());
         }
         if (!c.binary()) {
