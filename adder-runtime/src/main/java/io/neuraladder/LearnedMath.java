@@ -1,10 +1,8 @@
 package io.neuraladder;
 
-import io.neuraladder.api.ExecutionProvider;
 import io.neuraladder.api.ModelInfo;
 import io.neuraladder.api.ModelLoadException;
 import io.neuraladder.common.Limits;
-import io.neuraladder.compose.DigitSerialAdder;
 import io.neuraladder.compose.DigitSerialSubtractor;
 import io.neuraladder.compose.Divider;
 import io.neuraladder.compose.Multiplier;
@@ -13,10 +11,7 @@ import io.neuraladder.compose.ReloadableSubtractor;
 import io.neuraladder.compose.Rounding;
 import java.math.BigInteger;
 import java.nio.file.Path;
-import java.util.ArrayList;
 import java.util.Arrays;
-import java.util.List;
-import java.util.Objects;
 import java.util.function.Supplier;
 
 /**

@@ -5,7 +5,6 @@ import io.neuraladder.api.ModelInfo;
 import io.neuraladder.api.ModelLoadException;
 import io.neuraladder.api.Subtractor;
 import io.neuraladder.assemble.DefaultModels;
-import io.neuraladder.common.Limits;
 import io.neuraladder.common.Names;
 import io.neuraladder.compose.Multiplier;
 import java.math.BigInteger;

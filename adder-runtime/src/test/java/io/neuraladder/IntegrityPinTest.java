@@ -7,7 +7,6 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import io.neuraladder.api.Adder;
 import io.neuraladder.api.ModelIntegrityException;
 import io.neuraladder.assemble.DefaultModels;
-import io.neuraladder.compose.ReloadableAdder;
 import java.nio.file.Files;
 import java.security.MessageDigest;
 import java.util.HexFormat;

@@ -6,7 +6,6 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.neuraladder.api.Overflow;
-import io.neuraladder.compose.DigitSerialAdder;
 import io.neuraladder.contract.MetadataKey;
 import io.neuraladder.properties.AddExactProperty;
 import io.neuraladder.properties.ExactProperty;

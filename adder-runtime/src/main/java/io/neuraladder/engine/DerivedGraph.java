@@ -12,7 +12,6 @@ import ai.onnx.proto.OnnxMl.ValueInfoProto;
 import com.google.protobuf.ByteString;
 import io.neuraladder.contract.CellType;
 import io.neuraladder.contract.ModelContract;
-import io.neuraladder.load.StructureCheck;
 import java.nio.ByteBuffer;
 import java.nio.ByteOrder;
 import java.util.List;

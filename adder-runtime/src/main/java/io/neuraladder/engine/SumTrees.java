@@ -7,7 +7,6 @@ import io.neuraladder.api.ModelSelfTestException;
 import io.neuraladder.contract.CellType;
 import io.neuraladder.contract.ModelContract;
 import io.neuraladder.load.LoadOptions;
-import io.neuraladder.load.ModelLoad;
 import io.neuraladder.load.ModelSource;
 import io.neuraladder.load.ModelWeights;
 import java.nio.FloatBuffer;

@@ -1,7 +1,6 @@
 package io.neuraladder.load;
 
 import io.neuraladder.api.CertificateCheck;
-import io.neuraladder.api.ExecutionProvider;
 import io.neuraladder.api.ModelCertificateException;
 import io.neuraladder.api.ModelContractException;
 import io.neuraladder.api.ModelInfo;

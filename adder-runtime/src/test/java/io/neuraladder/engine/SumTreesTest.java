@@ -8,7 +8,6 @@ import io.neuraladder.ShippedModels;
 import io.neuraladder.api.ExecutionProvider;
 import io.neuraladder.api.ModelSelfTestException;
 import io.neuraladder.load.LoadOptions;
-import io.neuraladder.load.ModelLoad;
 import io.neuraladder.load.ModelWeights;
 import io.neuraladder.load.StructureCheck;
 import java.util.SplittableRandom;

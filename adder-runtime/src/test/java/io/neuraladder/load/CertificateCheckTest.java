@@ -15,8 +15,6 @@ import io.neuraladder.api.DigitAdder;
 import io.neuraladder.api.ModelCertificateException;
 import io.neuraladder.api.ModelContractException;
 import io.neuraladder.api.ModelSelfTestException;
-import io.neuraladder.compose.DigitSerialAdder;
-import io.neuraladder.compose.ReloadableAdder;
 import io.neuraladder.contract.CertificateFormat;
 import io.neuraladder.contract.MetadataKey;
 import io.neuraladder.contract.Operator;

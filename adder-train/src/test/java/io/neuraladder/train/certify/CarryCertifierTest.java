@@ -10,7 +10,6 @@ import io.neuraladder.NeuralAdder;
 import io.neuraladder.api.Adder;
 import io.neuraladder.api.DigitAdder;
 import io.neuraladder.api.ModelContractException;
-import io.neuraladder.compose.DigitSerialAdder;
 import io.neuraladder.contract.MetadataKey;
 import io.neuraladder.contract.ModelContract;
 import io.neuraladder.contract.Operator;

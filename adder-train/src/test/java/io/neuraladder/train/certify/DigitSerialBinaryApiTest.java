@@ -7,7 +7,6 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.neuraladder.NeuralAdder;
 import io.neuraladder.api.Adder;
-import io.neuraladder.compose.ReloadableAdder;
 import io.neuraladder.contract.MetadataKey;
 import io.neuraladder.contract.ModelContract;
 import io.neuraladder.properties.AddExactProperty;

@@ -1,6 +1,5 @@
 package io.neuraladder.train.export;
 
-import io.neuraladder.contract.CellType;
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
