@@ -3,6 +3,8 @@ package io.neuraladder;
 import io.neuraladder.api.ModelInfo;
 import io.neuraladder.api.ModelLoadException;
 import io.neuraladder.common.Limits;
+import io.neuraladder.compose.DecimalArithmetic;
+import io.neuraladder.compose.DigitSerialAdder;
 import io.neuraladder.compose.DigitSerialSubtractor;
 import io.neuraladder.compose.Divider;
 import io.neuraladder.compose.Multiplier;
@@ -17,8 +19,8 @@ import java.util.function.Supplier;
 /**
  * {@link Math}'s exact integer arithmetic with every digit of every result computed by certified
  * networks: an adder (which also sums multiplication's partial products), a subtractor (which also
- * divides), and a decimal subtractor for digit strings. {@link NeuralMath}'s
- * static methods use one on the default models; {@link NeuralMath#builder()}'s
+ * divides), and a decimal adder and subtractor for digit strings (which also multiply and divide
+ * them). {@link NeuralMath}'s static methods use one on the default models; {@link NeuralMath#builder()}'s
  * {@link ModelBuilder#buildMath()} makes one on chosen files, to be closed when done.
  *
  * <p>The Java between network calls only wires: it chooses which operand goes first, reads sign
@@ -31,16 +33,25 @@ public final class LearnedMath implements AutoCloseable {
     /** The longest factor {@link #multiply(BigInteger, BigInteger)} takes, in bits. */
     public static final int MAX_FACTOR_BITS = Limits.MAX_FACTOR_BITS;
 
+    /** The longest factor of {@link #multiplyDecimal}, and the longest divisor of {@link #divideDecimal}, in digits. */
+    public static final int MAX_DECIMAL_FACTOR_DIGITS = Limits.MAX_DECIMAL_FACTOR_DIGITS;
+
+    /** The longest dividend of {@link #divideDecimal}, in digits. */
+    public static final int MAX_DECIMAL_DIVIDEND_DIGITS = Limits.MAX_DECIMAL_DIVIDEND_DIGITS;
+
     private final Supplier<ReloadableAdder> adder;
     private final Supplier<ReloadableSubtractor> subtractor;
     private final Supplier<DigitSerialSubtractor> decimalSubtractor;
+    private final Supplier<DigitSerialAdder> decimalAdder;
     private final boolean owned;
 
     LearnedMath(Supplier<ReloadableAdder> adder, Supplier<ReloadableSubtractor> subtractor,
-            Supplier<DigitSerialSubtractor> decimalSubtractor, boolean owned) {
+            Supplier<DigitSerialSubtractor> decimalSubtractor, Supplier<DigitSerialAdder> decimalAdder,
+            boolean owned) {
         this.adder = adder;
         this.subtractor = subtractor;
         this.decimalSubtractor = decimalSubtractor;
+        this.decimalAdder = decimalAdder;
         this.owned = owned;
     }
 
@@ -148,6 +159,38 @@ public final class LearnedMath implements AutoCloseable {
      */
     public String subtractDecimal(String a, String b) {
         return decimalSubtractor.get().subtract(a, b);
+    }
+
+    /**
+     * {@code a · b} for non-negative decimal integers of up to {@value #MAX_DECIMAL_FACTOR_DIGITS}
+     * digits, as a decimal string without leading zeros: {@code multiplyDecimal("535", "61")} is
+     * {@code "32635"}. Every digit is the decimal adder's: the multiplicand's multiples, then the
+     * shifted partial products summed level by level.
+     *
+     * @throws NumberFormatException if an operand is empty or holds anything but the digits 0-9,
+     *     naming the operand, the character and its index
+     * @throws IllegalArgumentException if an operand is longer
+     * @throws NullPointerException if an operand is null
+     */
+    public String multiplyDecimal(String a, String b) {
+        return DecimalArithmetic.multiply(decimalAdder.get(), a, b);
+    }
+
+    /**
+     * The quotient and remainder of non-negative decimal integers, {@code {a / b, a % b}}, like
+     * {@link BigInteger#divideAndRemainder} on them: long division, each quotient digit from one
+     * batched run of the decimal subtractor against the divisor's multiples (the decimal adder's).
+     * {@code divideDecimal("535", "61")} is {@code {"8", "47"}}.
+     *
+     * @throws ArithmeticException {@code "/ by zero"} if {@code b} is zero
+     * @throws NumberFormatException if an operand is empty or holds anything but the digits 0-9
+     * @throws IllegalArgumentException if the dividend has more than
+     *     {@value #MAX_DECIMAL_DIVIDEND_DIGITS} digits or the divisor more than
+     *     {@value #MAX_DECIMAL_FACTOR_DIGITS}
+     * @throws NullPointerException if an operand is null
+     */
+    public String[] divideDecimal(String a, String b) {
+        return DecimalArithmetic.divide(decimalAdder.get(), decimalSubtractor.get(), a, b);
     }
 
     /**
@@ -659,5 +702,6 @@ public final class LearnedMath implements AutoCloseable {
         adder.get().close();
         subtractor.get().close();
         decimalSubtractor.get().close();
+        decimalAdder.get().close();
     }
 }

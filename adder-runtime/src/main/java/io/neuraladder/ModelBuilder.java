@@ -31,9 +31,9 @@ import java.util.Objects;
  * ONNX Runtime sees the bytes, and the two explicit opt-outs (the self-test, the certificate).
  * Each setter returns this builder. {@link #build()} loads one adder from {@link #model(Path)}
  * (or the bundled one), {@link #buildSubtractor()} one subtractor, and so on, each checked as
- * the operator it is built for; {@link #buildMath()} loads the three networks of a
+ * the operator it is built for; {@link #buildMath()} loads the four networks of a
  * {@link LearnedMath}, each from its own file ({@link #adder(Path)}, {@link #subtractor(Path)},
- * {@link #decimalSubtractor(Path)}) or the bundled one.
+ * {@link #decimalSubtractor(Path)}, {@link #decimalAdder(Path)}) or the bundled one.
  *
  * <pre>{@code
  * try (Adder adder = NeuralAdder.builder().model(Path.of("models/adder-gru.onnx"))
@@ -48,6 +48,7 @@ public final class ModelBuilder {
     private Path adder;
     private Path subtractor;
     private Path decimalSubtractor;
+    private Path decimalAdder;
     private ExecutionProvider provider = ExecutionProvider.CPU;
     private int intraOpThreads = 1;
     private Integer batchThreads;
@@ -82,6 +83,12 @@ public final class ModelBuilder {
      */
     public ModelBuilder decimalSubtractor(Path model) {
         this.decimalSubtractor = Objects.requireNonNull(model, "model");
+        return this;
+    }
+
+    /** {@link #buildMath()} uses the decimal adder in this file, not the bundled {@value NeuralAdder#BUNDLED_DECIMAL_MODEL}. */
+    public ModelBuilder decimalAdder(Path model) {
+        this.decimalAdder = Objects.requireNonNull(model, "model");
         return this;
     }
 
@@ -186,7 +193,7 @@ public final class ModelBuilder {
      *     another radix ({@link ModelContractException} naming it)
      */
     public DigitAdder buildDecimal() {
-        return loadDecimalAdder();
+        return loadDecimalAdder(model);
     }
 
     /**
@@ -224,8 +231,9 @@ public final class ModelBuilder {
     }
 
     /**
-     * Loads the three networks of a {@link LearnedMath}, each checked as the operator it is for:
-     * the files of {@link #adder(Path)}, {@link #subtractor(Path)} and {@link #decimalSubtractor(Path)},
+     * Loads the four networks of a {@link LearnedMath}, each checked as the operator it is for:
+     * the files of {@link #adder(Path)}, {@link #subtractor(Path)}, {@link #decimalSubtractor(Path)}
+     * and {@link #decimalAdder(Path)},
      * else the bundled ones. Close it when done.
      *
      * @throws ModelLoadException if a file is refused (an adder given as the subtractor, say);
@@ -234,14 +242,21 @@ public final class ModelBuilder {
     public LearnedMath buildMath() {
         ReloadableAdder sum = null;
         ReloadableSubtractor difference = null;
+        DigitSerialSubtractor digits = null;
         try {
             sum = loadAdder(adder);
             difference = loadSubtractor(subtractor);
-            DigitSerialSubtractor digits = loadDecimalSubtractor(decimalSubtractor);
+            digits = loadDecimalSubtractor(decimalSubtractor);
+            DigitSerialAdder digitSums = loadDecimalAdder(decimalAdder);
             ReloadableAdder adderModel = sum;
             ReloadableSubtractor subtractorModel = difference;
-            return new LearnedMath(() -> adderModel, () -> subtractorModel, () -> digits, true);
+            DigitSerialSubtractor digitDifferences = digits;
+            return new LearnedMath(() -> adderModel, () -> subtractorModel, () -> digitDifferences, () -> digitSums,
+                    true);
         } catch (RuntimeException e) {
+            if (digits != null) {
+                digits.close();
+            }
             if (difference != null) {
                 difference.close();
             }
@@ -265,8 +280,8 @@ public final class ModelBuilder {
         return Networks.subtractor(settings(file, Names.BUNDLED_SUBTRACTOR));
     }
 
-    DigitSerialAdder loadDecimalAdder() {
-        return Networks.digitAdder(settings(model, Names.BUNDLED_DECIMAL_MODEL), DigitSerialContract.DECIMAL);
+    DigitSerialAdder loadDecimalAdder(Path file) {
+        return Networks.digitAdder(settings(file, Names.BUNDLED_DECIMAL_MODEL), DigitSerialContract.DECIMAL);
     }
 
     DigitSerialSubtractor loadDecimalSubtractor(Path file) {

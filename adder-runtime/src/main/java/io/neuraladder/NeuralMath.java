@@ -50,7 +50,7 @@ public final class NeuralMath {
     public static final String BUNDLED_DECIMAL_SUBTRACTOR = Names.BUNDLED_DECIMAL_SUBTRACTOR;
 
     private static final LearnedMath DEFAULTS = new LearnedMath(DefaultModels::adder, DefaultModels::subtractor,
-            DefaultModels::decimalSubtractor, false);
+            DefaultModels::decimalSubtractor, DefaultModels::decimalAdder, false);
 
     private NeuralMath() {}
 
@@ -184,6 +184,29 @@ public final class NeuralMath {
      */
     public static String subtractDecimal(String a, String b) {
         return DEFAULTS.subtractDecimal(a, b);
+    }
+
+    /**
+     * {@code a · b} for non-negative decimal strings of up to {@value LearnedMath#MAX_DECIMAL_FACTOR_DIGITS}
+     * digits, every digit by the decimal adder; see {@link LearnedMath#multiplyDecimal}.
+     *
+     * @throws NumberFormatException naming the operand, character and index of a refused operand
+     * @throws IllegalArgumentException if an operand is longer
+     */
+    public static String multiplyDecimal(String a, String b) {
+        return DEFAULTS.multiplyDecimal(a, b);
+    }
+
+    /**
+     * {@code {a / b, a % b}} for non-negative decimal strings, by long division on the decimal
+     * subtractor; see {@link LearnedMath#divideDecimal}.
+     *
+     * @throws ArithmeticException {@code "/ by zero"} if {@code b} is zero
+     * @throws NumberFormatException naming the operand, character and index of a refused operand
+     * @throws IllegalArgumentException if an operand is longer than {@link LearnedMath#divideDecimal} takes
+     */
+    public static String[] divideDecimal(String a, String b) {
+        return DEFAULTS.divideDecimal(a, b);
     }
 
     /**

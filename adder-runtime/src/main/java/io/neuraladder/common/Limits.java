@@ -15,5 +15,11 @@ public final class Limits {
     /** The longest {@code BigInteger} factor of a product, in bits. */
     public static final int MAX_FACTOR_BITS = 1 << 14;
 
+    /** The longest factor of a decimal product, and the longest decimal divisor, in digits. */
+    public static final int MAX_DECIMAL_FACTOR_DIGITS = 1_000;
+
+    /** The longest decimal dividend, in digits: one subtractor run per digit. */
+    public static final int MAX_DECIMAL_DIVIDEND_DIGITS = 2_000;
+
     private Limits() {}
 }

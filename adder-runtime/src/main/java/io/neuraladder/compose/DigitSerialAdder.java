@@ -74,4 +74,9 @@ public final class DigitSerialAdder implements DigitAdder {
     public void close() {
         engine.close();
     }
+
+    /** The engine, for the operations composed from this network ({@link DecimalArithmetic}). */
+    DigitEngine engine() {
+        return engine;
+    }
 }

@@ -70,4 +70,9 @@ public final class DigitSerialSubtractor implements DigitSubtractor {
     public void close() {
         engine.close();
     }
+
+    /** The engine, for the operations composed from this network ({@link DecimalArithmetic}). */
+    DigitEngine engine() {
+        return engine;
+    }
 }
