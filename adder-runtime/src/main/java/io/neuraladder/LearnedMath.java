@@ -138,6 +138,49 @@ public final class LearnedMath implements AutoCloseable {
     }
 
     /**
+     * {@code -a}, computed as {@code 0 - a} by the subtractor, like {@link BigInteger#negate()}.
+     *
+     * @throws IllegalArgumentException if {@code a} is longer than {@link io.neuraladder.api.Adder#MAX_BIG_INTEGER_BITS} bits
+     * @throws NullPointerException if {@code a} is null
+     */
+    public BigInteger negate(BigInteger a) {
+        return subtract(BigInteger.ZERO, a);
+    }
+
+    /**
+     * {@code |a|}, like {@link BigInteger#abs()}: {@code a} where its sign bit is clear, else the
+     * subtractor's {@code 0 - a}.
+     *
+     * @throws IllegalArgumentException if {@code a} is longer than {@link io.neuraladder.api.Adder#MAX_BIG_INTEGER_BITS} bits
+     * @throws NullPointerException if {@code a} is null
+     */
+    public BigInteger abs(BigInteger a) {
+        return a.signum() >= 0 ? a : negate(a);
+    }
+
+    /**
+     * -1, 0 or 1 as {@code a} is below, equal to or above {@code b}, like
+     * {@link BigInteger#compareTo}: the sign of the subtractor's exact difference {@code a - b}.
+     *
+     * @throws IllegalArgumentException if an operand is longer than {@link io.neuraladder.api.Adder#MAX_BIG_INTEGER_BITS} bits
+     * @throws NullPointerException if an operand is null
+     */
+    public int compare(BigInteger a, BigInteger b) {
+        return subtract(a, b).signum();
+    }
+
+    /**
+     * -1, 0 or 1 as {@code a} is negative, zero or positive, like {@link BigInteger#signum()}: the
+     * sign of the learned difference {@code a - 0}, as for {@link #compare(BigInteger, BigInteger)}.
+     *
+     * @throws IllegalArgumentException if {@code a} is longer than {@link io.neuraladder.api.Adder#MAX_BIG_INTEGER_BITS} bits
+     * @throws NullPointerException if {@code a} is null
+     */
+    public int signum(BigInteger a) {
+        return compare(a, BigInteger.ZERO);
+    }
+
+    /**
      * {@code a - b} for integers of any signs and sizes, like {@link BigInteger#subtract}.
      *
      * @throws IllegalArgumentException if an operand is longer than {@link io.neuraladder.api.Adder#MAX_BIG_INTEGER_BITS} bits
