@@ -140,7 +140,7 @@ public final class LearnedMath implements AutoCloseable {
     /**
      * {@code -a}, computed as {@code 0 - a} by the subtractor, like {@link BigInteger#negate()}.
      *
-     * @throws IllegalArgumentException if {@code a} is longer than {@link io.neuraladder.api.Adder#MAX_BIG_INTEGER_BITS} bits
+     * @throws IllegalArgumentException if {@code a} is longer than {@code Adder.MAX_BIG_INTEGER_BITS} bits
      * @throws NullPointerException if {@code a} is null
      */
     public BigInteger negate(BigInteger a) {
@@ -151,7 +151,7 @@ public final class LearnedMath implements AutoCloseable {
      * {@code |a|}, like {@link BigInteger#abs()}: {@code a} where its sign bit is clear, else the
      * subtractor's {@code 0 - a}.
      *
-     * @throws IllegalArgumentException if {@code a} is longer than {@link io.neuraladder.api.Adder#MAX_BIG_INTEGER_BITS} bits
+     * @throws IllegalArgumentException if {@code a} is longer than {@code Adder.MAX_BIG_INTEGER_BITS} bits
      * @throws NullPointerException if {@code a} is null
      */
     public BigInteger abs(BigInteger a) {
@@ -162,7 +162,7 @@ public final class LearnedMath implements AutoCloseable {
      * -1, 0 or 1 as {@code a} is below, equal to or above {@code b}, like
      * {@link BigInteger#compareTo}: the sign of the subtractor's exact difference {@code a - b}.
      *
-     * @throws IllegalArgumentException if an operand is longer than {@link io.neuraladder.api.Adder#MAX_BIG_INTEGER_BITS} bits
+     * @throws IllegalArgumentException if an operand is longer than {@code Adder.MAX_BIG_INTEGER_BITS} bits
      * @throws NullPointerException if an operand is null
      */
     public int compare(BigInteger a, BigInteger b) {
@@ -173,7 +173,7 @@ public final class LearnedMath implements AutoCloseable {
      * -1, 0 or 1 as {@code a} is negative, zero or positive, like {@link BigInteger#signum()}: the
      * sign of the learned difference {@code a - 0}, as for {@link #compare(BigInteger, BigInteger)}.
      *
-     * @throws IllegalArgumentException if {@code a} is longer than {@link io.neuraladder.api.Adder#MAX_BIG_INTEGER_BITS} bits
+     * @throws IllegalArgumentException if {@code a} is longer than {@code Adder.MAX_BIG_INTEGER_BITS} bits
      * @throws NullPointerException if {@code a} is null
      */
     public int signum(BigInteger a) {
@@ -183,7 +183,7 @@ public final class LearnedMath implements AutoCloseable {
     /**
      * {@code a - b} for integers of any signs and sizes, like {@link BigInteger#subtract}.
      *
-     * @throws IllegalArgumentException if an operand is longer than {@link io.neuraladder.api.Adder#MAX_BIG_INTEGER_BITS} bits
+     * @throws IllegalArgumentException if an operand is longer than {@code Adder.MAX_BIG_INTEGER_BITS} bits
      */
     public BigInteger subtract(BigInteger a, BigInteger b) {
         return subtractor.get().subtract(a, b);

@@ -65,7 +65,7 @@ public final class ModelBuilder {
         return this;
     }
 
-    /** {@link #buildMath()} uses the adder in this file instead of the bundled {@value NeuralAdder#BUNDLED_MODEL}. */
+    /** {@link #buildMath()} uses the adder in this file, not the bundled {@value NeuralAdder#BUNDLED_MODEL}. */
     public ModelBuilder adder(Path model) {
         this.adder = Objects.requireNonNull(model, "model");
         return this;
@@ -86,7 +86,7 @@ public final class ModelBuilder {
         return this;
     }
 
-    /** {@link #buildMath()} uses the decimal adder in this file, not the bundled {@value NeuralAdder#BUNDLED_DECIMAL_MODEL}. */
+    /** {@link #buildMath()} uses the decimal adder in this file, not the bundled one. */
     public ModelBuilder decimalAdder(Path model) {
         this.decimalAdder = Objects.requireNonNull(model, "model");
         return this;
@@ -267,29 +267,24 @@ public final class ModelBuilder {
         }
     }
 
-    /** The file chosen with {@link #model(Path)}, or null for the bundled model. */
-    Path model() {
-        return model;
-    }
-
-    ReloadableAdder loadAdder(Path file) {
+    private ReloadableAdder loadAdder(Path file) {
         return Networks.adder(settings(file, Names.BUNDLED_MODEL));
     }
 
-    ReloadableSubtractor loadSubtractor(Path file) {
+    private ReloadableSubtractor loadSubtractor(Path file) {
         return Networks.subtractor(settings(file, Names.BUNDLED_SUBTRACTOR));
     }
 
-    DigitSerialAdder loadDecimalAdder(Path file) {
+    private DigitSerialAdder loadDecimalAdder(Path file) {
         return Networks.digitAdder(settings(file, Names.BUNDLED_DECIMAL_MODEL), DigitSerialContract.DECIMAL);
     }
 
-    DigitSerialSubtractor loadDecimalSubtractor(Path file) {
+    private DigitSerialSubtractor loadDecimalSubtractor(Path file) {
         return Networks.decimalSubtractor(settings(file, Names.BUNDLED_DECIMAL_SUBTRACTOR));
     }
 
     /** What this builder chose for {@code file}, with {@code bundled} as the resource when it is null. */
-    LoadSettings settings(Path file, String bundled) {
+    private LoadSettings settings(Path file, String bundled) {
         return new LoadSettings(file, bundled, maxModelBytes, sha256, options());
     }
 

@@ -168,7 +168,7 @@ public final class NeuralMath {
     /**
      * Like {@link BigInteger#negate()}: {@code 0 - a} by the subtractor.
      *
-     * @throws IllegalArgumentException if {@code a} is longer than {@link io.neuraladder.api.Adder#MAX_BIG_INTEGER_BITS} bits
+     * @throws IllegalArgumentException if {@code a} is longer than {@code Adder.MAX_BIG_INTEGER_BITS} bits
      */
     public static BigInteger negate(BigInteger a) {
         return DEFAULTS.negate(a);
@@ -177,7 +177,7 @@ public final class NeuralMath {
     /**
      * Like {@link BigInteger#abs()}.
      *
-     * @throws IllegalArgumentException if {@code a} is longer than {@link io.neuraladder.api.Adder#MAX_BIG_INTEGER_BITS} bits
+     * @throws IllegalArgumentException if {@code a} is longer than {@code Adder.MAX_BIG_INTEGER_BITS} bits
      */
     public static BigInteger abs(BigInteger a) {
         return DEFAULTS.abs(a);
@@ -186,7 +186,7 @@ public final class NeuralMath {
     /**
      * Like {@link BigInteger#compareTo}: -1, 0 or 1 from the learned difference {@code a - b}.
      *
-     * @throws IllegalArgumentException if an operand is longer than {@link io.neuraladder.api.Adder#MAX_BIG_INTEGER_BITS} bits
+     * @throws IllegalArgumentException if an operand is longer than {@code Adder.MAX_BIG_INTEGER_BITS} bits
      */
     public static int compare(BigInteger a, BigInteger b) {
         return DEFAULTS.compare(a, b);
@@ -195,7 +195,7 @@ public final class NeuralMath {
     /**
      * Like {@link BigInteger#signum()}: -1, 0 or 1 from the learned difference {@code a - 0}.
      *
-     * @throws IllegalArgumentException if {@code a} is longer than {@link io.neuraladder.api.Adder#MAX_BIG_INTEGER_BITS} bits
+     * @throws IllegalArgumentException if {@code a} is longer than {@code Adder.MAX_BIG_INTEGER_BITS} bits
      */
     public static int signum(BigInteger a) {
         return DEFAULTS.signum(a);

@@ -1,7 +1,6 @@
 package io.neuraladder;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -178,13 +177,20 @@ class MathFamilyTest {
     @Test
     void aMiswiredRounding_wouldBeCaught_byTheseOperands() {
         long[][] pairs = pairs(intOperands);
-        long differ = 0;
+        int floorVersusCeiling = 0;
+        int floorModVersusCeilMod = 0;
+        int truncationVersusFloor = 0;
         for (int i = 0; i < pairs[0].length; i++) {
-            differ += Math.floorDiv(pairs[0][i], pairs[1][i]) != ceilDiv(pairs[0][i], pairs[1][i]) ? 1 : 0;
+            long a = pairs[0][i];
+            long b = pairs[1][i];
+            floorVersusCeiling += Math.floorDiv(a, b) != ceilDiv(a, b) ? 1 : 0;
+            floorModVersusCeilMod += Math.floorMod(a, b) != ceilMod(a, b) ? 1 : 0;
+            truncationVersusFloor += a / b != Math.floorDiv(a, b) ? 1 : 0;
         }
-        assertTrue(differ > pairs[0].length / 2, "floor and ceiling differ on " + differ + " pairs");
-        assertNotEquals(Math.floorMod(-7, 2), (int) ceilMod(-7, 2));
-        assertNotEquals(-7 / 2, Math.floorDiv(-7, 2), "truncation and floor differ below zero");
+        int n = pairs[0].length;
+        assertTrue(floorVersusCeiling > n / 2, "floor and ceiling quotients differ on " + floorVersusCeiling + " of " + n);
+        assertTrue(floorModVersusCeilMod > n / 2, "floor and ceiling moduli differ on " + floorModVersusCeilMod + " of " + n);
+        assertTrue(truncationVersusFloor > n / 8, "truncation and floor differ on " + truncationVersusFloor + " of " + n);
     }
 
     @Test

@@ -25,7 +25,7 @@ import java.util.SplittableRandom;
 public enum Operator {
 
     /** {@code a + b}: the state is the carry; digit {@code (a + b + c) mod r}, carry {@code (a + b + c) ≥ r}. */
-    ADD("add", "carry", "+", "adder", "adds", "sum", "carry-heavy") {
+    ADD("add", "carry", "+", "adder", "adds", "sum") {
         @Override
         public int output(int radix, int state, int a, int b) {
             return (a + b + state) % radix;
@@ -38,11 +38,6 @@ public enum Operator {
 
         @Override
         public int wrapped(int a, int b) {
-            return a + b;
-        }
-
-        @Override
-        public long wrapped(long a, long b) {
             return a + b;
         }
 
@@ -73,7 +68,7 @@ public enum Operator {
     },
 
     /** {@code a − b}: the state is the borrow; digit {@code (a − b − c) mod r}, borrow {@code (a − b − c) < 0}. */
-    SUBTRACT("subtract", "borrow", "-", "subtractor", "subtracts", "difference", "borrow-heavy") {
+    SUBTRACT("subtract", "borrow", "-", "subtractor", "subtracts", "difference") {
         @Override
         public int output(int radix, int state, int a, int b) {
             return Math.floorMod(a - b - state, radix);
@@ -86,11 +81,6 @@ public enum Operator {
 
         @Override
         public int wrapped(int a, int b) {
-            return a - b;
-        }
-
-        @Override
-        public long wrapped(long a, long b) {
             return a - b;
         }
 
@@ -129,17 +119,14 @@ public enum Operator {
     private final String noun;
     private final String verb;
     private final String resultName;
-    private final String chainHeavyName;
 
-    Operator(String metadataName, String stateName, String symbol, String noun, String verb, String resultName,
-            String chainHeavyName) {
+    Operator(String metadataName, String stateName, String symbol, String noun, String verb, String resultName) {
         this.metadataName = metadataName;
         this.stateName = stateName;
         this.symbol = symbol;
         this.noun = noun;
         this.verb = verb;
         this.resultName = resultName;
-        this.chainHeavyName = chainHeavyName;
     }
 
     /** The state before the first step: no carry, no borrow. */
@@ -165,9 +152,6 @@ public enum Operator {
 
     /** The low 32 bits of the exact result, as Java's {@code +} and {@code -} give them: int checks' reference. */
     public abstract int wrapped(int a, int b);
-
-    /** The low 64 bits of the exact result. */
-    public abstract long wrapped(long a, long b);
 
     /** The exact result. */
     public abstract BigInteger exact(BigInteger a, BigInteger b);
@@ -222,7 +206,7 @@ public enum Operator {
 
     /** What {@link #chainHeavy} samples are called in tables: {@code carry-heavy}, {@code borrow-heavy}. */
     public String chainHeavyName() {
-        return chainHeavyName;
+        return stateName + "-heavy";
     }
 
     /**

@@ -116,7 +116,7 @@ public final class DefaultModels {
      * Whether {@value Names#ALLOW_UNCERTIFIED_PROPERTY} (or else
      * {@value Names#ALLOW_UNCERTIFIED_ENV}) says {@code true}.
      */
-    public static boolean allowUncertifiedBySystem() {
+    private static boolean allowUncertifiedBySystem() {
         String value = Optional.ofNullable(System.getProperty(Names.ALLOW_UNCERTIFIED_PROPERTY))
                 .orElseGet(() -> System.getenv(Names.ALLOW_UNCERTIFIED_ENV));
         if (value == null || value.isBlank() || value.equalsIgnoreCase("false")) {
@@ -146,16 +146,12 @@ public final class DefaultModels {
                     made = value;
                     if (made == null) {
                         made = make.get();
-                        log.info("default model: {}", describe(made));
+                        log.info("default model: {}", made);
                         value = made;
                     }
                 }
             }
             return made;
-        }
-
-        private static String describe(Object made) {
-            return made.toString();
         }
     }
 }

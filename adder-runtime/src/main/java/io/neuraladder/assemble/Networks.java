@@ -57,11 +57,10 @@ public final class Networks {
         ModelLoad load = ModelLoad.open(source, operator, settings.options(), radix -> {
             if (radix != 2 && Integer.bitCount(radix) != 1) {
                 throw new ModelContractException("model " + source.name() + " is a "
-                        + DigitOperands.describe(operator, radix) + " (metadata neuraladder.radix = " + radix
-                        + "); ints "
-                        + "and longs are computed by binary models and by digit-serial ones whose radix is a power of "
-                        + "two (4, 8, 16, 32). Open it with NeuralAdder." + (radix == 10 ? "openDecimal" : "openDigitSerial")
-                        + " instead");
+                        + DigitOperands.describe(operator, radix) + " (metadata neuraladder.radix = " + radix + "); "
+                        + "ints and longs are computed by binary models and by digit-serial ones whose radix is a "
+                        + "power of two (4, 8, 16, 32). Open it with NeuralAdder."
+                        + (radix == 10 ? "openDecimal" : "openDigitSerial") + " instead");
             }
         });
         return load.radix() == 2 ? new BitSerialEngine(load) : new DigitSerialEngine(load);

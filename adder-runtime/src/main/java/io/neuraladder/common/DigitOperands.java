@@ -8,7 +8,7 @@ import java.util.Locale;
 /**
  * Checks the operands of a digit-serial add in one radix: one or more ASCII digits of that radix
  * ({@code 0}–{@code 9}, then {@code a}–{@code z} in either case), leading zeros allowed, no sign,
- * no spaces or separators, at most {@code DigitSerialAdder.MAX_DIGITS} digits. Each refusal says
+ * no spaces or separators, at most {@value Limits#MAX_DIGITS} digits. Each refusal says
  * which operand, what is wrong where, and what is accepted.
  */
 public final class DigitOperands {

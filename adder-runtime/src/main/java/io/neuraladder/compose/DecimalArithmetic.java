@@ -43,9 +43,9 @@ public final class DecimalArithmetic {
         String[] multiples = multiples(adder.engine(), a);
         List<String> terms = new ArrayList<>();
         for (int position = 0; position < b.length(); position++) {
-            int digit = b.charAt(b.length() - 1 - position) - '0';
-            if (digit != 0 && !multiples[digit].equals("0")) {
-                terms.add(multiples[digit] + "0".repeat(position));
+            String multiple = multiples[b.charAt(b.length() - 1 - position) - '0'];
+            if (!multiple.equals("0")) {
+                terms.add(multiple + "0".repeat(position));
             }
         }
         while (terms.size() > 1) {
@@ -130,7 +130,7 @@ public final class DecimalArithmetic {
         return m;
     }
 
-    /** The network's results for every pair, without leading zeros, in runs of at most {@value #PAIRS_PER_RUN} pairs. */
+    /** The network's results for every pair, without leading zeros, {@value #PAIRS_PER_RUN} pairs per run at most. */
     private static String[] run(DigitEngine engine, String[] a, String[] b) {
         String[] results = new String[a.length];
         for (int from = 0; from < a.length; from += PAIRS_PER_RUN) {

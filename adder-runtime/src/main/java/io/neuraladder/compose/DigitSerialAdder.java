@@ -75,6 +75,11 @@ public final class DigitSerialAdder implements DigitAdder {
         engine.close();
     }
 
+    @Override
+    public String toString() {
+        return "DigitSerialAdder[" + engine.model().source() + "]";
+    }
+
     /** The engine, for the operations composed from this network ({@link DecimalArithmetic}). */
     DigitEngine engine() {
         return engine;

@@ -71,6 +71,11 @@ public final class DigitSerialSubtractor implements DigitSubtractor {
         engine.close();
     }
 
+    @Override
+    public String toString() {
+        return "DigitSerialSubtractor[" + engine.model().source() + "]";
+    }
+
     /** The engine, for the operations composed from this network ({@link DecimalArithmetic}). */
     DigitEngine engine() {
         return engine;

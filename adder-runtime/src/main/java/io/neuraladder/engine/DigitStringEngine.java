@@ -41,10 +41,12 @@ public final class DigitStringEngine implements DigitEngine {
      * caller asked for, or 0 for any digit-serial radix.
      */
     public DigitStringEngine(ModelSource source, Operator operator, int expectedRadix, LoadOptions options) {
-        ModelLoad load = ModelLoad.open(source, operator, options, radix -> requireRadix(source, operator, expectedRadix, radix));
+        ModelLoad load = ModelLoad.open(source, operator, options,
+                radix -> requireRadix(source, operator, expectedRadix, radix));
         int radix = load.radix();
         this.lifecycle = new SessionLifecycle(source.name(), () -> new IllegalStateException("the "
-                + DigitOperands.describe(operator, radix) + " for model " + source.name() + " is closed; open a new one"));
+                + DigitOperands.describe(operator, radix) + " for model " + source.name()
+                + " is closed; open a new one"));
         this.codec = DigitCodec.of(radix);
         this.model = load.info();
         this.session = Sessions.create(load.source(), load.options().provider(), load.options().intraOpThreads());
@@ -68,8 +70,9 @@ public final class DigitStringEngine implements DigitEngine {
                     + "); open it with NeuralAdder.open instead");
         }
         if (expectedRadix != 0 && radix != expectedRadix) {
-            throw new ModelContractException("model " + source.name() + " is a " + DigitOperands.describe(operator, radix)
-                    + " (metadata neuraladder.radix = " + radix + "), not a " + DigitOperands.describe(operator, expectedRadix)
+            throw new ModelContractException("model " + source.name() + " is a "
+                    + DigitOperands.describe(operator, radix) + " (metadata neuraladder.radix = " + radix + "), not a "
+                    + DigitOperands.describe(operator, expectedRadix)
                     + "; open it with NeuralAdder.openDigitSerial, which adds in the model's own radix");
         }
     }

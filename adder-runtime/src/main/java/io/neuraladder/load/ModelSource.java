@@ -2,6 +2,7 @@ package io.neuraladder.load;
 
 import io.neuraladder.api.ModelIntegrityException;
 import io.neuraladder.api.ModelLoadException;
+import io.neuraladder.common.Names;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.file.AccessDeniedException;
@@ -39,7 +40,7 @@ public record ModelSource(String name, byte[] bytes) {
     }
 
     public static ModelSource bundled(String fileName, long maxBytes) {
-        String resource = "/io/neuraladder/models/" + fileName;
+        String resource = Names.BUNDLED_MODELS + fileName;
         String name = "bundled model " + fileName;
         try (InputStream in = ModelSource.class.getResourceAsStream(resource)) {
             if (in == null) {

@@ -26,9 +26,8 @@ public interface Learner {
             return new CertifiableLearner(config);
         }
         return provider(config.method()).orElseThrow(() -> new IllegalStateException("the " + config.method().cliName()
-                + " method is the lab's (adder-train/src/lab) and is not on this classpath; run it through Maven with "
-                + "the test classpath: mvn -q -pl adder-train exec:java -Dexec.classpathScope=test "
-                + "-Dexec.args=\"train --method " + config.method().cliName() + " ...\"")).create(config);
+                + " method is the lab's (adder-train/src/lab) and is not on this classpath; run it on the lab's: "
+                + PinnedNumerics.labCommand("train --method " + config.method().cliName() + " ..."))).create(config);
     }
 
     /** Whether this classpath can train with {@code method}. */

@@ -72,6 +72,15 @@ public final class PinnedNumerics {
         return Optional.empty();
     }
 
+    /**
+     * The shell command that runs the training CLI with {@code arguments} on the lab's classpath
+     * (the tests' classes, where the lab's methods and commands are), through Maven, pinned.
+     */
+    public static String labCommand(String arguments) {
+        return describe() + " mvn -q -pl adder-train exec:java -Dexec.classpathScope=test -Dexec.args=\""
+                + arguments + "\"";
+    }
+
     /** The pinned settings as {@code NAME=value} words, for a shell command line. */
     public static String describe() {
         return ENVIRONMENT.entrySet().stream()

@@ -132,14 +132,14 @@ final class ExperimentsCommand implements Callable<Integer> {
     }
 
     private String command() {
-        return PinnedNumerics.describe() + " mvn -q -pl adder-train exec:java -Dexec.classpathScope=test -Dexec.args=\"experiments"
+        return PinnedNumerics.labCommand("experiments"
                 + " --cells " + join(cells.stream().map(CellType::metadataName).toList())
                 + " --losses " + join(losses.stream().map(TrainingConfig.Loss::cliName).toList())
                 + " --train-steps " + join(trainSteps) + " --seeds " + join(seeds)
                 + " --hidden-size " + hiddenSize + " --max-iterations " + maxIterations
                 + " --evaluate-every " + evaluateEvery + " --validation-pairs " + validationPairs
                 + " --length-samples " + lengthSamples + " --report " + report.toString().replace('\\', '/')
-                + " --plots " + plots.toString().replace('\\', '/') + "\"";
+                + " --plots " + plots.toString().replace('\\', '/'));
     }
 
     private static String join(List<?> values) {

@@ -140,8 +140,8 @@ public final class TrainCommand implements Callable<Integer> {
         if (method != null && !Learner.available(method)) {
             throw new IllegalArgumentException("--method " + method.cliName() + " is the lab's and is not on this "
                     + "classpath; this build trains with: " + String.join(", ", new AvailableMethods())
-                    + ". Run the lab through Maven: mvn -q -pl adder-train exec:java -Dexec.classpathScope=test "
-                    + "-Dexec.args=\"train --method " + method.cliName() + " ...\"");
+                    + ". Run the lab through Maven: " + PinnedNumerics.labCommand("train --method " + method.cliName()
+                    + " ..."));
         }
         int r = radix != null ? radix : 2;
         TrainingConfig defaults = r == 2 || DigitSerialContract.isDefined(r) ? TrainingConfig.defaults(r)
@@ -294,8 +294,7 @@ public final class TrainCommand implements Callable<Integer> {
         }
         args.append(" --output ").append(output.toString().replace('\\', '/'));
         return c.method() == TrainingConfig.Method.CERTIFIABLE ? "adder-train/bin/adder-train " + args
-                : PinnedNumerics.describe() + " mvn -q -pl adder-train exec:java -Dexec.classpathScope=test "
-                        + "-Dexec.args=\"" + args + "\"";
+                : PinnedNumerics.labCommand(args.toString());
     }
 
 
