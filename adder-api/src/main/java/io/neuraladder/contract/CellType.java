@@ -15,33 +15,56 @@ import java.util.Optional;
 public enum CellType {
 
     /** An Elman cell, {@code h' = tanh(W x + R h + b)}: ONNX's {@code RNN} operator. */
-    RNN("RNN", 1, false),
+    RNN("RNN", 1, false, false),
 
     /**
      * A gated recurrent unit with gate blocks (update z, reset r, candidate), {@code linear_before_reset = 0}:
      * ONNX's {@code GRU} operator.
      */
-    GRU("GRU", 3, false),
+    GRU("GRU", 3, false, false),
+
+    /**
+     * A gated recurrent unit as PyTorch's {@code nn.GRU} computes it and {@code torch.onnx.export}
+     * writes it (Keras's {@code reset_after}): ONNX's {@code GRU} with {@code linear_before_reset = 1},
+     * which applies the reset gate after the recurrent product, bias included,
+     * {@code ĥ = tanh(W_h x + Wb_h + r ⊙ (R_h h + Rb_h))}; same gate blocks as {@link #GRU}.
+     */
+    GRU_LINEAR_BEFORE_RESET("GRU", 3, false, true),
 
     /**
      * A long short-term memory cell without peepholes, gate blocks (input, output, forget, cell):
      * ONNX's {@code LSTM} operator.
      */
-    LSTM("LSTM", 4, true);
+    LSTM("LSTM", 4, true, false);
 
     private final String onnxOperator;
     private final int gates;
     private final boolean hasCellState;
+    private final boolean linearBeforeReset;
 
-    CellType(String onnxOperator, int gates, boolean hasCellState) {
+    CellType(String onnxOperator, int gates, boolean hasCellState, boolean linearBeforeReset) {
         this.onnxOperator = onnxOperator;
         this.gates = gates;
         this.hasCellState = hasCellState;
+        this.linearBeforeReset = linearBeforeReset;
     }
 
-    /** The name stored in model metadata and used on command lines, for example {@code lstm}. */
+    /**
+     * The name stored in model metadata and used on command lines, for example {@code lstm} or
+     * {@code gru-linear-before-reset}.
+     */
     public String metadataName() {
-        return name().toLowerCase(Locale.ROOT);
+        return name().toLowerCase(Locale.ROOT).replace('_', '-');
+    }
+
+    /** The value of the ONNX operator's {@code linear_before_reset} attribute: 1 only for {@link #GRU_LINEAR_BEFORE_RESET}. */
+    public boolean linearBeforeReset() {
+        return linearBeforeReset;
+    }
+
+    /** Whether the cell is one of the two GRUs, which share their gate blocks and update. */
+    public boolean isGru() {
+        return gates == 3;
     }
 
     /** The ONNX operator that runs this cell, for example {@code LSTM}. */
@@ -59,9 +82,13 @@ public enum CellType {
         return hasCellState;
     }
 
-    /** The cell run by ONNX operator {@code opType}, if there is one. */
-    public static Optional<CellType> forOnnxOperator(String opType) {
-        return Arrays.stream(values()).filter(cell -> cell.onnxOperator.equals(opType)).findFirst();
+    /**
+     * The cell run by ONNX operator {@code opType} with {@code linear_before_reset = linearBeforeReset}
+     * (0 or 1; only a GRU has the attribute, so other operators need 0), if there is one.
+     */
+    public static Optional<CellType> forOnnxNode(String opType, long linearBeforeReset) {
+        return Arrays.stream(values()).filter(cell -> cell.onnxOperator.equals(opType)
+                && (cell.linearBeforeReset ? 1 : 0) == linearBeforeReset).findFirst();
     }
 
     /** The cell whose {@link #metadataName()} is {@code name}, if there is one. */

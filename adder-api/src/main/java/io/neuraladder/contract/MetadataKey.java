@@ -40,6 +40,22 @@ public enum MetadataKey {
     PRODUCER_VERSION("neuraladder.producer_version", "producer and version that wrote the file"),
 
     /**
+     * For a model imported from another framework's export ({@code adder-train import}): the source
+     * file's {@code producer_name} and {@code producer_version}, such as {@code pytorch 1.13.0}.
+     */
+    SOURCE_PRODUCER("neuraladder.source.producer", "producer of the file the model was imported from"),
+
+    /** For an imported model: the SHA-256 (hex) of the file it was imported from. */
+    SOURCE_SHA256("neuraladder.source.sha256", "SHA-256 of the file the model was imported from"),
+
+    /**
+     * For an imported model: the importer's verdict, {@code proved}, {@code refuted} or
+     * {@code unknown}, with the counterexample or the shortfall. Informative only: what the runtime
+     * serves as certified depends on the embedded proof alone, checked at every load.
+     */
+    IMPORT_VERDICT("neuraladder.import.verdict", "importer's verdict: proved, refuted or unknown"),
+
+    /**
      * The summary of the carry certificate, starting with {@code proved:} when the model was proved
      * exact for inputs of every length; absent when the model carries no certificate.
      */

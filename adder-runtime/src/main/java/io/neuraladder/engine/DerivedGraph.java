@@ -27,10 +27,22 @@ final class DerivedGraph {
 
     /** The recurrent operator for {@code cell} on {@code input}, with hidden size {@code hidden}, writing {@code y}. */
     static NodeProto recurrentNode(CellType cell, String input, int hidden) {
-        return node(cell.onnxOperator(), List.of(input, "W", "R", "B"), "y").toBuilder()
+        return recurrentNode(cell, List.of(input, "W", "R", "B"), "y", hidden);
+    }
+
+    /**
+     * The recurrent operator for {@code cell} on {@code inputs} (X, W, R, B), writing {@code output}:
+     * {@code hidden_size}, and {@code linear_before_reset = 1} for the cell that has it.
+     */
+    static NodeProto recurrentNode(CellType cell, List<String> inputs, String output, int hidden) {
+        NodeProto.Builder node = node(cell.onnxOperator(), inputs, output).toBuilder()
                 .addAttribute(AttributeProto.newBuilder().setName("hidden_size")
-                        .setType(AttributeProto.AttributeType.INT).setI(hidden))
-                .build();
+                        .setType(AttributeProto.AttributeType.INT).setI(hidden));
+        if (cell.linearBeforeReset()) {
+            node.addAttribute(AttributeProto.newBuilder().setName("linear_before_reset")
+                    .setType(AttributeProto.AttributeType.INT).setI(1));
+        }
+        return node.build();
     }
 
     static ModelProto model(GraphProto graph) {

@@ -4,6 +4,7 @@ import static io.neuraladder.engine.DerivedGraph.floats;
 import static io.neuraladder.engine.DerivedGraph.longs;
 import static io.neuraladder.engine.DerivedGraph.model;
 import static io.neuraladder.engine.DerivedGraph.node;
+import static io.neuraladder.engine.DerivedGraph.recurrentNode;
 import static io.neuraladder.engine.DerivedGraph.value;
 
 import ai.onnx.proto.OnnxMl.AttributeProto;
@@ -63,10 +64,7 @@ final class SumTreeGraph {
         for (int level = 1; level <= levels; level++) {
             String l = "_" + level;
             graph.addNode(node("Reshape", List.of(input, "pair_shape"), "pairs" + l))
-                    .addNode(node(cell.onnxOperator(), List.of("pairs" + l, "W", "R", "B"), "y" + l).toBuilder()
-                            .addAttribute(AttributeProto.newBuilder().setName("hidden_size")
-                                    .setType(AttributeProto.AttributeType.INT).setI(hidden))
-                            .build())
+                    .addNode(recurrentNode(cell, List.of("pairs" + l, "W", "R", "B"), "y" + l, hidden))
                     .addNode(node("Squeeze", List.of("y" + l, "axes"), "states" + l))
                     .addNode(node("MatMul", List.of("states" + l, "dense_W"), "products" + l))
                     .addNode(node("Greater", List.of("products" + l, "negated_b"), "ones" + l))
@@ -103,10 +101,7 @@ final class SumTreeGraph {
                     .addInitializer(floats("B" + l, packed.b(), 1, 2L * gates * hidden))
                     .addInitializer(floats("dense_W" + l, packed.denseW(), hidden, p))
                     .addInitializer(floats("negated_b" + l, negated(packed.denseB()), p))
-                    .addNode(node(cell.onnxOperator(), List.of(input, "W" + l, "R" + l, "B" + l), "y" + l)
-                            .toBuilder().addAttribute(AttributeProto.newBuilder().setName("hidden_size")
-                                    .setType(AttributeProto.AttributeType.INT).setI(hidden))
-                            .build())
+                    .addNode(recurrentNode(cell, List.of(input, "W" + l, "R" + l, "B" + l), "y" + l, hidden))
                     .addNode(node("Squeeze", List.of("y" + l, "axes"), "states" + l))
                     .addNode(node("MatMul", List.of("states" + l, "dense_W" + l), "products" + l))
                     .addNode(node("Greater", List.of("products" + l, "negated_b" + l), "ones" + l))

@@ -38,6 +38,7 @@ import java.util.stream.Collectors;
  * <pre>
  * operand_bits [steps, batch, 2]
  *   -> LSTM(X, W [1, 4H, 2], R [1, 4H, H], B [1, 8H]; hidden_size = H, direction forward)
+ *      (or RNN, or GRU with linear_before_reset 0 or 1, each with its own number of gate blocks)
  *   -> Squeeze(axes = [1]) -> MatMul(W_out [H, 1]) -> Add(b_out [1]) -> Sigmoid
  *   -> sum_bit_probability [steps, batch, 1]
  * </pre>
@@ -136,7 +137,8 @@ public final class StructureCheck {
         String cellName = metadata.get(MetadataKey.CELL.key());
         if (cellName != null && !cellName.equals(cell.metadataName())) {
             throw violation("metadata " + MetadataKey.CELL.key() + " = " + cell.metadataName() + " for a graph that runs "
-                    + cell.onnxOperator(), MetadataKey.CELL.key() + " = " + cellName);
+                    + cell.onnxOperator() + (cell.linearBeforeReset() ? " with linear_before_reset = 1" : ""),
+                    MetadataKey.CELL.key() + " = " + cellName);
         }
         return metadata;
     }
@@ -178,20 +180,20 @@ public final class StructureCheck {
     private void verifyNodes(List<NodeProto> nodes) {
         List<String> ops = nodes.stream().map(n -> n.getDomain().isEmpty() ? n.getOpType() : n.getDomain() + ":"
                 + n.getOpType()).toList();
-        cell = ops.isEmpty() ? null : CellType.forOnnxOperator(ops.get(0)).orElse(null);
-        List<String> expectedOps = List.of(cell == null ? "RNN|GRU|LSTM" : cell.onnxOperator(), "Squeeze", "MatMul",
+        boolean recurrentFirst = !ops.isEmpty() && List.of("RNN", "GRU", "LSTM").contains(ops.get(0));
+        List<String> expectedOps = List.of(recurrentFirst ? ops.get(0) : "RNN|GRU|LSTM", "Squeeze", "MatMul",
                 "Add", layout.lastOp());
-        if (cell == null || !ops.equals(expectedOps)) {
+        if (!ops.equals(expectedOps)) {
             throw violation("the nodes " + expectedOps, "the nodes " + ops);
         }
         NodeProto recurrent = nodes.get(0);
+        long hidden = recurrentAttributes(recurrent);
         requireInputs(recurrent, 4);
         requireSingleOutput(recurrent);
         if (!recurrent.getInput(0).equals(layout.inputName())) {
             throw violation("the " + cell.onnxOperator() + " to read '" + layout.inputName() + "'",
                     "it reads '" + recurrent.getInput(0) + "'");
         }
-        long hidden = hiddenSize(recurrent);
         long rows = cell.gates() * hidden;
         floatInitializer(recurrent, 1, 1, rows, layout.inputFeatures());
         floatInitializer(recurrent, 2, 1, rows, hidden);
@@ -258,9 +260,11 @@ public final class StructureCheck {
         }
     }
 
-    private long hiddenSize(NodeProto recurrent) {
+    /** Sets {@link #cell} from the recurrent node's operator and attributes; returns its hidden size. */
+    private long recurrentAttributes(NodeProto recurrent) {
         String op = recurrent.getOpType();
         Long hidden = null;
+        long linearBeforeReset = 0;
         for (AttributeProto attribute : recurrent.getAttributeList()) {
             switch (attribute.getName()) {
                 case "hidden_size" -> hidden = attribute.getI();
@@ -269,10 +273,21 @@ public final class StructureCheck {
                         throw violation(op + " direction 'forward'", "'" + attribute.getS().toStringUtf8() + "'");
                     }
                 }
-                default -> throw violation(op + " attributes hidden_size and direction only",
+                case "linear_before_reset" -> {
+                    if (!op.equals("GRU") || attribute.getType() != AttributeProto.AttributeType.INT
+                            || (attribute.getI() != 0 && attribute.getI() != 1)) {
+                        throw violation("linear_before_reset only on a GRU, an int 0 or 1", op + " with linear_before_reset "
+                                + (attribute.getType() == AttributeProto.AttributeType.INT ? attribute.getI()
+                                        : "of type " + attribute.getType()));
+                    }
+                    linearBeforeReset = attribute.getI();
+                }
+                default -> throw violation(op + " attributes " + (op.equals("GRU")
+                        ? "hidden_size, direction and linear_before_reset" : "hidden_size and direction") + " only",
                         "attributes " + attributeNames(recurrent));
             }
         }
+        cell = CellType.forOnnxNode(op, linearBeforeReset).orElseThrow();
         if (hidden == null || hidden < 1 || hidden > MAX_HIDDEN_SIZE) {
             throw violation(op + " hidden_size from 1 to " + MAX_HIDDEN_SIZE, hidden == null ? "none" : hidden.toString());
         }

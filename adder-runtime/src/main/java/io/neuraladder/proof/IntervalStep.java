@@ -8,6 +8,7 @@ package io.neuraladder.proof;
  * <pre>
  * RNN:   h' = tanh(pre)
  * GRU:   z = σ(pre_z)   r = σ(pre_r)   ĥ = tanh(W_h x + R_h (r ⊙ h) + Wb_h + Rb_h)   h' = (1 − z) ĥ + z h
+ *        with linear_before_reset = 1 (PyTorch's): ĥ = tanh(W_h x + Wb_h + r ⊙ (R_h h + Rb_h))
  * LSTM:  i = σ(pre_i)   o = σ(pre_o)   f = σ(pre_f)   g = tanh(pre_c)   c' = f c + i g   h' = o tanh(c')
  * </pre>
  *
@@ -15,7 +16,8 @@ package io.neuraladder.proof;
  * per row with its rounding error bound, its input part once per digit pair; σ and tanh are
  * increasing, so they are bounded at the interval's ends; products of intervals take their extreme
  * corners; the GRU's blend is linear in each of z, ĥ and h, so over independent intervals its
- * extremes lie at corners ({@link #blendLow}). Treating z, ĥ and h (or f, c, i, g, o) as
+ * extremes lie at corners ({@link #blendLow}). With {@code linear_before_reset = 1} the candidate's
+ * constant part leaves out {@code Rb_h}, which joins {@code R_h h} before the product with r. Treating z, ĥ and h (or f, c, i, g, o) as
  * independent only widens the bounds. Not for concurrent use.
  */
 final class IntervalStep {
@@ -37,6 +39,9 @@ final class IntervalStep {
     private final double[] preactivation = new double[2];
     private final double[] resetLow;
     private final double[] resetHigh;
+    /** The reset gate's bounds by unit, for linear_before_reset = 1. */
+    private final double[] gateLow;
+    private final double[] gateHigh;
 
     IntervalStep(CellParameters weights) {
         this.weights = weights;
@@ -49,8 +54,10 @@ final class IntervalStep {
             for (int row = 0; row < rows; row++) {
                 double low = weights.b()[row];
                 double high = low;
-                low = Outward.addLow(low, weights.b()[rows + row]);
-                high = Outward.addHigh(high, weights.b()[rows + row]);
+                if (!isResetGated(row)) {
+                    low = Outward.addLow(low, weights.b()[rows + row]);
+                    high = Outward.addHigh(high, weights.b()[rows + row]);
+                }
                 for (int feature : activeFeatures(pair)) {
                     low = Outward.addLow(low, weights.w()[row * weights.inputs() + feature]);
                     high = Outward.addHigh(high, weights.w()[row * weights.inputs() + feature]);
@@ -61,6 +68,13 @@ final class IntervalStep {
         }
         resetLow = new double[hidden];
         resetHigh = new double[hidden];
+        gateLow = new double[hidden];
+        gateHigh = new double[hidden];
+    }
+
+    /** Whether {@code row}'s recurrent bias is multiplied by the reset gate: a candidate row with linear_before_reset = 1. */
+    private boolean isResetGated(int row) {
+        return weights.cell().linearBeforeReset() && row >= weights.row(GRU_CANDIDATE, 0);
     }
 
     /**
@@ -137,7 +151,7 @@ final class IntervalStep {
     void image(double[] low, double[] high, double[] recurrentLow, double[] recurrentHigh, int pair,
             double[] nextLow, double[] nextHigh) {
         switch (weights.cell()) {
-            case GRU -> gruImage(low, high, recurrentLow, recurrentHigh, pair, nextLow, nextHigh);
+            case GRU, GRU_LINEAR_BEFORE_RESET -> gruImage(low, high, recurrentLow, recurrentHigh, pair, nextLow, nextHigh);
             case LSTM -> lstmImage(low, high, recurrentLow, recurrentHigh, pair, nextLow, nextHigh);
             case RNN -> throw new IllegalStateException("an RNN's closure is checked on its preactivation");
         }
@@ -149,6 +163,8 @@ final class IntervalStep {
             preactivation(weights.row(GRU_RESET, j), recurrentLow, recurrentHigh, pair);
             double rl = Outward.sigmoidLow(preactivation[0]);
             double rh = Outward.sigmoidHigh(preactivation[1]);
+            gateLow[j] = rl;
+            gateHigh[j] = rh;
             resetLow[j] = Outward.productLow(rl, rh, low[j], high[j]);
             resetHigh[j] = Outward.productHigh(rl, rh, low[j], high[j]);
         }
@@ -157,12 +173,29 @@ final class IntervalStep {
             double zl = Outward.sigmoidLow(preactivation[0]);
             double zh = Outward.sigmoidHigh(preactivation[1]);
             int candidateRow = weights.row(GRU_CANDIDATE, j);
-            recurrentTerm(candidateRow, resetLow, resetHigh);
+            if (weights.cell().linearBeforeReset()) {
+                resetAfterProduct(j, candidateRow, recurrentLow, recurrentHigh);
+            } else {
+                recurrentTerm(candidateRow, resetLow, resetHigh);
+            }
             double ul = Outward.tanhLow(Outward.addLow(preactivation[0], constantLow[pair][candidateRow]));
             double uh = Outward.tanhHigh(Outward.addHigh(preactivation[1], constantHigh[pair][candidateRow]));
             nextLow[j] = Math.min(blendLow(zl, ul, uh, low[j]), blendLow(zh, ul, uh, low[j]));
             nextHigh[j] = Math.max(blendHigh(zl, ul, uh, high[j]), blendHigh(zh, ul, uh, high[j]));
         }
+    }
+
+    /**
+     * Sets {@link #preactivation} to the bounds of {@code r ⊙ (R_h h + Rb_h)} for unit {@code j}, with
+     * r's bounds saved by {@link #gruImage} as {@code resetLow/High[j]}' factor: the reset gate's
+     * interval times the box's recurrent term plus the recurrent bias.
+     */
+    private void resetAfterProduct(int j, int candidateRow, double[] recurrentLow, double[] recurrentHigh) {
+        double bias = weights.b()[rows() + candidateRow];
+        double low = Outward.addLow(recurrentLow[candidateRow], bias);
+        double high = Outward.addHigh(recurrentHigh[candidateRow], bias);
+        preactivation[0] = Outward.productLow(gateLow[j], gateHigh[j], low, high);
+        preactivation[1] = Outward.productHigh(gateLow[j], gateHigh[j], low, high);
     }
 
     /**

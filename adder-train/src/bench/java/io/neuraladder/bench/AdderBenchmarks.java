@@ -242,7 +242,7 @@ public class AdderBenchmarks {
             OrtEnvironment env = OrtEnvironment.getEnvironment();
             ModelProto model = ModelProto.parseFrom(Files.readAllBytes(Path.of(benchmark.model)));
             NodeProto recurrent = model.getGraph().getNodeList().stream()
-                    .filter(node -> CellType.forOnnxOperator(node.getOpType()).isPresent()).findFirst().orElseThrow();
+                    .filter(node -> CellWeights.cellOf(node).isPresent()).findFirst().orElseThrow();
             int hidden = CellWeights.fromModel(model, benchmark.model).hidden();
             try (OrtSession.SessionOptions options = new OrtSession.SessionOptions()) {
                 options.setIntraOpNumThreads(1);

@@ -6,6 +6,7 @@ import io.neuraladder.contract.CellType;
 import io.neuraladder.contract.Operator;
 import io.neuraladder.proof.CellParameters;
 import io.neuraladder.proof.CertificateChecker;
+import io.neuraladder.train.CellWeights;
 import io.neuraladder.train.certify.CertificateVerifier;
 import java.io.IOException;
 import java.nio.ByteOrder;
@@ -68,7 +69,7 @@ public class LoadBenchmarks {
         float[] w = floats(initializers.get(cell.getInput(1)));
         float[] outputWeights = floats(initializers.get(graph.getNode(2).getInput(1)));
         float[] outputBias = floats(initializers.get(graph.getNode(3).getInput(1)));
-        CellType type = CellType.forOnnxOperator(cell.getOpType()).orElseThrow();
+        CellType type = CellWeights.cellOf(cell).orElseThrow();
         int hidden = outputWeights.length / outputBias.length;
         weights = new CellParameters(type, hidden, w.length / (type.gates() * hidden), outputBias.length, w,
                 floats(initializers.get(cell.getInput(2))), floats(initializers.get(cell.getInput(3))), outputWeights,

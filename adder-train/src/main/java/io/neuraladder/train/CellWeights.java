@@ -11,7 +11,10 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Arrays;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
+import java.util.Optional;
+import onnx.Onnx.AttributeProto;
 import onnx.Onnx.GraphProto;
 import onnx.Onnx.ModelProto;
 import onnx.Onnx.NodeProto;
@@ -35,9 +38,26 @@ import onnx.Onnx.TensorProto;
  * @param bias {@code [G·H]}: {@code Wb + Rb}
  * @param outputWeights {@code [K][H]}: the dense layer after the cell
  * @param outputBias {@code [K]}: the dense layer's bias
+ * @param resetGatedBias {@code [H]} for {@link CellType#GRU_LINEAR_BEFORE_RESET}: the candidate's
+ *     recurrent bias {@code Rb_h}, which the reset gate multiplies and so cannot join {@code bias}
+ *     (whose candidate rows then hold {@code Wb_h} alone); empty for every other cell
  */
 public record CellWeights(CellType cell, int hidden, double[][] inputWeights, double[][] recurrentWeights,
-        double[] bias, double[][] outputWeights, double[] outputBias) {
+        double[] bias, double[][] outputWeights, double[] outputBias, double[] resetGatedBias) {
+
+    /** Checks that {@link #resetGatedBias} is there exactly when the cell has one. */
+    public CellWeights {
+        if (resetGatedBias.length != (cell.linearBeforeReset() ? hidden : 0)) {
+            throw new IllegalArgumentException(cell.metadataName() + " with " + hidden + " units takes "
+                    + (cell.linearBeforeReset() ? hidden : 0) + " reset-gated biases, not " + resetGatedBias.length);
+        }
+    }
+
+    /** The weights of a cell without a reset-gated bias (every cell but {@link CellType#GRU_LINEAR_BEFORE_RESET}). */
+    public CellWeights(CellType cell, int hidden, double[][] inputWeights, double[][] recurrentWeights,
+            double[] bias, double[][] outputWeights, double[] outputBias) {
+        this(cell, hidden, inputWeights, recurrentWeights, bias, outputWeights, outputBias, new double[0]);
+    }
 
     /** A binary adder's weights: one output, the sum bit's logit. */
     public CellWeights(CellType cell, int hidden, double[][] inputWeights, double[][] recurrentWeights,
@@ -69,9 +89,10 @@ public record CellWeights(CellType cell, int hidden, double[][] inputWeights, do
         Map<String, TensorProto> initializers = new HashMap<>();
         graph.getInitializerList().forEach(t -> initializers.put(t.getName(), t));
         NodeProto recurrent = graph.getNodeList().stream()
-                .filter(n -> CellType.forOnnxOperator(n.getOpType()).isPresent()).findFirst()
+                .filter(n -> cellOf(n).isPresent()).findFirst()
                 .orElseThrow(() -> new IllegalArgumentException(source + " has no RNN, GRU or LSTM node"));
-        CellType cell = CellType.forOnnxOperator(recurrent.getOpType()).orElseThrow();
+        CellType cell = cellOf(recurrent).orElseThrow();
+        requireContractGraph(graph, recurrent, source);
         NodeProto matMul = node(graph, "MatMul", source);
         NodeProto add = node(graph, "Add", source);
         float[] w = floats(initializers, recurrent.getInput(1), source);
@@ -94,6 +115,7 @@ public record CellWeights(CellType cell, int hidden, double[][] inputWeights, do
         double[][] inputWeights = new double[rows][inputs];
         double[][] recurrentWeights = new double[rows][hidden];
         double[] bias = new double[rows];
+        double[] resetGatedBias = new double[cell.linearBeforeReset() ? hidden : 0];
         for (int row = 0; row < rows; row++) {
             for (int k = 0; k < inputs; k++) {
                 inputWeights[row][k] = w[row * inputs + k];
@@ -101,7 +123,11 @@ public record CellWeights(CellType cell, int hidden, double[][] inputWeights, do
             for (int j = 0; j < hidden; j++) {
                 recurrentWeights[row][j] = r[row * hidden + j];
             }
-            bias[row] = (double) b[row] + b[rows + row];
+            boolean resetGated = cell.linearBeforeReset() && row >= CANDIDATE_GATE * hidden;
+            bias[row] = resetGated ? b[row] : (double) b[row] + b[rows + row];
+            if (resetGated) {
+                resetGatedBias[row - CANDIDATE_GATE * hidden] = b[rows + row];
+            }
         }
         double[][] outputWeights = new double[outputs][hidden];
         double[] outputBias = new double[outputs];
@@ -111,12 +137,48 @@ public record CellWeights(CellType cell, int hidden, double[][] inputWeights, do
             }
             outputBias[k] = outB[k];
         }
-        return new CellWeights(cell, hidden, inputWeights, recurrentWeights, bias, outputWeights, outputBias);
+        return new CellWeights(cell, hidden, inputWeights, recurrentWeights, bias, outputWeights, outputBias,
+                resetGatedBias);
     }
 
-    /** Trainable parameters: each gate's weights and (combined) bias, and the dense output. */
+    /**
+     * Refuses a graph this class would misread: anything but the contract's nodes, or a recurrent
+     * node with an attribute whose value the cells' equations here do not model.
+     */
+    private static void requireContractGraph(GraphProto graph, NodeProto recurrent, String source) {
+        List<String> ops = graph.getNodeList().stream().map(NodeProto::getOpType).toList();
+        String last = ops.isEmpty() ? "" : ops.get(ops.size() - 1);
+        List<String> expected = List.of(recurrent.getOpType(), "Squeeze", "MatMul", "Add",
+                last.equals("Softmax") ? "Softmax" : "Sigmoid");
+        String importHint = "; for a network exported from PyTorch or tf2onnx, run `adder-train import` on it first";
+        if (!ops.equals(expected)) {
+            throw new IllegalArgumentException(source + " is not in the model contract: its nodes are " + ops
+                    + ", not " + expected + importHint);
+        }
+        for (AttributeProto attribute : recurrent.getAttributeList()) {
+            boolean modelled = switch (attribute.getName()) {
+                case "hidden_size", "linear_before_reset" -> true;
+                case "direction" -> attribute.getS().toStringUtf8().equals("forward");
+                default -> false;
+            };
+            if (!modelled) {
+                throw new IllegalArgumentException(source + ": the " + recurrent.getOpType() + " node's attribute '"
+                        + attribute.getName() + "' is not modelled by the certificate search (it knows hidden_size, "
+                        + "direction forward and linear_before_reset)" + importHint);
+            }
+        }
+    }
+
+    /** The cell an ONNX node runs, by its operator and {@code linear_before_reset} attribute; empty if none. */
+    public static Optional<CellType> cellOf(NodeProto node) {
+        long linearBeforeReset = node.getAttributeList().stream().filter(a -> a.getName().equals("linear_before_reset"))
+                .mapToLong(a -> a.getI()).findFirst().orElse(0);
+        return CellType.forOnnxNode(node.getOpType(), linearBeforeReset);
+    }
+
+    /** Trainable parameters: each gate's weights and (combined) bias, the reset-gated bias, and the dense output. */
     public int parameterCount() {
-        return cell.gates() * hidden * (inputs() + hidden + 1) + outputs() * (hidden + 1);
+        return cell.gates() * hidden * (inputs() + hidden + 1) + resetGatedBias.length + outputs() * (hidden + 1);
     }
 
     /** Input features per step: 2 for a binary adder, {@code 2r} for a digit-serial one. */

@@ -49,6 +49,7 @@ public final class ModelCard {
         row(card, "cell", switch (c.cell()) {
             case RNN -> "Elman RNN (ONNX RNN), tanh";
             case GRU -> "GRU (ONNX GRU, linear_before_reset 0), sigmoid gates, tanh";
+            case GRU_LINEAR_BEFORE_RESET -> "GRU as PyTorch's (ONNX GRU, linear_before_reset 1), sigmoid gates, tanh";
             case LSTM -> "LSTM (ONNX LSTM, no peepholes), sigmoid gates, tanh";
         } + ", hidden size " + c.hiddenSize() + (c.carryHint() > 0
                 ? ", the gates read the previous state only as h[0] + h[1], a carry unit and a start flag "

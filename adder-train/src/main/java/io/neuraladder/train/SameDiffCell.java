@@ -108,6 +108,7 @@ public final class SameDiffCell {
                 SDVariable candidate = sd.math().tanh(gate("h", x, resetH)).mul(1 - shut);
                 state[0] = h == null ? candidate : candidate.add(h.mul(shut));
             }
+            case GRU_LINEAR_BEFORE_RESET -> throw untrainable();
             case LSTM -> {
                 SDVariable i = sd.nn().sigmoid(gate("i", x, h));
                 SDVariable o = sd.nn().sigmoid(gate("o", x, h));
@@ -155,6 +156,7 @@ public final class SameDiffCell {
             case RNN -> -1;
             case GRU -> CellWeights.UPDATE_GATE;
             case LSTM -> CellWeights.FORGET_GATE;
+            case GRU_LINEAR_BEFORE_RESET -> throw untrainable();
         };
         for (int unit = 0; shutGate >= 0 && unit < hidden; unit++) {
             bias[0][shutGate * hidden + unit] = SHUT_GATE_BIAS;
@@ -179,6 +181,7 @@ public final class SameDiffCell {
             case RNN -> List.of("h");
             case GRU -> List.of("r", "h");
             case LSTM -> List.of("i", "o", "c");
+            case GRU_LINEAR_BEFORE_RESET -> throw untrainable();
         };
     }
 
@@ -188,7 +191,13 @@ public final class SameDiffCell {
             case RNN -> new int[] {0};
             case GRU -> new int[] {CellWeights.RESET_GATE, CellWeights.CANDIDATE_GATE};
             case LSTM -> new int[] {CellWeights.INPUT_GATE, CellWeights.OUTPUT_GATE, CellWeights.CELL_GATE};
+            case GRU_LINEAR_BEFORE_RESET -> throw untrainable();
         };
+    }
+
+    private IllegalStateException untrainable() {
+        return new IllegalStateException(cell.metadataName() + " is imported, never trained ("
+                + "TrainingConfig.TRAINABLE_CELLS)");
     }
 
     private SDVariable gate(String gate, SDVariable x, SDVariable h) {

@@ -5,6 +5,7 @@ import io.neuraladder.contract.DigitCodec;
 import io.neuraladder.contract.DigitSerialContract;
 import io.neuraladder.contract.ModelContract;
 import io.neuraladder.contract.Operator;
+import java.util.List;
 import java.util.Locale;
 
 /**
@@ -106,6 +107,9 @@ public record TrainingConfig(
         }
     }
 
+    /** The cells training builds: PyTorch's GRU ({@link CellType#GRU_LINEAR_BEFORE_RESET}) is only imported. */
+    public static final List<CellType> TRAINABLE_CELLS = List.of(CellType.RNN, CellType.GRU, CellType.LSTM);
+
     /**
      * What {@code train} does without options: a certified 8-unit RNN, trained on 8-bit sequences
      * with a high learning rate and strong state noise, evaluated often on small sets. From a fresh
@@ -136,6 +140,9 @@ public record TrainingConfig(
         require(method != null, "a training method is required", method);
         require(cell != null, "a cell type is required", cell);
         require(loss != null, "a loss is required", loss);
+        require(TRAINABLE_CELLS.contains(cell), "training builds one of " + TRAINABLE_CELLS.stream()
+                .map(CellType::metadataName).toList() + "; a " + cell.metadataName() + " comes from `adder-train import`",
+                cell.metadataName());
         require(method != Method.PLAIN || (radix == 2 && cell == CellType.LSTM && loss == Loss.BCE
                 && operator == Operator.ADD), "the plain method trains DL4J's LSTM layer to add bits with binary "
                 + "cross-entropy only; use the certifiable method for other cells, losses, operators and radixes",

@@ -32,7 +32,7 @@ import org.junit.jupiter.params.provider.MethodSource;
 class DigitExportParityTest {
 
     static Stream<Arguments> cellsAndRadixes() {
-        return Stream.of(10, 16).flatMap(radix -> Stream.of(CellType.values()).map(cell -> Arguments.of(cell, radix)));
+        return Stream.of(10, 16).flatMap(radix -> TrainingConfig.TRAINABLE_CELLS.stream().map(cell -> Arguments.of(cell, radix)));
     }
 
     @ParameterizedTest(name = "{0} in radix {1}")
@@ -43,21 +43,21 @@ class DigitExportParityTest {
 
     /** The carry gain is folded into the exported weights; the saturation term leaves no trace. */
     @ParameterizedTest(name = "{0} in radix 16, carry gain and saturation")
-    @EnumSource(CellType.class)
+    @EnumSource(value = CellType.class, names = {"RNN", "GRU", "LSTM"})
     void onnxRuntime_matchesSameDiff_withTheCarryTerms(CellType cell) throws Exception {
         assertParity(small(cell, 16).recurrentRank(2).carryGain(4).carrySaturation(0.3).quietChains(0.5).build());
     }
 
     /** The carry hint's start flag (the next step reads units 0 and 1 summed) is in the exported recurrence. */
     @ParameterizedTest(name = "{0} in radix 16, carry hint")
-    @EnumSource(CellType.class)
+    @EnumSource(value = CellType.class, names = {"RNN", "GRU", "LSTM"})
     void onnxRuntime_matchesSameDiff_withTheCarryHint(CellType cell) throws Exception {
         assertParity(small(cell, 16).carryGain(4).carrySaturation(0.3).quietChains(0.5).carryHint(2).build());
     }
 
     /** A subtractor's graph is an adder's: the parity holds for its targets too. */
     @ParameterizedTest(name = "{0} subtracting in radix 10")
-    @EnumSource(CellType.class)
+    @EnumSource(value = CellType.class, names = {"RNN", "GRU", "LSTM"})
     void onnxRuntime_matchesSameDiff_forASubtractor(CellType cell) throws Exception {
         assertParity(small(cell, 10).operator(Operator.SUBTRACT).build());
     }

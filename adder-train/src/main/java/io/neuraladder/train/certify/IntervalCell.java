@@ -9,7 +9,7 @@ interface IntervalCell {
     static IntervalCell of(CellWeights weights) {
         return switch (weights.cell()) {
             case RNN -> new IntervalRnn(weights);
-            case GRU -> new IntervalGru(weights);
+            case GRU, GRU_LINEAR_BEFORE_RESET -> new IntervalGru(weights);
             case LSTM -> new IntervalLstm(weights);
         };
     }

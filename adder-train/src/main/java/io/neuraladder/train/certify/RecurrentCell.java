@@ -16,7 +16,7 @@ public interface RecurrentCell {
     static RecurrentCell of(CellWeights weights) {
         return switch (weights.cell()) {
             case RNN -> new RnnCell(weights);
-            case GRU -> new GruCell(weights);
+            case GRU, GRU_LINEAR_BEFORE_RESET -> new GruCell(weights);
             case LSTM -> new LstmCell(weights);
         };
     }

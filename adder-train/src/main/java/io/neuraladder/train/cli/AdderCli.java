@@ -22,7 +22,7 @@ import picocli.CommandLine.Command;
  */
 @Command(name = "adder-train", mixinStandardHelpOptions = true, version = "neural-adder-train",
         description = "Trains, validates and exports neural-adder models.",
-        subcommands = {TrainCommand.class, CertifyCommand.class, ExploreCommand.class})
+        subcommands = {TrainCommand.class, CertifyCommand.class, ImportCommand.class, ExploreCommand.class})
 public final class AdderCli {
 
     AdderCli() {}

@@ -47,7 +47,14 @@ final class CertifyCommand implements Callable<Integer> {
         int failures = 0;
         for (Path model : models) {
             ModelProto proto = ModelProto.parseFrom(Files.readAllBytes(model));
-            CellWeights weights = CellWeights.fromModel(proto, model.toString());
+            CellWeights weights;
+            try {
+                weights = CellWeights.fromModel(proto, model.toString());
+            } catch (IllegalArgumentException refused) {
+                out.printf("REFUSED: %s%n%n", refused.getMessage());
+                failures++;
+                continue;
+            }
             Certificate certificate = new CarryCertifier(weights, operator(proto)).certify();
             out.printf("certificate for %s%n%n%s%n", model, certificate.report());
             out.printf("embedded in the file: %s%n%n", embedded(model, proto, certificate));

@@ -13,11 +13,13 @@ import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Properties;
+import onnx.Onnx.AttributeProto;
 import onnx.Onnx.ModelProto;
 import onnx.Onnx.OperatorSetIdProto;
 import onnx.Onnx.StringStringEntryProto;
@@ -111,10 +113,17 @@ public final class OnnxExport {
         for (int row = 0; row < rows; row++) {
             biases[row] = (float) weights.bias()[row];
         }
+        for (int j = 0; j < weights.resetGatedBias().length; j++) {
+            biases[(int) rows + weights.row(CellWeights.CANDIDATE_GATE, j)] = (float) weights.resetGatedBias()[j];
+        }
         String b = graph.floatInitializer(prefix + "_B", biases, 1, 2 * rows);
+        List<AttributeProto> attributes = new ArrayList<>(List.of(OnnxGraphBuilder.intAttribute("hidden_size", hidden),
+                OnnxGraphBuilder.stringAttribute("direction", "forward")));
+        if (cell.linearBeforeReset()) {
+            attributes.add(OnnxGraphBuilder.intAttribute("linear_before_reset", 1));
+        }
         String y = graph.node(OnnxOperator.forCell(cell), null, List.of(x, w, r, b),
-                OnnxGraphBuilder.intAttribute("hidden_size", hidden),
-                OnnxGraphBuilder.stringAttribute("direction", "forward"));
+                attributes.toArray(AttributeProto[]::new));
         String axes = graph.longInitializer("direction_axis", new long[] {1}, 1);
         String states = graph.node(OnnxOperator.SQUEEZE, null, List.of(y, axes));
         float[] denseW = new float[hidden * outputs];

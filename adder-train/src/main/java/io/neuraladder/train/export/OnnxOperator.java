@@ -31,7 +31,7 @@ enum OnnxOperator {
     static OnnxOperator forCell(CellType cell) {
         return switch (cell) {
             case RNN -> RNN;
-            case GRU -> GRU;
+            case GRU, GRU_LINEAR_BEFORE_RESET -> GRU;
             case LSTM -> LSTM;
         };
     }

@@ -63,8 +63,10 @@ class RuntimeContractCheckTest {
     void everyCell_exportedAsItsOwnOperator_passesTheContractCheck(CellType cell) throws Exception {
         int hidden = 3;
         int rows = cell.gates() * hidden;
+        double[] resetGatedBias = new double[cell.linearBeforeReset() ? hidden : 0];
+        Arrays.fill(resetGatedBias, 0.3);
         CellWeights weights = new CellWeights(cell, hidden, filled(rows, 2, 0.1), filled(rows, hidden, -0.2),
-                new double[rows], new double[] {1, -1, 0.5}, 0.25);
+                new double[rows], new double[][] {{1, -1, 0.5}}, new double[] {0.25}, resetGatedBias);
         ModelProto model = OnnxExport.toModel(weights, OnnxExport.metadata(TrainingConfig.DEFAULT, weights));
         try (Adder adder = NeuralAdder.builder().model(write(cell + ".onnx", model)).allowUncertified().skipSelfTest()
                 .build()) {

@@ -1,0 +1,78 @@
+package io.neuraladder.train.imports;
+
+import io.neuraladder.contract.Operator;
+import io.neuraladder.train.imports.AdderImport.Outcome;
+import java.nio.file.Path;
+import java.util.Arrays;
+import java.util.stream.Collectors;
+
+/** The model card written beside an imported model: the verdict first, then its evidence and the source. */
+final class ImportCard {
+
+    private ImportCard() {}
+
+    /** The card beside {@code model}: {@code adder.onnx} → {@code adder.md}. */
+    static Path path(Path model) {
+        String name = model.getFileName().toString();
+        String base = name.endsWith(".onnx") ? name.substring(0, name.length() - ".onnx".length()) : name;
+        return model.resolveSibling(base + ".md");
+    }
+
+    static String text(Outcome outcome) {
+        ImportedAdder adder = outcome.adder();
+        Operator operator = outcome.operator();
+        StringBuilder card = new StringBuilder();
+        card.append("# Model card: ").append(outcome.output().getFileName()).append("\n\n");
+        card.append("**Verdict:** ").append(outcome.headline()).append("\n\n");
+        card.append("Imported by `adder-train import` from `").append(Path.of(adder.source()).getFileName())
+                .append("`, ").append(operator.withArticle()).append(" trained elsewhere: ").append(adder.describe())
+                .append(".\n\n");
+        card.append("| property | value |\n|---|---|\n");
+        card.append("| source file | `").append(Path.of(adder.source()).getFileName()).append("` |\n");
+        card.append("| source SHA-256 | `").append(adder.sha256()).append("` |\n");
+        card.append("| source producer | ").append(adder.producer()).append(" |\n");
+        card.append("| operator | ").append(operator.metadataName()).append(", radix 2, feature 0 the first operand |\n");
+        card.append("| cell | ").append(adder.weights().cell().metadataName()).append(", hidden size ")
+                .append(adder.weights().hidden()).append(" |\n");
+        card.append("| head | ").append(adder.head().equals("sigmoid") ? "linear, then sigmoid: bit 1 where the "
+                + "probability is above 0.5 (logit above 0)" : "linear: bit 1 where the output is above 0.5, written "
+                + "as a logit with the bias lowered by 0.5").append(" |\n");
+        card.append("| layout in the source | ").append(adder.batchFirst() ? "batch first" : "time major").append(" |\n\n");
+        switch (outcome.verdict()) {
+            case PROVED -> card.append("The certificate is embedded in the file; the runtime checks it at every load and "
+                    + "serves the file like the project's own models.\n\n");
+            case REFUTED -> appendCounterexample(card, outcome.counterexample().orElseThrow(), operator);
+            case UNKNOWN -> card.append("The certificate search did not close and the counterexample search found no "
+                    + "wrong answer. The runtime refuses the file unless uncertified models are allowed.\n\n");
+        }
+        card.append("## Certificate search\n\n```\n").append(outcome.certificate().report()).append("```\n\n");
+        card.append("## Rebuild\n\n```sh\nadder-train/bin/adder-train import ").append(adder.source())
+                .append(" --output ").append(outcome.output())
+                .append(operator == Operator.ADD ? "" : " --operator " + operator.cliName()).append("\n```\n");
+        return card.toString();
+    }
+
+    private static void appendCounterexample(StringBuilder card, Counterexample c, Operator operator) {
+        card.append("## Counterexample\n\n");
+        card.append("`").append(c.call()).append("` on this file, through ONNX Runtime, with uncertified models allowed:\n\n");
+        String method = c.call().substring(0, c.call().indexOf('('));
+        card.append("```java\n").append(operator == Operator.ADD ? "adder." : "subtractor.").append(method).append("(")
+                .append(literal(c.a(), c.call())).append(", ").append(literal(c.b(), c.call())).append(")   // ")
+                .append(c.networkGives()).append("; exactly ").append(c.exact()).append("\n```\n\n");
+        card.append("The bit at position ").append(c.candidate().wrongAt()).append(" is wrong (found by the search over ")
+                .append(c.candidate().found()).append("). The operands' bits, least significant first:\n\n");
+        card.append("    a: ").append(bits(c.candidate().a())).append("\n    b: ").append(bits(c.candidate().b()))
+                .append("\n\n");
+    }
+
+    private static String literal(String decimal, String call) {
+        if (call.contains("BigInteger")) {
+            return "new BigInteger(\"" + decimal + "\")";
+        }
+        return call.contains("long") ? decimal + "L" : decimal;
+    }
+
+    private static String bits(int[] bits) {
+        return Arrays.stream(bits).mapToObj(Integer::toString).collect(Collectors.joining());
+    }
+}

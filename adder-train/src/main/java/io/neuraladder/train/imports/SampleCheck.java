@@ -1,0 +1,65 @@
+package io.neuraladder.train.imports;
+
+import io.neuraladder.NeuralAdder;
+import io.neuraladder.api.Adder;
+import io.neuraladder.sampling.IntPairs;
+import io.neuraladder.sampling.OperandSamples;
+import java.nio.file.Path;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.SplittableRandom;
+
+/**
+ * The samples a tutorial would check an adder on, run through ONNX Runtime on a written file: a
+ * million uniform int pairs, every pair of edge values, carry chains through every bit position
+ * (each {@code 2^i − 1 + 1} and its kin) and carry-heavy pairs. Evidence beside a verdict, never a
+ * proof: it shows how often a refuted network is wrong, and that a proved one is right where
+ * anyone would look.
+ */
+public final class SampleCheck {
+
+    private static final long SEED = 28;
+
+    private SampleCheck() {}
+
+    /** The wrong answers per sample set of a binary adder file (uncertified allowed), in a stable order. */
+    public static Map<String, String> wrongAnswers(Path model) {
+        Map<String, String> wrong = new LinkedHashMap<>();
+        SplittableRandom random = new SplittableRandom(SEED);
+        try (Adder adder = NeuralAdder.builder().model(model).allowUncertified().skipSelfTest().build()) {
+            wrong.put("uniform random int pairs", count(adder, OperandSamples.uniform(random, 1_000_000)));
+            wrong.put("pairs of edge values", count(adder, OperandSamples.edgePairs()));
+            wrong.put("carry chains through every position", count(adder, carryChains()));
+            wrong.put("carry-heavy int pairs", count(adder, OperandSamples.carryHeavy(random, 200_000)));
+        }
+        return wrong;
+    }
+
+    /** {@code (2^i − 1) + 2^j} for every start j ≤ i < 32, with the operands both ways round: 1,056 pairs. */
+    private static IntPairs carryChains() {
+        int[] a = new int[2 * 528];
+        int[] b = new int[2 * 528];
+        int n = 0;
+        for (int i = 0; i < 32; i++) {
+            for (int j = 0; j <= i; j++) {
+                int ones = (int) ((1L << (i + 1)) - 1) & ~((1 << j) - 1);
+                a[n] = ones;
+                b[n++] = 1 << j;
+                a[n] = 1 << j;
+                b[n++] = ones;
+            }
+        }
+        return new IntPairs(a, b);
+    }
+
+    private static String count(Adder adder, IntPairs pairs) {
+        int[] sums = adder.addWrapping(pairs.a(), pairs.b());
+        int wrong = 0;
+        for (int i = 0; i < sums.length; i++) {
+            if (sums[i] != pairs.a()[i] + pairs.b()[i]) {
+                wrong++;
+            }
+        }
+        return wrong + " of " + sums.length;
+    }
+}

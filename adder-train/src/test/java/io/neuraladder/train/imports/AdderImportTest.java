@@ -1,0 +1,140 @@
+package io.neuraladder.train.imports;
+
+import static io.neuraladder.train.imports.PyTorchFixtures.fixture;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNotEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import io.neuraladder.NeuralAdder;
+import io.neuraladder.api.Adder;
+import io.neuraladder.api.ModelCertificateException;
+import io.neuraladder.api.ModelInfo;
+import io.neuraladder.api.Subtractor;
+import io.neuraladder.contract.MetadataKey;
+import io.neuraladder.contract.Operator;
+import io.neuraladder.train.imports.AdderImport.Outcome;
+import io.neuraladder.train.imports.AdderImport.Verdict;
+import java.math.BigInteger;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.security.MessageDigest;
+import java.util.HexFormat;
+import java.util.SplittableRandom;
+import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
+
+/**
+ * Every PyTorch fixture imported, with the verdict it must get: refuted ones with a counterexample
+ * that ONNX Runtime gets wrong when this test replays it on its own, proved ones served certified
+ * by {@code NeuralAdder.open} and equal to {@code Math.addExact}, unknown ones refused by the
+ * runtime as uncertified.
+ */
+class AdderImportTest {
+
+    private static final long SEED = 28;
+
+    @TempDir
+    Path temp;
+
+    @ParameterizedTest(name = "{0} as {1}: {2}")
+    @CsvSource({
+        "rnn8-noisy, add, PROVED",
+        "gru4-short, add, REFUTED",
+        "lstm4-short, add, REFUTED",
+        "gru8-sigmoid, add, REFUTED",
+        "lstm8-subtract, subtract, REFUTED",
+        "lstm10-linear, add, UNKNOWN",
+        "gru6-linear-gemm, add, UNKNOWN"})
+    void eachFixture_getsItsVerdict_withTheEvidence(String name, String operatorName, Verdict expected) throws Exception {
+        Operator operator = Operator.fromMetadata(operatorName);
+        Path written = temp.resolve(name + ".onnx");
+        Outcome outcome = AdderImport.run(fixture(name), written, operator);
+        assertEquals(expected, outcome.verdict(), outcome.headline());
+        assertTrue(outcome.headline().startsWith(expected.name() + ": "), outcome.headline());
+        String card = Files.readString(ImportCard.path(written));
+        assertTrue(card.contains("**Verdict:** " + outcome.headline()), card);
+        ModelInfo info = modelInfo(written, operator);
+        assertEquals(sha256(fixture(name)), info.get(MetadataKey.SOURCE_SHA256).orElseThrow());
+        assertEquals(outcome.headline(), info.get(MetadataKey.IMPORT_VERDICT).orElseThrow());
+        switch (expected) {
+            case PROVED -> servedCertified_andExact(written);
+            case REFUTED -> replayedWrong(written, operator, outcome.counterexample().orElseThrow());
+            case UNKNOWN -> assertThrows(ModelCertificateException.class, () -> NeuralAdder.open(written).close());
+        }
+    }
+
+    private static ModelInfo modelInfo(Path written, Operator operator) {
+        if (operator == Operator.SUBTRACT) {
+            try (Subtractor subtractor = NeuralAdder.builder().model(written).allowUncertified().skipSelfTest()
+                    .buildSubtractor()) {
+                return subtractor.model();
+            }
+        }
+        try (Adder adder = NeuralAdder.builder().model(written).allowUncertified().skipSelfTest().build()) {
+            return adder.model();
+        }
+    }
+
+    private static void servedCertified_andExact(Path written) {
+        try (Adder adder = NeuralAdder.open(written)) {
+            assertTrue(adder.model().certified());
+            SplittableRandom random = new SplittableRandom(SEED);
+            int[] edges = {0, 1, -1, 2, Integer.MAX_VALUE, Integer.MIN_VALUE, 0x55555555, 0xAAAAAAAA, 0x7FFF_FFFE};
+            for (int a : edges) {
+                for (int b : edges) {
+                    assertSame(a, b, adder);
+                }
+            }
+            for (int i = 0; i < 20_000; i++) {
+                int a = random.nextInt();
+                int b = i % 2 == 0 ? random.nextInt() : ~a + (random.nextInt(3) - 1);
+                assertSame(a, b, adder);
+            }
+        }
+    }
+
+    private static void assertSame(int a, int b, Adder adder) {
+        Object exact;
+        try {
+            exact = Math.addExact(a, b);
+        } catch (ArithmeticException e) {
+            exact = "overflow";
+        }
+        Object network;
+        try {
+            network = adder.add(a, b);
+        } catch (ArithmeticException e) {
+            network = "overflow";
+        }
+        assertEquals(exact, network, a + " + " + b + " (seed " + SEED + ")");
+    }
+
+    /** The counterexample, replayed here through the public call it names, on the written file. */
+    private static void replayedWrong(Path written, Operator operator, Counterexample c) {
+        BigInteger a = new BigInteger(c.a());
+        BigInteger b = new BigInteger(c.b());
+        BigInteger exact = operator.exact(a, b);
+        assertEquals(exact.toString(), c.exact().startsWith("Arithmetic") ? exact.toString() : c.exact());
+        if (operator == Operator.ADD) {
+            try (Adder adder = NeuralAdder.builder().model(written).allowUncertified().skipSelfTest().build()) {
+                assertNotEquals(exact, adder.add(a, b), "the network adds " + c.expression(operator) + " wrongly");
+                if (c.call().equals("add(int, int)")) {
+                    assertNotEquals(exact.intValue(), adder.addWrapping(a.intValueExact(), b.intValueExact()));
+                }
+            }
+        } else {
+            try (Subtractor subtractor = NeuralAdder.builder().model(written).allowUncertified().skipSelfTest()
+                    .buildSubtractor()) {
+                assertNotEquals(exact, subtractor.subtract(a, b), "the network computes " + c.expression(operator)
+                        + " wrongly");
+            }
+        }
+        assertTrue(c.candidate().length() <= 64 || c.call().contains("BigInteger"), c.call());
+    }
+
+    private static String sha256(Path file) throws Exception {
+        return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(Files.readAllBytes(file)));
+    }
+}
