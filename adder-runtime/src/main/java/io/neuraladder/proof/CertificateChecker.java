@@ -45,8 +45,6 @@ public final class CertificateChecker {
     /** The regions by stem ({@link StepLabel#withoutNewest}), each array indexed by the newest pair. */
     private final Map<StepLabel, Target[]> targetsByStem = new HashMap<>();
     private final IntervalStep step;
-    /** The second bound, tried on a GRU or LSTM transition whose interval bound does not fit ({@code null} for an RNN). */
-    private final MeanValueStep meanValue;
     private final int radix;
     private final int pairs;
     private final int hidden;
@@ -59,7 +57,6 @@ public final class CertificateChecker {
         this.operator = operator;
         this.certificate = certificate;
         this.step = new IntervalStep(weights);
-        this.meanValue = weights.cell() == CellType.RNN ? null : new MeanValueStep(weights, step);
         this.radix = weights.radix();
         this.pairs = radix * radix;
         this.hidden = weights.hidden();
@@ -175,19 +172,13 @@ public final class CertificateChecker {
         return from == null ? StepLabel.first(operator, radix, pair) : from.next(pair, certificate.history());
     }
 
-    /**
-     * Condition 2 for GRU and LSTM cells: the step's bounds, grown by the state margin, lie in the box;
-     * where {@link IntervalStep}'s bounds do not fit, they are intersected with {@link MeanValueStep}'s.
-     */
+    /** Condition 2 for GRU and LSTM cells: the step's bounds, grown by the state margin, lie in the box. */
     private void requireImageInside(double[] low, double[] high, double[] recurrentLow, double[] recurrentHigh,
             int pair, Region target, StepLabel from) {
         int n = weights.stateSize();
         double[] nextLow = new double[n];
         double[] nextHigh = new double[n];
         step.image(low, high, recurrentLow, recurrentHigh, pair, nextLow, nextHigh);
-        if (!inside(nextLow, nextHigh, target)) {
-            meanValue.narrow(low, high, pair, nextLow, nextHigh);
-        }
         for (int j = 0; j < n; j++) {
             double grownLow = Outward.addLow(nextLow[j], -STATE_MARGIN);
             double grownHigh = Outward.addHigh(nextHigh[j], STATE_MARGIN);
@@ -196,17 +187,6 @@ public final class CertificateChecker {
             }
             worstSlack = Math.min(worstSlack, Math.min(grownLow - target.low()[j], target.high()[j] - grownHigh));
         }
-    }
-
-    /** Whether the step's bounds, grown by the state margin, lie in the target's box. */
-    private static boolean inside(double[] nextLow, double[] nextHigh, Region target) {
-        for (int j = 0; j < nextLow.length; j++) {
-            if (Outward.addLow(nextLow[j], -STATE_MARGIN) < target.low()[j]
-                    || Outward.addHigh(nextHigh[j], STATE_MARGIN) > target.high()[j]) {
-                return false;
-            }
-        }
-        return true;
     }
 
     /**

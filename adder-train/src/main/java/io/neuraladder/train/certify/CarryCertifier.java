@@ -1,6 +1,5 @@
 package io.neuraladder.train.certify;
 
-import io.neuraladder.contract.CellType;
 import io.neuraladder.contract.CertificateFormat;
 import io.neuraladder.contract.Operator;
 import io.neuraladder.train.CellWeights;
@@ -64,33 +63,18 @@ public final class CarryCertifier {
 
     /** A certifier for a model of {@code operator} with these weights. */
     public CarryCertifier(CellWeights weights, Operator operator) {
-        this(weights, operator, IntervalCell.of(weights));
-    }
-
-    CarryCertifier(CellWeights weights, Operator operator, IntervalCell cell) {
         this.weights = weights;
         this.operator = operator;
-        this.cell = cell;
+        this.cell = IntervalCell.of(weights);
         this.radix = weights.radix();
         this.pairs = radix * radix;
     }
 
     /**
      * Tries label histories 1 to {@link #MAX_HISTORY} ({@link #maxHistory} for a digit-serial
-     * model) with the interval step; then, for a GRU or LSTM, again with the interval step
-     * intersected with the mean-value bound ({@link MeanValueCell}), which the runtime's checker
-     * also applies where the interval step alone does not fit. Returns the first proof, else the
-     * last failure. The interval step goes first so that a model it proves keeps the same proof.
+     * model); returns the first proof, else the last failure.
      */
     public Certificate certify() {
-        Certificate result = certifyWithHistories();
-        if (result.proved() || weights.cell() == CellType.RNN) {
-            return result;
-        }
-        return new CarryCertifier(weights, operator, new MeanValueCell(weights)).certifyWithHistories();
-    }
-
-    private Certificate certifyWithHistories() {
         Certificate result = null;
         int maxHistory = maxHistory(radix);
         for (int history = 1; history <= maxHistory; history++) {
