@@ -56,6 +56,12 @@ public enum MetadataKey {
     IMPORT_VERDICT("neuraladder.import.verdict", "importer's verdict: proved, refuted or unknown"),
 
     /**
+     * For an imported model the importer refuted: the counterexample's operands in decimal,
+     * separated by a space, such as {@code 3 1}: what the explorer traces in one click.
+     */
+    IMPORT_COUNTEREXAMPLE("neuraladder.import.counterexample", "operands the imported model gets wrong"),
+
+    /**
      * The summary of the carry certificate, starting with {@code proved:} when the model was proved
      * exact for inputs of every length; absent when the model carries no certificate.
      */

@@ -1,14 +1,17 @@
 package io.neuraladder.train.explore;
 
 import io.neuraladder.api.ModelLoadException;
+import java.io.IOException;
 import java.io.PrintWriter;
 import java.io.UncheckedIOException;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.concurrent.Callable;
 import java.util.concurrent.CountDownLatch;
+import java.util.stream.Stream;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
@@ -21,7 +24,8 @@ import picocli.CommandLine.Spec;
         description = {"Starts a web page on 127.0.0.1 that adds two numbers with a model and shows how: the "
                 + "state after every step as a heat map, each output with its margin, the carry, and for a certified "
                 + "model the certificate region the state is in, with all the boxes drawn in a plane. MODEL (default: "
-                + "the bundled default) comes first; every shipped model can be chosen in the page. Ctrl-C stops it.",
+                + "the bundled default) comes first; every shipped model can be chosen in the page, and with --imported DIR "
+                + "every model in DIR, with the importer's verdict. Ctrl-C stops it.",
                 "With --png FILE A B, writes the same figures for A + B to FILE instead, without a browser."})
 public final class ExploreCommand implements Callable<Integer> {
 
@@ -37,6 +41,11 @@ public final class ExploreCommand implements Callable<Integer> {
     @Option(names = "--width", description = "for --png on a binary model: int, long or auto (default: ${DEFAULT-VALUE})")
     private String width = "auto";
 
+    @Option(names = "--imported", paramLabel = "DIR", description = "also list every model file in DIR, such as "
+            + "networks written by `adder-train import`, with the importer's verdict; a refuted one's counterexample is "
+            + "traced by one button")
+    private Path imported;
+
     @Parameters(arity = "0..3", paramLabel = "ARG", description = "[MODEL], or with --png: [MODEL] A B "
             + "(put -- before a negative A, as in: --png f.png -- -1 1)")
     private List<String> arguments = new ArrayList<>();
@@ -49,7 +58,15 @@ public final class ExploreCommand implements Callable<Integer> {
                     ? "explore takes at most one MODEL; to draw a sum, add --png FILE A B"
                     : "--png takes [MODEL] A B: two operands after the optional model file");
         }
-        List<Path> models = arguments.size() > operands ? List.of(Path.of(arguments.get(0))) : List.of();
+        List<Path> models = new ArrayList<>(arguments.size() > operands ? List.of(Path.of(arguments.get(0))) : List.of());
+        if (imported != null) {
+            try (Stream<Path> files = Files.list(imported)) {
+                files.filter(f -> f.getFileName().toString().endsWith(".onnx")).sorted().forEach(models::add);
+            } catch (IOException e) {
+                throw new ParameterException(spec.commandLine(), "--imported " + imported + " cannot be listed: "
+                        + e.getMessage());
+            }
+        }
         PrintWriter out = spec.commandLine().getOut();
         if (png != null) {
             return writePng(models, out);

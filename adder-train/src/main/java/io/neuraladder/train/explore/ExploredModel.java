@@ -84,6 +84,10 @@ final class ExploredModel implements AutoCloseable {
         ModelBuilder builder = NeuralAdder.builder().model(file);
         if (uncertified != null) {
             builder.allowUncertified();
+            if (!metadata(proto, MetadataKey.IMPORT_VERDICT, "").isEmpty()) {
+                // An imported model is shown as the importer judged it, wrong answers included.
+                builder.skipSelfTest();
+            }
         }
         Served served = Served.open(builder, operator, radix);
         try {
@@ -217,7 +221,8 @@ final class ExploredModel implements AutoCloseable {
                 check.map(CertificateCheck::outputMargin).orElse(null), check.map(CertificateCheck::stateSlack).orElse(null),
                 CertificateFormat.STATE_MARGIN, CertificateFormat.LOGIT_MARGIN,
                 info.get(MetadataKey.TRAINED_STEPS).orElse(null), info.get(MetadataKey.TRAINING_SEED).orElse(null),
-                file.getFileName().toString(), unitNames(), plane);
+                file.getFileName().toString(), unitNames(), plane, info.get(MetadataKey.IMPORT_VERDICT).orElse(null),
+                info.get(MetadataKey.IMPORT_COUNTEREXAMPLE).map(operands -> List.of(operands.split(" "))).orElse(null));
     }
 
     private List<String> unitNames() {

@@ -135,7 +135,7 @@ public final class ExplorerServer implements AutoCloseable {
         Object body = switch (path) {
             case "/api/models" -> new ModelList(catalog.first().name(),
                     catalog.models().stream().map(m -> new ModelList.Entry(m.name(), m.view().operator(), m.view().kind(), m.view().cell(),
-                            m.view().certified())).toList());
+                            m.view().certified(), verdictWord(m.view().verdict()))).toList());
             case "/api/model" -> catalog.get(query.get("model")).view();
             case "/api/product" -> catalog.get(query.get("model")).product(query.get("a"), query.get("b"));
             default -> catalog.get(query.get("model")).trace(query.get("a"), query.get("b"), query.get("width"));
@@ -143,10 +143,16 @@ public final class ExplorerServer implements AutoCloseable {
         sendJson(exchange, 200, body);
     }
 
+    /** The verdict's first word, in lower case ({@code refuted}), or {@code null} for a model not imported. */
+    private static String verdictWord(String verdict) {
+        return verdict == null ? null : verdict.substring(0, verdict.indexOf(':')).toLowerCase(java.util.Locale.ROOT);
+    }
+
     /** The models the page can choose from. */
     record ModelList(String first, List<Entry> models) {
 
-        record Entry(String name, String operator, String kind, String cell, boolean certified) {}
+        /** {@code imported}: {@code proved}, {@code refuted} or {@code unknown} for an imported model, else {@code null}. */
+        record Entry(String name, String operator, String kind, String cell, boolean certified, String imported) {}
     }
 
     private static boolean hasBody(HttpExchange exchange) {

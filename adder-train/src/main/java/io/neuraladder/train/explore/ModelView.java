@@ -34,13 +34,15 @@ import java.util.List;
  * @param file the model file's name
  * @param units the state components' names, {@code h[j]} then {@code c[j]}
  * @param plane the state-space figure's axes and boxes; {@code null} uncertified
+ * @param verdict for a model imported from another framework, the importer's verdict line; else {@code null}
+ * @param counterexample for an imported model the importer refuted, the operands it gets wrong; else {@code null}
  */
 record ModelView(String name, String source, String kind, String operator, String symbol, String stateName,
         String resultName,
         String cell, int hidden, int stateSize, int parameters,
         int radix, boolean certified, String certificate, Integer regions, Integer history, Double outputMargin,
         Double stateSlack, double stateMargin, double logitMargin, String trainedSteps, String trainingSeed,
-        String file, List<String> units, Plane plane) {
+        String file, List<String> units, Plane plane, String verdict, List<String> counterexample) {
 
     /**
      * The certificate's boxes in a plane.

@@ -147,6 +147,7 @@ public final class AdderImport {
         metadata.put(MetadataKey.SOURCE_PRODUCER, adder.producer());
         metadata.put(MetadataKey.SOURCE_SHA256, adder.sha256());
         metadata.put(MetadataKey.IMPORT_VERDICT, outcome.headline());
+        outcome.counterexample().ifPresent(c -> metadata.put(MetadataKey.IMPORT_COUNTEREXAMPLE, c.a() + " " + c.b()));
         metadata.putAll(outcome.certificate().metadata());
         byte[] bytes = OnnxExport.toModel(adder.weights(), metadata).toByteArray();
         try {

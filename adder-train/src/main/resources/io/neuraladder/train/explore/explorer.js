@@ -83,7 +83,11 @@ function renderCard() {
     fact(card, 'margins', 'output ≥ ' + m.outputMargin.toFixed(3) + ' logits beyond ' + m.logitMargin
       + '; state slack ≥ ' + m.stateSlack.toExponential(2) + ' beyond ' + m.stateMargin);
   }
+  if (m.verdict) {
+    fact(card, 'imported', m.verdict).id = 'verdict';
+  }
   $('certificate').textContent = m.certificate;
+  $('counterexample').hidden = !m.counterexample;
   $('width-label').hidden = m.kind !== 'binary';
   document.querySelector('.plus').textContent = m.symbol === '-' ? '−' : '+';
   $('multiply').hidden = !(m.kind === 'binary' && m.operator === 'add');
@@ -472,7 +476,8 @@ async function start() {
     const option = document.createElement('option');
     option.value = entry.name;
     option.textContent = entry.name + ' (' + entry.operator + ', ' + entry.kind + ', ' + entry.cell
-      + (entry.certified ? ', certified' : ', uncertified') + ')';
+      + (entry.certified ? ', certified' : ', uncertified') + (entry.imported ? ', imported: ' + entry.imported : '')
+      + ')';
     select.appendChild(option);
   }
   const wanted = params.get('model');
@@ -492,6 +497,12 @@ async function start() {
     }
   });
   $('multiply').addEventListener('click', multiply);
+  $('counterexample').addEventListener('click', () => {
+    $('a').value = view.model.counterexample[0];
+    $('b').value = view.model.counterexample[1];
+    $('width').value = 'auto';
+    run();
+  });
   $('operands').addEventListener('submit', (event) => {
     event.preventDefault();
     run();

@@ -4,6 +4,10 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import io.neuraladder.NeuralAdder;
+import io.neuraladder.contract.Operator;
+import io.neuraladder.train.imports.AdderImport;
+import io.neuraladder.train.imports.Counterexample;
 import java.io.File;
 import java.io.IOException;
 import java.nio.file.Files;
@@ -54,6 +58,7 @@ class ExplorerBrowserTest {
     private static WebDriver browser;
     private static Path profile;
     private static String skipped;
+    private static AdderImport.Outcome refuted;
 
     @BeforeAll
     static void start() throws IOException {
@@ -69,7 +74,9 @@ class ExplorerBrowserTest {
             log.warn(skipped);
             return;
         }
-        catalog = ModelCatalog.open(List.of());
+        Path imported = Files.createTempDirectory("explorer-imported").resolve("lstm4-short.onnx");
+        refuted = AdderImport.run(Path.of("src/test/resources/pytorch/lstm4-short.onnx"), imported, Operator.ADD);
+        catalog = ModelCatalog.open(List.of(imported));
         server = ExplorerServer.start(catalog, 0);
         profile = Files.createTempDirectory("explorer-chromium");
         ChromeOptions options = new ChromeOptions().setBinary(CHROMIUM).addArguments("--headless=new", "--no-sandbox",
@@ -100,7 +107,7 @@ class ExplorerBrowserTest {
 
     @Test
     void addsStepsAndDrawsThroughThePage() throws IOException {
-        browser.get(server.uri().toString());
+        browser.get(server.uri() + "?model=" + NeuralAdder.BUNDLED_MODEL);
         waitFor(() -> "true".equals(attribute("body", "data-ready")));
         String ready = attribute("body", "data-ready-ms");
         log.info("page ready {} ms after navigation started (trace of 535 + 61 included)", ready);
@@ -192,6 +199,22 @@ class ExplorerBrowserTest {
         Files.writeString(Path.of("target", "explorer-timing.txt"), String.format(Locale.ROOT, "page usable %s ms "
                 + "after navigation started (first trace drawn); decimal model chosen and drawn in %.0f ms "
                 + "(as seen through WebDriver); headless Chromium, one run%n", ready, switchMillis));
+    }
+
+    @Test
+    void anImportedModelsCounterexample_isTracedInOneClick() throws IOException {
+        Counterexample counterexample = refuted.counterexample().orElseThrow();
+        browser.get(server.uri() + "?model=lstm4-short.onnx");
+        waitFor(() -> "true".equals(attribute("body", "data-ready")));
+        assertTrue(text("verdict").startsWith("REFUTED: "), text("verdict"));
+        String before = attribute("body", "data-traces");
+        click("counterexample");
+        waitFor(() -> !before.equals(attribute("body", "data-traces")));
+        assertEquals(counterexample.a(), browser.findElement(By.id("a")).getAttribute("value"));
+        assertEquals(counterexample.b(), browser.findElement(By.id("b")).getAttribute("value"));
+        assertEquals(counterexample.networkGives(), text("sum"), "the page shows the wrong sum ONNX Runtime gives");
+        assertTrue(drawnSteps() > 0);
+        screenshot("explorer-counterexample.png");
     }
 
     private void add(String a, String b, String width) {
