@@ -3,6 +3,7 @@ package io.neuraladder;
 import io.neuraladder.api.ModelInfo;
 import io.neuraladder.api.ModelLoadException;
 import io.neuraladder.common.Limits;
+import io.neuraladder.compose.BigArithmetic;
 import io.neuraladder.compose.DecimalArithmetic;
 import io.neuraladder.compose.DigitSerialAdder;
 import io.neuraladder.compose.DigitSerialSubtractor;
@@ -32,6 +33,15 @@ public final class LearnedMath implements AutoCloseable {
 
     /** The longest factor {@link #multiply(BigInteger, BigInteger)} takes, in bits. */
     public static final int MAX_FACTOR_BITS = Limits.MAX_FACTOR_BITS;
+
+    /** The longest dividend of the {@code BigInteger} division family and of {@link #sqrt}: two factors' product. */
+    public static final int MAX_DIVIDEND_BITS = BigArithmetic.MAX_DIVIDEND_BITS;
+
+    /** The longest modulus of {@link #modPow} and {@link #modInverse}. */
+    public static final int MAX_MODULUS_BITS = BigArithmetic.MAX_MODULUS_BITS;
+
+    /** The longest exponent of {@link #modPow}: each bit costs up to two products and two divisions. */
+    public static final int MAX_EXPONENT_BITS = BigArithmetic.MAX_EXPONENT_BITS;
 
     /** The longest factor of {@link #multiplyDecimal}, and the longest divisor of {@link #divideDecimal}, in digits. */
     public static final int MAX_DECIMAL_FACTOR_DIGITS = Limits.MAX_DECIMAL_FACTOR_DIGITS;
@@ -306,6 +316,99 @@ public final class LearnedMath implements AutoCloseable {
      */
     public BigInteger multiply(BigInteger a, BigInteger b) {
         return Multiplier.multiply(adder.get(), a, b);
+    }
+
+    /**
+     * {@code {a / b, a % b}}, like {@link BigInteger#divideAndRemainder}: the quotient truncated toward zero, the remainder with the dividend's sign; restoring division by the subtractor, one run per quotient bit.
+     *
+     * @throws ArithmeticException {@code "BigInteger divide by zero"} if {@code b} is 0
+     * @throws IllegalArgumentException if an operand is longer than {@value #MAX_DIVIDEND_BITS} bits
+     */
+    public BigInteger[] divideAndRemainder(BigInteger a, BigInteger b) {
+        return big().divideAndRemainder(a, b);
+    }
+
+    /**
+     * {@code a / b} truncated toward zero, like {@link BigInteger#divide}.
+     *
+     * @throws ArithmeticException {@code "BigInteger divide by zero"} if {@code b} is 0
+     * @throws IllegalArgumentException if an operand is longer than {@value #MAX_DIVIDEND_BITS} bits
+     */
+    public BigInteger divide(BigInteger a, BigInteger b) {
+        return big().divide(a, b);
+    }
+
+    /**
+     * {@code a % b} with the dividend's sign, like {@link BigInteger#remainder}.
+     *
+     * @throws ArithmeticException {@code "BigInteger divide by zero"} if {@code b} is 0
+     * @throws IllegalArgumentException if an operand is longer than {@value #MAX_DIVIDEND_BITS} bits
+     */
+    public BigInteger remainder(BigInteger a, BigInteger b) {
+        return big().remainder(a, b);
+    }
+
+    /**
+     * {@code a mod m} in {@code [0, m)}, like {@link BigInteger#mod}.
+     *
+     * @throws ArithmeticException {@code "BigInteger: modulus not positive"} if {@code m ≤ 0}
+     * @throws IllegalArgumentException if an operand is longer than {@value #MAX_DIVIDEND_BITS} bits
+     */
+    public BigInteger mod(BigInteger a, BigInteger m) {
+        return big().mod(a, m);
+    }
+
+    /**
+     * The greatest common divisor of {@code |a|} and {@code |b|}, like {@link BigInteger#gcd} (0 for two zeros): Stein's binary algorithm, its differences by the subtractor.
+     *
+     * @throws IllegalArgumentException if an operand is longer than {@value #MAX_DIVIDEND_BITS} bits
+     */
+    public BigInteger gcd(BigInteger a, BigInteger b) {
+        return big().gcd(a, b);
+    }
+
+    /**
+     * {@code a^exponent}, like {@link BigInteger#pow}: square and multiply, the products by the adder.
+     *
+     * @throws ArithmeticException {@code "Negative exponent"} if {@code exponent < 0}
+     * @throws IllegalArgumentException if the power could have more than {@value LearnedMath#MAX_FACTOR_BITS} bits
+     */
+    public BigInteger pow(BigInteger a, int exponent) {
+        return big().pow(a, exponent);
+    }
+
+    /**
+     * {@code a^exponent mod m} in {@code [0, m)}, like {@link BigInteger#modPow}: square and multiply, each product reduced by the division above; a negative exponent through {@link #modInverse}.
+     *
+     * @throws ArithmeticException {@code "BigInteger: modulus not positive"} if {@code m ≤ 0}, or {@code "BigInteger not invertible."} for a negative exponent of a base not prime to {@code m}
+     * @throws IllegalArgumentException if {@code m} is longer than {@value #MAX_MODULUS_BITS} bits or the exponent longer than {@value #MAX_EXPONENT_BITS}
+     */
+    public BigInteger modPow(BigInteger a, BigInteger exponent, BigInteger m) {
+        return big().modPow(a, exponent, m);
+    }
+
+    /**
+     * {@code x} in {@code [0, m)} with {@code a·x ≡ 1 (mod m)}, like {@link BigInteger#modInverse}: the extended Euclidean algorithm on learned quotients, products and differences.
+     *
+     * @throws ArithmeticException {@code "BigInteger: modulus not positive"} if {@code m ≤ 0}, {@code "BigInteger not invertible."} if {@code a} and {@code m} are not coprime
+     * @throws IllegalArgumentException if {@code m} is longer than {@value #MAX_MODULUS_BITS} bits
+     */
+    public BigInteger modInverse(BigInteger a, BigInteger m) {
+        return big().modInverse(a, m);
+    }
+
+    /**
+     * The largest integer whose square is at most {@code a}, like {@link BigInteger#sqrt}: the digit-by-digit binary root, one subtractor run per result bit.
+     *
+     * @throws ArithmeticException {@code "Negative BigInteger"} if {@code a < 0}
+     * @throws IllegalArgumentException if {@code a} is longer than {@value #MAX_DIVIDEND_BITS} bits
+     */
+    public BigInteger sqrt(BigInteger a) {
+        return big().sqrt(a);
+    }
+
+    private BigArithmetic big() {
+        return new BigArithmetic(subtractor.get(), adder.get());
     }
 
     /**

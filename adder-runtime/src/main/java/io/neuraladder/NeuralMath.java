@@ -304,6 +304,95 @@ public final class NeuralMath {
     }
 
     /**
+     * {@code {a / b, a % b}}, like {@link BigInteger#divideAndRemainder}: the quotient truncated toward zero, the remainder with the dividend's sign; restoring division by the subtractor, one run per quotient bit.
+     *
+     * @throws ArithmeticException {@code "BigInteger divide by zero"} if {@code b} is 0
+     * @throws IllegalArgumentException if an operand is longer than {@value LearnedMath#MAX_DIVIDEND_BITS} bits
+     */
+    public static BigInteger[] divideAndRemainder(BigInteger a, BigInteger b) {
+        return DEFAULTS.divideAndRemainder(a, b);
+    }
+
+    /**
+     * {@code a / b} truncated toward zero, like {@link BigInteger#divide}.
+     *
+     * @throws ArithmeticException {@code "BigInteger divide by zero"} if {@code b} is 0
+     * @throws IllegalArgumentException if an operand is longer than {@value LearnedMath#MAX_DIVIDEND_BITS} bits
+     */
+    public static BigInteger divide(BigInteger a, BigInteger b) {
+        return DEFAULTS.divide(a, b);
+    }
+
+    /**
+     * {@code a % b} with the dividend's sign, like {@link BigInteger#remainder}.
+     *
+     * @throws ArithmeticException {@code "BigInteger divide by zero"} if {@code b} is 0
+     * @throws IllegalArgumentException if an operand is longer than {@value LearnedMath#MAX_DIVIDEND_BITS} bits
+     */
+    public static BigInteger remainder(BigInteger a, BigInteger b) {
+        return DEFAULTS.remainder(a, b);
+    }
+
+    /**
+     * {@code a mod m} in {@code [0, m)}, like {@link BigInteger#mod}.
+     *
+     * @throws ArithmeticException {@code "BigInteger: modulus not positive"} if {@code m ≤ 0}
+     * @throws IllegalArgumentException if an operand is longer than {@value LearnedMath#MAX_DIVIDEND_BITS} bits
+     */
+    public static BigInteger mod(BigInteger a, BigInteger m) {
+        return DEFAULTS.mod(a, m);
+    }
+
+    /**
+     * The greatest common divisor of {@code |a|} and {@code |b|}, like {@link BigInteger#gcd} (0 for two zeros): Stein's binary algorithm, its differences by the subtractor.
+     *
+     * @throws IllegalArgumentException if an operand is longer than {@value LearnedMath#MAX_DIVIDEND_BITS} bits
+     */
+    public static BigInteger gcd(BigInteger a, BigInteger b) {
+        return DEFAULTS.gcd(a, b);
+    }
+
+    /**
+     * {@code a^exponent}, like {@link BigInteger#pow}: square and multiply, the products by the adder.
+     *
+     * @throws ArithmeticException {@code "Negative exponent"} if {@code exponent < 0}
+     * @throws IllegalArgumentException if the power could have more than {@value LearnedMath#MAX_FACTOR_BITS} bits
+     */
+    public static BigInteger pow(BigInteger a, int exponent) {
+        return DEFAULTS.pow(a, exponent);
+    }
+
+    /**
+     * {@code a^exponent mod m} in {@code [0, m)}, like {@link BigInteger#modPow}: square and multiply, each product reduced by the division above; a negative exponent through {@link #modInverse(BigInteger, BigInteger)}.
+     *
+     * @throws ArithmeticException {@code "BigInteger: modulus not positive"} if {@code m ≤ 0}, or {@code "BigInteger not invertible."} for a negative exponent of a base not prime to {@code m}
+     * @throws IllegalArgumentException if {@code m} is longer than {@value LearnedMath#MAX_MODULUS_BITS} bits or the exponent longer than {@value LearnedMath#MAX_EXPONENT_BITS}
+     */
+    public static BigInteger modPow(BigInteger a, BigInteger exponent, BigInteger m) {
+        return DEFAULTS.modPow(a, exponent, m);
+    }
+
+    /**
+     * {@code x} in {@code [0, m)} with {@code a·x ≡ 1 (mod m)}, like {@link BigInteger#modInverse}: the extended Euclidean algorithm on learned quotients, products and differences.
+     *
+     * @throws ArithmeticException {@code "BigInteger: modulus not positive"} if {@code m ≤ 0}, {@code "BigInteger not invertible."} if {@code a} and {@code m} are not coprime
+     * @throws IllegalArgumentException if {@code m} is longer than {@value LearnedMath#MAX_MODULUS_BITS} bits
+     */
+    public static BigInteger modInverse(BigInteger a, BigInteger m) {
+        return DEFAULTS.modInverse(a, m);
+    }
+
+    /**
+     * The largest integer whose square is at most {@code a}, like {@link BigInteger#sqrt}: the digit-by-digit binary root, one subtractor run per result bit.
+     *
+     * @throws ArithmeticException {@code "Negative BigInteger"} if {@code a < 0}
+     * @throws IllegalArgumentException if {@code a} is longer than {@value LearnedMath#MAX_DIVIDEND_BITS} bits
+     */
+    public static BigInteger sqrt(BigInteger a) {
+        return DEFAULTS.sqrt(a);
+    }
+
+    /**
      * Like {@link BigInteger#multiply(BigInteger)}, for operands of any signs up to
      * {@value LearnedMath#MAX_FACTOR_BITS} bits.
      *
