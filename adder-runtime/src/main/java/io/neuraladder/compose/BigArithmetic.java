@@ -11,9 +11,8 @@ import java.math.BigInteger;
  * places bits and chooses results by signs. Each method's argument is in docs/certification.md.
  *
  * <ul>
- *   <li>Division: restoring division of the magnitudes, one quotient bit per subtractor call,
- *       beginning where the divisor first fits (the dividend's top {@code bitLength(b) − 1} bits
- *       are the first partial remainder, smaller than the divisor); signs as {@link BigInteger}'s.
+ *   <li>Division: restoring division of the magnitudes ({@link RadixDivision}), one quotient bit
+ *       per subtractor run; signs as {@link BigInteger}'s.
  *   <li>gcd: Stein's binary algorithm: shifts, and one or two subtractions per step.
  *   <li>pow and modPow: square and multiply, products by the adder ({@link Multiplier}), modPow
  *       reducing each product by the division above; negative exponents through modInverse.
@@ -199,25 +198,10 @@ public final class BigArithmetic {
         return root;
     }
 
-    /** {@code {|a| / |b|, |a| % |b|}} for {@code a ≥ 0} and {@code b > 0}, by restoring division. */
+    /** {@code {a / b, a % b}} for {@code a ≥ 0} and {@code b > 0}: {@link RadixDivision}, on the subtractor. */
     private BigInteger[] divideMagnitudes(BigInteger a, BigInteger b) {
-        int start = a.bitLength() - b.bitLength();
-        if (start < 0) {
-            return new BigInteger[] {BigInteger.ZERO, a};
-        }
-        BigInteger remainder = a.shiftRight(start + 1);
-        BigInteger quotient = BigInteger.ZERO;
-        for (int bit = start; bit >= 0; bit--) {
-            BigInteger shifted = a.testBit(bit) ? remainder.shiftLeft(1).setBit(0) : remainder.shiftLeft(1);
-            BigInteger difference = subtractor.subtract(shifted, b);
-            if (difference.signum() >= 0) {
-                remainder = difference;
-                quotient = quotient.setBit(bit);
-            } else {
-                remainder = shifted;
-            }
-        }
-        return new BigInteger[] {quotient, remainder};
+        return RadixDivision.divide((x, y) -> x.length == 1 ? new BigInteger[] {subtractor.subtract(x[0], y[0])}
+                : subtractor.engine().call(engine -> engine.exact(x, y)), a, b, RadixDivision.SERVED_DIGIT_BITS);
     }
 
     private BigInteger abs(BigInteger a) {
