@@ -112,6 +112,27 @@ public record CellWeights(CellType cell, int hidden, double[][] inputWeights, do
                     + w.length + ", " + r.length + ", " + b.length + ", " + outW.length + ", " + outB.length
                     + ") fit neither a binary nor a digit-serial adder");
         }
+        double[][] outputWeights = new double[outputs][hidden];
+        double[] outputBias = new double[outputs];
+        for (int k = 0; k < outputs; k++) {
+            for (int j = 0; j < hidden; j++) {
+                outputWeights[k][j] = outW[j * outputs + k];
+            }
+            outputBias[k] = outB[k];
+        }
+        return fromOnnxLayout(cell, hidden, w, r, b, outputWeights, outputBias);
+    }
+
+    /**
+     * The weights of a cell from its ONNX operator's {@code W [G·H, I]}, {@code R [G·H, H]} and
+     * {@code B [2·G·H]} (row-major, input biases then recurrent biases), and its output layer: the
+     * two biases of a row summed, but for the reset-gated candidate rows of
+     * {@link CellType#GRU_LINEAR_BEFORE_RESET}, whose recurrent bias is kept apart.
+     */
+    public static CellWeights fromOnnxLayout(CellType cell, int hidden, float[] w, float[] r, float[] b,
+            double[][] outputWeights, double[] outputBias) {
+        int rows = cell.gates() * hidden;
+        int inputs = w.length / rows;
         double[][] inputWeights = new double[rows][inputs];
         double[][] recurrentWeights = new double[rows][hidden];
         double[] bias = new double[rows];
@@ -128,14 +149,6 @@ public record CellWeights(CellType cell, int hidden, double[][] inputWeights, do
             if (resetGated) {
                 resetGatedBias[row - CANDIDATE_GATE * hidden] = b[rows + row];
             }
-        }
-        double[][] outputWeights = new double[outputs][hidden];
-        double[] outputBias = new double[outputs];
-        for (int k = 0; k < outputs; k++) {
-            for (int j = 0; j < hidden; j++) {
-                outputWeights[k][j] = outW[j * outputs + k];
-            }
-            outputBias[k] = outB[k];
         }
         return new CellWeights(cell, hidden, inputWeights, recurrentWeights, bias, outputWeights, outputBias,
                 resetGatedBias);

@@ -383,30 +383,12 @@ public final class ForeignAdderReader {
     }
 
     private static CellWeights weights(CellType cell, int hidden, float[] w, float[] r, float[] b, Head head) {
-        int rows = cell.gates() * hidden;
-        double[][] inputWeights = new double[rows][2];
-        double[][] recurrentWeights = new double[rows][hidden];
-        double[] bias = new double[rows];
-        double[] resetGatedBias = new double[cell.linearBeforeReset() ? hidden : 0];
-        int candidateRows = CellWeights.CANDIDATE_GATE * hidden;
-        for (int row = 0; row < rows; row++) {
-            inputWeights[row][0] = w[row * 2];
-            inputWeights[row][1] = w[row * 2 + 1];
-            for (int k = 0; k < hidden; k++) {
-                recurrentWeights[row][k] = r[row * hidden + k];
-            }
-            boolean resetGated = cell.linearBeforeReset() && row >= candidateRows;
-            bias[row] = resetGated ? b[row] : (double) b[row] + b[rows + row];
-            if (resetGated) {
-                resetGatedBias[row - candidateRows] = b[rows + row];
-            }
-        }
         double[] outputWeights = new double[hidden];
         for (int j = 0; j < hidden; j++) {
             outputWeights[j] = head.weights()[j];
         }
-        return new CellWeights(cell, hidden, inputWeights, recurrentWeights, bias, new double[][] {outputWeights},
-                new double[] {head.bias()}, resetGatedBias);
+        return CellWeights.fromOnnxLayout(cell, hidden, w, r, b, new double[][] {outputWeights},
+                new double[] {head.bias()});
     }
 
     private static boolean allZero(float[] values) {
