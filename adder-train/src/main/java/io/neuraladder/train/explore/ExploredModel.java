@@ -175,6 +175,41 @@ final class ExploredModel implements AutoCloseable {
                 fits ? Long.toString(sum) : null, fits ? null : "integer overflow", terms, additions);
     }
 
+    /**
+     * Divides a non-negative int by a positive one with this subtractor, as {@code NeuralMath}'s
+     * quotients do: restoring division, one subtraction per quotient bit from where the divisor
+     * first fits, every subtraction the runtime's and traced.
+     *
+     * @throws BadRequest for operands that are not such ints, or a model that is not a binary subtractor
+     */
+    Quotient quotient(String a, String b) {
+        if (isDecimal() || operator != Operator.SUBTRACT) {
+            throw new BadRequest(name + " is not a binary subtractor; quotients are made by one");
+        }
+        BinaryOperands operands = BinaryOperands.parse(a, b, "int");
+        long dividend = operands.a();
+        long divisor = operands.b();
+        if (dividend < 0 || divisor <= 0) {
+            throw new BadRequest("the division view takes a dividend of 0 or more and a divisor of 1 or more, not "
+                    + dividend + " and " + divisor + "; NeuralMath.floorDiv and floorMod take any signs");
+        }
+        int top = (64 - Long.numberOfLeadingZeros(dividend)) - (64 - Long.numberOfLeadingZeros(divisor));
+        long remainder = top < 0 ? dividend : dividend >>> (top + 1);
+        long quotient = 0;
+        List<Quotient.Subtraction> subtractions = new ArrayList<>();
+        for (int bit = top; bit >= 0; bit--) {
+            long partial = (remainder << 1) | ((dividend >>> bit) & 1);
+            Trace trace = trace(Long.toString(partial), Long.toString(divisor), "long");
+            long difference = Long.parseLong(trace.sum());
+            boolean kept = difference >= 0;
+            remainder = kept ? difference : partial;
+            quotient |= kept ? 1L << bit : 0;
+            subtractions.add(new Quotient.Subtraction(bit, Long.toString(partial), Long.toString(divisor), kept, trace));
+        }
+        return new Quotient(name, Long.toString(dividend), Long.toString(divisor), Long.toString(quotient),
+                Long.toString(remainder), subtractions);
+    }
+
     private Trace.Builder traceBinary(String a, String b, String width) {
         BinaryOperands operands = BinaryOperands.parse(a, b, width);
         String[] answer = operands.bits() == Integer.SIZE ? served.ints((int) operands.a(), (int) operands.b())

@@ -25,7 +25,7 @@ import org.slf4j.LoggerFactory;
 /**
  * The explorer's web server, on the JDK's {@code jdk.httpserver}, bound to the loopback address
  * only: the page and its assets from the jar, and the JSON API ({@code /api/models},
- * {@code /api/model}, {@code /api/trace}, {@code /api/product}; see docs/explorer.md). Only {@code GET} is served;
+ * {@code /api/model}, {@code /api/trace}, {@code /api/product}, {@code /api/quotient}; see docs/explorer.md). Only {@code GET} is served;
  * requests with a body or an over-long target are refused, and every refusal is a 4xx answer with
  * a sentence, never a stack trace.
  */
@@ -42,7 +42,7 @@ public final class ExplorerServer implements AutoCloseable {
 
     private static final Map<String, Set<String>> PARAMETERS = Map.of(
             "/api/models", Set.of(), "/api/model", Set.of("model"), "/api/trace", Set.of("model", "a", "b", "width"),
-            "/api/product", Set.of("model", "a", "b"));
+            "/api/product", Set.of("model", "a", "b"), "/api/quotient", Set.of("model", "a", "b"));
 
     private final ModelCatalog catalog;
     private final HttpServer server;
@@ -128,8 +128,8 @@ public final class ExplorerServer implements AutoCloseable {
         Set<String> allowed = PARAMETERS.get(path);
         if (allowed == null) {
             throw new HttpRefusal(404, "nothing at " + BadRequest.shown(path) + "; the explorer serves /, /api/models, "
-                    + "/api/model?model=NAME, /api/trace?model=NAME&a=A&b=B[&width=int|long|auto] and "
-                    + "/api/product?model=NAME&a=A&b=B");
+                    + "/api/model?model=NAME, /api/trace?model=NAME&a=A&b=B[&width=int|long|auto], "
+                    + "/api/product?model=NAME&a=A&b=B and /api/quotient?model=NAME&a=A&b=B");
         }
         Map<String, String> query = query(exchange.getRequestURI().getRawQuery(), path, allowed);
         Object body = switch (path) {
@@ -138,6 +138,7 @@ public final class ExplorerServer implements AutoCloseable {
                             m.view().certified(), verdictWord(m.view().verdict()))).toList());
             case "/api/model" -> catalog.get(query.get("model")).view();
             case "/api/product" -> catalog.get(query.get("model")).product(query.get("a"), query.get("b"));
+            case "/api/quotient" -> catalog.get(query.get("model")).quotient(query.get("a"), query.get("b"));
             default -> catalog.get(query.get("model")).trace(query.get("a"), query.get("b"), query.get("width"));
         };
         sendJson(exchange, 200, body);

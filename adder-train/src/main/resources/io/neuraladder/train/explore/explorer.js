@@ -91,6 +91,7 @@ function renderCard() {
   $('width-label').hidden = m.kind !== 'binary';
   document.querySelector('.plus').textContent = m.symbol === '-' ? '−' : '+';
   $('multiply').hidden = !(m.kind === 'binary' && m.operator === 'add');
+  $('divide').hidden = !(m.kind === 'binary' && m.operator === 'subtract');
 }
 
 async function loadModel(name) {
@@ -136,6 +137,7 @@ async function multiply() {
     return;
   }
   $('message').textContent = '';
+  $('quotient').hidden = true;
   $('product').hidden = false;
   $('product-line').textContent = product.a + ' × ' + product.b + ' = '
     + (product.overflow ? 'overflow (Math.multiplyExact throws ArithmeticException: ' + product.overflow + ')'
@@ -165,6 +167,48 @@ async function multiply() {
   showProductHeadline(product);
 }
 
+/** Divides a by b with the chosen binary subtractor: one traced subtraction per quotient bit. */
+async function divide() {
+  stop();
+  const query = new URLSearchParams({ model: view.model.name, a: $('a').value, b: $('b').value });
+  let quotient;
+  try {
+    quotient = await getJson('/api/quotient?' + query);
+  } catch (e) {
+    $('message').textContent = e.message;
+    view.refusals += 1;
+    document.body.dataset.refusals = view.refusals;
+    return;
+  }
+  $('message').textContent = '';
+  $('product').hidden = true;
+  $('quotient').hidden = false;
+  const steps = quotient.subtractions.length;
+  $('quotient-line').textContent = quotient.a + ' ÷ ' + quotient.b + ' = ' + quotient.quotient + ' remainder '
+    + quotient.remainder + ', in ' + steps + (steps === 1 ? ' subtraction' : ' subtractions');
+  const list = $('subtractions');
+  clear(list);
+  quotient.subtractions.forEach((step, k) => {
+    const item = document.createElement('li');
+    const button = document.createElement('button');
+    button.type = 'button';
+    button.textContent = 'bit ' + step.bit + ': ' + step.partial + ' − ' + step.divisor + ' = ' + step.trace.sum
+      + (step.kept ? ' (kept: bit 1)' : ' (negative: bit 0)');
+    button.addEventListener('click', () => showTrace(step.trace));
+    button.dataset.subtraction = String(k);
+    item.append(button);
+    list.append(item);
+  });
+  document.body.dataset.quotients = String(Number(document.body.dataset.quotients || 0) + 1);
+  if (steps > 0) {
+    showTrace(quotient.subtractions[steps - 1].trace);
+  }
+  $('sum-line').textContent = quotient.a + ' ÷ ' + quotient.b + ' =';
+  $('sum').textContent = quotient.quotient + ' r ' + quotient.remainder;
+  $('wrapped').textContent = steps > 0 ? '(the last subtraction is traced below; choose another above)'
+    : '(b is larger than a: no subtraction needed)';
+}
+
 /** The headline after Multiply is the product (or Math's overflow), not the tree's last addition traced below it. */
 function showProductHeadline(product) {
   const sum = $('sum');
@@ -184,6 +228,7 @@ function showProductHeadline(product) {
 async function run() {
   stop();
   $('product').hidden = true;
+  $('quotient').hidden = true;
   const query = new URLSearchParams({ model: view.model.name, a: $('a').value, b: $('b').value });
   if (view.model.kind === 'binary') {
     query.set('width', $('width').value);
@@ -497,6 +542,7 @@ async function start() {
     }
   });
   $('multiply').addEventListener('click', multiply);
+  $('divide').addEventListener('click', divide);
   $('counterexample').addEventListener('click', () => {
     $('a').value = view.model.counterexample[0];
     $('b').value = view.model.counterexample[1];

@@ -173,6 +173,14 @@ class ExplorerBrowserTest {
         add("535", "61", null);
         assertEquals("474", text("sum"));
         assertEquals("535 - 61 =", text("sum-line"));
+        String quotientsBefore = String.valueOf(attribute("body", "data-quotients"));
+        click("divide");
+        waitFor(() -> !quotientsBefore.equals(String.valueOf(attribute("body", "data-quotients"))));
+        assertEquals("8 r 47", text("sum"), "535 ÷ 61 by the subtractor");
+        assertEquals(5, browser.findElements(By.cssSelector("#subtractions button")).size());
+        screenshot("explorer-quotient.png");
+        add("535", "61", null);
+        assertFalse(browser.findElement(By.id("quotient")).isDisplayed(), "an Add hides the last quotient");
         assertFalse(browser.findElement(By.id("product")).isDisplayed(), "an Add hides the last product");
         assertEquals("borrow", text("state-name"));
         assertTrue(text("facts").contains("difference bit"), text("facts"));

@@ -185,6 +185,30 @@ class ExplorerServerTest {
     }
 
     @Test
+    void showsAQuotient_asOneTracedSubtractionPerQuotientBit() throws Exception {
+        JsonNode quotient = json(get("/api/quotient" + query("model", "subtractor-lstm.onnx", "a", "535", "b", "61")));
+        assertEquals("8", quotient.get("quotient").asText());
+        assertEquals("47", quotient.get("remainder").asText());
+        JsonNode subtractions = quotient.get("subtractions");
+        assertEquals(10 - 6 + 1, subtractions.size(), "one per quotient bit from where 61 first fits under 535");
+        long bits = 0;
+        for (JsonNode subtraction : subtractions) {
+            JsonNode trace = subtraction.get("trace");
+            long difference = subtraction.get("partial").asLong() - subtraction.get("divisor").asLong();
+            assertEquals(Long.toString(difference), trace.get("sum").asText(), "the subtractor's exact difference");
+            assertEquals(difference >= 0, subtraction.get("kept").asBoolean());
+            assertTrue(trace.get("traceAgrees").asBoolean());
+            bits = bits << 1 | (subtraction.get("kept").asBoolean() ? 1 : 0);
+        }
+        assertEquals(8, bits, "the kept subtractions spell the quotient");
+        assertRefused(get("/api/quotient" + query("a", "5", "b", "7")), 400, "is not a binary subtractor");
+        assertRefused(get("/api/quotient" + query("model", "subtractor-lstm.onnx", "a", "-5", "b", "7")), 400,
+                "takes a dividend of 0 or more");
+        assertRefused(get("/api/quotient" + query("model", "subtractor-lstm.onnx", "a", "5", "b", "0")), 400,
+                "a divisor of 1 or more");
+    }
+
+    @Test
     void tracesTheRadix16Model_inHexadecimal() throws Exception {
         JsonNode model = json(get("/api/model" + query("model", "adder-radix16.onnx")));
         assertEquals("radix 16", model.get("kind").asText());
