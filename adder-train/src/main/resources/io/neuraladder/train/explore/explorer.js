@@ -123,20 +123,28 @@ function showTrace(trace) {
   document.body.dataset.traces = view.traces;
 }
 
-/** Multiplies a × b with the chosen binary adder: the partial products, and every addition of the tree. */
-async function multiply() {
+/** The answer of path for the chosen model and the typed operands; null, with the refusal shown, if refused. */
+async function operandsAnswer(path) {
   stop();
   const query = new URLSearchParams({ model: view.model.name, a: $('a').value, b: $('b').value });
-  let product;
   try {
-    product = await getJson('/api/product?' + query);
+    const answer = await getJson(path + '?' + query);
+    $('message').textContent = '';
+    return answer;
   } catch (e) {
     $('message').textContent = e.message;
     view.refusals += 1;
     document.body.dataset.refusals = view.refusals;
+    return null;
+  }
+}
+
+/** Multiplies a × b with the chosen binary adder: the partial products, and every addition of the tree. */
+async function multiply() {
+  const product = await operandsAnswer('/api/product');
+  if (!product) {
     return;
   }
-  $('message').textContent = '';
   $('quotient').hidden = true;
   $('product').hidden = false;
   $('product-line').textContent = product.a + ' × ' + product.b + ' = '
@@ -169,18 +177,10 @@ async function multiply() {
 
 /** Divides a by b with the chosen binary subtractor: one traced subtraction per quotient bit. */
 async function divide() {
-  stop();
-  const query = new URLSearchParams({ model: view.model.name, a: $('a').value, b: $('b').value });
-  let quotient;
-  try {
-    quotient = await getJson('/api/quotient?' + query);
-  } catch (e) {
-    $('message').textContent = e.message;
-    view.refusals += 1;
-    document.body.dataset.refusals = view.refusals;
+  const quotient = await operandsAnswer('/api/quotient');
+  if (!quotient) {
     return;
   }
-  $('message').textContent = '';
   $('product').hidden = true;
   $('quotient').hidden = false;
   const steps = quotient.subtractions.length;
