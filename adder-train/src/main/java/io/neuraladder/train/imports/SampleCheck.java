@@ -4,17 +4,21 @@ import io.neuraladder.NeuralAdder;
 import io.neuraladder.api.Adder;
 import io.neuraladder.sampling.IntPairs;
 import io.neuraladder.sampling.OperandSamples;
+import java.math.BigInteger;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
+import java.util.Random;
 import java.util.SplittableRandom;
 
 /**
  * The samples a tutorial would check an adder on, run through ONNX Runtime on a written file: a
  * million uniform int pairs, every pair of edge values, carry chains through every bit position
- * (each {@code 2^i − 1 + 1} and its kin) and carry-heavy pairs. Evidence beside a verdict, never a
- * proof: it shows how often a refuted network is wrong, and that a proved one is right where
- * anyone would look.
+ * (each {@code 2^i − 1 + 1} and its kin), carry-heavy pairs, and long sums of up to 4,096 bits.
+ * Evidence beside a verdict, never a proof: it shows how often a refuted network is wrong, and
+ * that a proved one is right where anyone would look.
  */
 public final class SampleCheck {
 
@@ -31,6 +35,7 @@ public final class SampleCheck {
             wrong.put("pairs of edge values", count(adder, OperandSamples.edgePairs()));
             wrong.put("carry chains through every position", count(adder, carryChains()));
             wrong.put("carry-heavy int pairs", count(adder, OperandSamples.carryHeavy(random, 200_000)));
+            wrong.put("long sums (64 to 4,096 bits, full carry chains and random)", longSums(adder, random));
         }
         return wrong;
     }
@@ -50,6 +55,32 @@ public final class SampleCheck {
             }
         }
         return new IntPairs(a, b);
+    }
+
+    /**
+     * {@code (2^n − 1) + 1}, {@code (2^n − 1) + (2^n − 1)} and four random pairs of {@code n} bits
+     * with both signs, for {@code n} = 64, 256, 1,024 and 4,096, through {@code add(BigInteger, BigInteger)}.
+     */
+    private static String longSums(Adder adder, SplittableRandom random) {
+        int wrong = 0;
+        int total = 0;
+        for (int bits : new int[] {64, 256, 1_024, 4_096}) {
+            BigInteger ones = BigInteger.ONE.shiftLeft(bits).subtract(BigInteger.ONE);
+            List<BigInteger[]> pairs = new ArrayList<>(List.of(new BigInteger[] {ones, BigInteger.ONE},
+                    new BigInteger[] {ones, ones}));
+            for (int i = 0; i < 4; i++) {
+                BigInteger a = new BigInteger(bits, new Random(random.nextLong()));
+                BigInteger b = new BigInteger(bits, new Random(random.nextLong()));
+                pairs.add(new BigInteger[] {i % 2 == 0 ? a : a.negate(), i < 2 ? b : b.negate()});
+            }
+            for (BigInteger[] pair : pairs) {
+                total++;
+                if (!adder.add(pair[0], pair[1]).equals(pair[0].add(pair[1]))) {
+                    wrong++;
+                }
+            }
+        }
+        return wrong + " of " + total;
     }
 
     private static String count(Adder adder, IntPairs pairs) {
