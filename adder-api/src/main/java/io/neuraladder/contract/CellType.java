@@ -62,11 +62,6 @@ public enum CellType {
         return linearBeforeReset;
     }
 
-    /** Whether the cell is one of the two GRUs, which share their gate blocks and update. */
-    public boolean isGru() {
-        return gates == 3;
-    }
-
     /** The ONNX operator that runs this cell, for example {@code LSTM}. */
     public String onnxOperator() {
         return onnxOperator;

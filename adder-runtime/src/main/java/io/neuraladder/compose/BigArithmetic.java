@@ -102,7 +102,8 @@ public final class BigArithmetic {
         if (exponent < 0) {
             throw new ArithmeticException("Negative exponent");
         }
-        int magnitudeBits = abs(a).bitLength();
+        // |a|'s length, read from a's bits: a negative power of two is one bit longer negated.
+        int magnitudeBits = a.signum() < 0 && a.getLowestSetBit() == a.bitLength() ? a.bitLength() + 1 : a.bitLength();
         long bound = (long) magnitudeBits * exponent;
         if (bound > Limits.MAX_FACTOR_BITS && magnitudeBits > 1) {
             throw new IllegalArgumentException("a power of a " + a.bitLength() + "-bit number to " + exponent

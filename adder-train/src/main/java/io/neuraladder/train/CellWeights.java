@@ -238,6 +238,11 @@ public record CellWeights(CellType cell, int hidden, double[][] inputWeights, do
         if (tensor == null) {
             throw new IllegalArgumentException(source + ": '" + name + "' is not an initializer");
         }
+        return floats(tensor);
+    }
+
+    /** A float32 tensor's values, from its raw little-endian bytes or its {@code float_data}. */
+    public static float[] floats(TensorProto tensor) {
         if (!tensor.getRawData().isEmpty()) {
             FloatBuffer raw = ByteBuffer.wrap(tensor.getRawData().toByteArray()).order(ByteOrder.LITTLE_ENDIAN)
                     .asFloatBuffer();

@@ -3,6 +3,7 @@ package io.neuraladder.train;
 import io.neuraladder.contract.CellType;
 import io.neuraladder.contract.ModelContract;
 import io.neuraladder.train.export.OnnxExport;
+import java.nio.file.Path;
 import java.util.HexFormat;
 import java.util.Locale;
 
@@ -10,6 +11,13 @@ import java.util.Locale;
 public final class ModelCard {
 
     private ModelCard() {}
+
+    /** The card beside {@code model}: {@code adder.onnx} → {@code adder.md}. */
+    public static Path path(Path model) {
+        String name = model.getFileName().toString();
+        String base = name.endsWith(".onnx") ? name.substring(0, name.length() - ".onnx".length()) : name;
+        return model.resolveSibling(base + ".md");
+    }
 
     /**
      * The card for a model trained by {@code result}.

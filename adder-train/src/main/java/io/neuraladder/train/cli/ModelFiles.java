@@ -1,5 +1,6 @@
 package io.neuraladder.train.cli;
 
+import io.neuraladder.train.ModelCard;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -22,8 +23,6 @@ public final class ModelFiles {
 
     /** The model card beside {@code model}: {@code adder.onnx} → {@code adder.md}. */
     public static Path card(Path model) {
-        String name = model.getFileName().toString();
-        String base = name.endsWith(".onnx") ? name.substring(0, name.length() - ".onnx".length()) : name;
-        return model.resolveSibling(base + ".md");
+        return ModelCard.path(model);
     }
 }

@@ -14,6 +14,7 @@ import java.net.URLDecoder;
 import java.nio.charset.StandardCharsets;
 import java.util.HashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.ExecutorService;
@@ -146,7 +147,7 @@ public final class ExplorerServer implements AutoCloseable {
 
     /** The verdict's first word, in lower case ({@code refuted}), or {@code null} for a model not imported. */
     private static String verdictWord(String verdict) {
-        return verdict == null ? null : verdict.substring(0, verdict.indexOf(':')).toLowerCase(java.util.Locale.ROOT);
+        return verdict == null ? null : verdict.substring(0, verdict.indexOf(':')).toLowerCase(Locale.ROOT);
     }
 
     /** The models the page can choose from. */

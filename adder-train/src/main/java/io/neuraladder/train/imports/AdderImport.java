@@ -3,6 +3,7 @@ package io.neuraladder.train.imports;
 import io.neuraladder.contract.MetadataKey;
 import io.neuraladder.contract.ModelContract;
 import io.neuraladder.contract.Operator;
+import io.neuraladder.train.ModelCard;
 import io.neuraladder.train.certify.CarryCertifier;
 import io.neuraladder.train.certify.Certificate;
 import io.neuraladder.train.export.OnnxExport;
@@ -109,6 +110,7 @@ public final class AdderImport {
             return outcome;
         }
         Outcome unknown = new Outcome(Verdict.UNKNOWN, adder, operator, certificate, Optional.empty(), output);
+        // Written now so that candidates are replayed on the very file a user gets; rewritten if one is confirmed.
         write(unknown);
         List<CounterexampleSearch.Candidate> candidates = CounterexampleSearch.search(adder.weights(), operator,
                 SEARCH_SEED);
@@ -156,7 +158,7 @@ public final class AdderImport {
             Path partial = Files.createTempFile(output.getParent(), output.getFileName().toString(), ".partial");
             Files.write(partial, bytes);
             Files.move(partial, output, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
-            Files.writeString(ImportCard.path(output), ImportCard.text(outcome));
+            Files.writeString(ModelCard.path(output), ImportCard.text(outcome));
         } catch (IOException e) {
             throw new UncheckedIOException("could not write " + outcome.output(), e);
         }

@@ -1,6 +1,7 @@
 package io.neuraladder.train.imports;
 
 import org.nd4j.shade.protobuf.InvalidProtocolBufferException;
+import io.neuraladder.train.CellWeights;
 import java.nio.ByteBuffer;
 import java.nio.ByteOrder;
 import java.util.ArrayList;
@@ -103,16 +104,7 @@ final class ForeignGraph {
             throw new ImportRefusedException(source + ": the " + role + " '" + tensor + "' is "
                     + TensorProto.DataType.forNumber(value.getDataType()) + "; the importer reads float32 weights");
         }
-        float[] values;
-        if (!value.getRawData().isEmpty()) {
-            values = new float[value.getRawData().size() / Float.BYTES];
-            ByteBuffer.wrap(value.getRawData().toByteArray()).order(ByteOrder.LITTLE_ENDIAN).asFloatBuffer().get(values);
-        } else {
-            values = new float[value.getFloatDataCount()];
-            for (int i = 0; i < values.length; i++) {
-                values[i] = value.getFloatData(i);
-            }
-        }
+        float[] values = CellWeights.floats(value);
         for (int i = 0; i < values.length; i++) {
             if (!Float.isFinite(values[i])) {
                 throw new ImportRefusedException(source + ": the " + role + " '" + tensor + "' holds " + values[i]

@@ -11,13 +11,6 @@ final class ImportCard {
 
     private ImportCard() {}
 
-    /** The card beside {@code model}: {@code adder.onnx} → {@code adder.md}. */
-    static Path path(Path model) {
-        String name = model.getFileName().toString();
-        String base = name.endsWith(".onnx") ? name.substring(0, name.length() - ".onnx".length()) : name;
-        return model.resolveSibling(base + ".md");
-    }
-
     static String text(Outcome outcome) {
         ImportedAdder adder = outcome.adder();
         Operator operator = outcome.operator();

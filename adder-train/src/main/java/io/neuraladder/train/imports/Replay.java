@@ -8,6 +8,9 @@ import io.neuraladder.train.imports.CounterexampleSearch.Candidate;
 import java.math.BigInteger;
 import java.nio.file.Path;
 import java.util.Optional;
+import java.util.function.BinaryOperator;
+import java.util.function.IntBinaryOperator;
+import java.util.function.LongBinaryOperator;
 import java.util.function.Supplier;
 
 /**
@@ -26,48 +29,31 @@ final class Replay {
         if (operator == Operator.SUBTRACT) {
             try (Subtractor subtractor = NeuralAdder.builder().model(model).allowUncertified().skipSelfTest()
                     .buildSubtractor()) {
-                for (Candidate candidate : candidates) {
-                    Optional<Counterexample> confirmed = confirm(candidate, new Calls(
-                            (a, b) -> subtractor.subtractExact(a, b), (a, b) -> subtractor.subtractExact(a, b),
-                            subtractor::subtract, Math::subtractExact, Math::subtractExact, BigInteger::subtract,
-                            "subtractExact"));
-                    if (confirmed.isPresent()) {
-                        return confirmed;
-                    }
-                }
+                return firstConfirmed(candidates, new Calls(subtractor::subtractExact, subtractor::subtractExact,
+                        subtractor::subtract, Math::subtractExact, Math::subtractExact, BigInteger::subtract,
+                        "subtractExact", "subtract"));
             }
-            return Optional.empty();
         }
         try (Adder adder = NeuralAdder.builder().model(model).allowUncertified().skipSelfTest().build()) {
-            for (Candidate candidate : candidates) {
-                Optional<Counterexample> confirmed = confirm(candidate, new Calls((a, b) -> adder.add(a, b),
-                        (a, b) -> adder.add(a, b), adder::add, Math::addExact, Math::addExact, BigInteger::add, "add"));
-                if (confirmed.isPresent()) {
-                    return confirmed;
-                }
+            return firstConfirmed(candidates, new Calls(adder::add, adder::add, adder::add, Math::addExact,
+                    Math::addExact, BigInteger::add, "add", "add"));
+        }
+    }
+
+    private static Optional<Counterexample> firstConfirmed(Iterable<Candidate> candidates, Calls calls) {
+        for (Candidate candidate : candidates) {
+            Optional<Counterexample> confirmed = confirm(candidate, calls);
+            if (confirmed.isPresent()) {
+                return confirmed;
             }
         }
         return Optional.empty();
     }
 
-    /** The network's calls and their exact references. */
-    private record Calls(IntCall networkInt, LongCall networkLong, BigCall networkBig, IntCall exactInt,
-            LongCall exactLong, BigCall exactBig, String name) {}
-
-    @FunctionalInterface
-    private interface IntCall {
-        int apply(int a, int b);
-    }
-
-    @FunctionalInterface
-    private interface LongCall {
-        long apply(long a, long b);
-    }
-
-    @FunctionalInterface
-    private interface BigCall {
-        BigInteger apply(BigInteger a, BigInteger b);
-    }
+    /** The network's calls and their exact references; the public methods' names for ints and longs, and for BigIntegers. */
+    private record Calls(IntBinaryOperator networkInt, LongBinaryOperator networkLong, BinaryOperator<BigInteger> networkBig,
+            IntBinaryOperator exactInt, LongBinaryOperator exactLong, BinaryOperator<BigInteger> exactBig,
+            String name, String bigName) {}
 
     /** The operands are the strings' bits, read as non-negative numbers; the narrowest call that errs wins. */
     private static Optional<Counterexample> confirm(Candidate candidate, Calls calls) {
@@ -77,7 +63,7 @@ final class Replay {
             int x = a.intValueExact();
             int y = b.intValueExact();
             Optional<Counterexample> wrong = differ(calls.name() + "(int, int)", a, b,
-                    () -> calls.networkInt().apply(x, y), () -> calls.exactInt().apply(x, y), candidate);
+                    () -> calls.networkInt().applyAsInt(x, y), () -> calls.exactInt().applyAsInt(x, y), candidate);
             if (wrong.isPresent()) {
                 return wrong;
             }
@@ -86,13 +72,13 @@ final class Replay {
             long x = a.longValueExact();
             long y = b.longValueExact();
             Optional<Counterexample> wrong = differ(calls.name() + "(long, long)", a, b,
-                    () -> calls.networkLong().apply(x, y), () -> calls.exactLong().apply(x, y), candidate);
+                    () -> calls.networkLong().applyAsLong(x, y), () -> calls.exactLong().applyAsLong(x, y), candidate);
             if (wrong.isPresent()) {
                 return wrong;
             }
         }
-        String bigName = (calls.name().equals("add") ? "add" : "subtract") + "(BigInteger, BigInteger)";
-        return differ(bigName, a, b, () -> calls.networkBig().apply(a, b), () -> calls.exactBig().apply(a, b),
+        return differ(calls.bigName() + "(BigInteger, BigInteger)", a, b, () -> calls.networkBig().apply(a, b),
+                () -> calls.exactBig().apply(a, b),
                 candidate);
     }
 

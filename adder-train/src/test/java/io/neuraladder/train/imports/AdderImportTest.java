@@ -13,6 +13,7 @@ import io.neuraladder.api.ModelInfo;
 import io.neuraladder.api.Subtractor;
 import io.neuraladder.contract.MetadataKey;
 import io.neuraladder.contract.Operator;
+import io.neuraladder.train.ModelCard;
 import io.neuraladder.train.imports.AdderImport.Outcome;
 import io.neuraladder.train.imports.AdderImport.Verdict;
 import java.math.BigInteger;
@@ -53,7 +54,7 @@ class AdderImportTest {
         Outcome outcome = AdderImport.run(fixture(name), written, operator);
         assertEquals(expected, outcome.verdict(), outcome.headline());
         assertTrue(outcome.headline().startsWith(expected.name() + ": "), outcome.headline());
-        String card = Files.readString(ImportCard.path(written));
+        String card = Files.readString(ModelCard.path(written));
         assertTrue(card.contains("**Verdict:** " + outcome.headline()), card);
         ModelInfo info = modelInfo(written, operator);
         assertEquals(sha256(fixture(name)), info.get(MetadataKey.SOURCE_SHA256).orElseThrow());
@@ -116,7 +117,12 @@ class AdderImportTest {
         BigInteger a = new BigInteger(c.a());
         BigInteger b = new BigInteger(c.b());
         BigInteger exact = operator.exact(a, b);
-        assertEquals(exact.toString(), c.exact().startsWith("Arithmetic") ? exact.toString() : c.exact());
+        if (c.exact().startsWith("ArithmeticException")) {
+            assertTrue(exact.bitLength() >= (c.call().contains("int") ? Integer.SIZE - 1 : Long.SIZE - 1),
+                    "Math overflows only where the exact result does not fit: " + c.call() + ", " + exact);
+        } else {
+            assertEquals(exact.toString(), c.exact());
+        }
         if (operator == Operator.ADD) {
             try (Adder adder = NeuralAdder.builder().model(written).allowUncertified().skipSelfTest().build()) {
                 assertNotEquals(exact, adder.add(a, b), "the network adds " + c.expression(operator) + " wrongly");

@@ -1,0 +1,78 @@
+#!/usr/bin/python3.11
+"""The Jacobian of one step at the fixed point of a repeated bit pair, for adders exported by PyTorch.
+
+For each file and each pair (0,0), (1,1) and (0,1) (the last after a carry), steps the cell 300 times
+on the pair from the zero state (after (1,1) for (0,1)), then prints the Jacobian J of one more step
+by central differences: its infinity norm (the largest row sum of |J|), its spectral radius, and the
+spectral radius of |J|. A box certificate needs the image of a box to fit in a box, which the
+infinity norm (in the state's own axes, or rho(|J|) with the boxes' aspect ratios free) decides;
+the spectral radius says whether the network forgets at all. Used for docs/import.md:
+
+    /usr/bin/python3.11 adder-train/src/test/python/jacobians.py adder-train/src/test/resources/pytorch/*.onnx
+"""
+
+import sys
+
+import numpy as np
+import onnx
+from onnx import numpy_helper
+
+
+def load(path):
+    model = onnx.load(path)
+    weights = {t.name: numpy_helper.to_array(t) for t in model.graph.initializer}
+    node = [n for n in model.graph.node if n.op_type in ("LSTM", "GRU", "RNN")][0]
+    reset_after = [a.i for a in node.attribute if a.name == "linear_before_reset"]
+    return (node.op_type, weights[node.input[1]][0].astype(float), weights[node.input[2]][0].astype(float),
+            weights[node.input[3]][0].astype(float), bool(reset_after and reset_after[0]))
+
+
+def sigmoid(x):
+    return 1 / (1 + np.exp(-x))
+
+
+def step(cell, state, x):
+    op, w, r, b, reset_after = cell
+    hidden = r.shape[1]
+    wb, rb = b[:len(b) // 2], b[len(b) // 2:]
+    if op == "LSTM":
+        h, c = state[:hidden], state[hidden:]
+        pre = w @ x + r @ h + wb + rb
+        i, o, f = sigmoid(pre[:hidden]), sigmoid(pre[hidden:2 * hidden]), sigmoid(pre[2 * hidden:3 * hidden])
+        c = f * c + i * np.tanh(pre[3 * hidden:])
+        return np.concatenate([o * np.tanh(c), c])
+    if op == "RNN":
+        return np.tanh(w @ x + r @ state + wb + rb)
+    h = state
+    z = sigmoid(w[:hidden] @ x + r[:hidden] @ h + wb[:hidden] + rb[:hidden])
+    reset = sigmoid(w[hidden:2 * hidden] @ x + r[hidden:2 * hidden] @ h + wb[hidden:2 * hidden] + rb[hidden:2 * hidden])
+    if reset_after:
+        candidate = np.tanh(w[2 * hidden:] @ x + wb[2 * hidden:] + reset * (r[2 * hidden:] @ h + rb[2 * hidden:]))
+    else:
+        candidate = np.tanh(w[2 * hidden:] @ x + r[2 * hidden:] @ (reset * h) + wb[2 * hidden:] + rb[2 * hidden:])
+    return (1 - z) * candidate + z * h
+
+
+def main():
+    for path in sys.argv[1:]:
+        cell = load(path)
+        size = 2 * cell[2].shape[1] if cell[0] == "LSTM" else cell[2].shape[1]
+        for pair in [(0, 0), (1, 1), (0, 1)]:
+            x = np.array(pair, float)
+            state = np.zeros(size)
+            if pair == (0, 1):
+                state = step(cell, state, np.array([1.0, 1.0]))
+            for _ in range(300):
+                state = step(cell, state, x)
+            jacobian = np.zeros((size, size))
+            for k in range(size):
+                d = np.zeros(size)
+                d[k] = 1e-6
+                jacobian[:, k] = (step(cell, state + d, x) - step(cell, state - d, x)) / 2e-6
+            print("%-34s %s  inf-norm %.3f  rho(J) %.3f  rho(|J|) %.3f" % (path.split("/")[-1], pair,
+                  np.abs(jacobian).sum(1).max(), max(abs(np.linalg.eigvals(jacobian))),
+                  max(abs(np.linalg.eigvals(np.abs(jacobian))))))
+
+
+if __name__ == "__main__":
+    main()
