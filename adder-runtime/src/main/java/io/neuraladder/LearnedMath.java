@@ -34,11 +34,14 @@ public final class LearnedMath implements AutoCloseable {
     /** The longest factor {@link #multiply(BigInteger, BigInteger)} takes, in bits. */
     public static final int MAX_FACTOR_BITS = Limits.MAX_FACTOR_BITS;
 
-    /** The longest dividend of the {@code BigInteger} division family and of {@link #sqrt}: two factors' product. */
+    /** The longest dividend of the {@code BigInteger} division family and of {@link #sqrt}, in bits. */
     public static final int MAX_DIVIDEND_BITS = BigArithmetic.MAX_DIVIDEND_BITS;
 
     /** The longest modulus of {@link #modPow} and {@link #modInverse}. */
     public static final int MAX_MODULUS_BITS = BigArithmetic.MAX_MODULUS_BITS;
+
+    /** The longest power {@link #pow(BigInteger, int)} computes, in bits. */
+    public static final int MAX_POWER_BITS = BigArithmetic.MAX_POWER_BITS;
 
     /** The longest exponent of {@link #modPow}: each bit costs up to two products and two divisions. */
     public static final int MAX_EXPONENT_BITS = BigArithmetic.MAX_EXPONENT_BITS;
@@ -371,7 +374,7 @@ public final class LearnedMath implements AutoCloseable {
      * {@code a^exponent}, like {@link BigInteger#pow}: square and multiply, the products by the adder.
      *
      * @throws ArithmeticException {@code "Negative exponent"} if {@code exponent < 0}
-     * @throws IllegalArgumentException if the power could have more than {@value LearnedMath#MAX_FACTOR_BITS} bits
+     * @throws IllegalArgumentException if the power could have more than {@value LearnedMath#MAX_POWER_BITS} bits
      */
     public BigInteger pow(BigInteger a, int exponent) {
         return big().pow(a, exponent);
@@ -419,7 +422,7 @@ public final class LearnedMath implements AutoCloseable {
      * @throws ArithmeticException {@code "/ by zero"} if {@code b} is 0
      */
     public int floorDiv(int a, int b) {
-        return (int) Divider.floorDiv(subtractor.get(), a, b, Integer.SIZE);
+        return (int) Divider.floorDiv(subtractor.get(), a, b);
     }
 
     /**
@@ -437,7 +440,7 @@ public final class LearnedMath implements AutoCloseable {
      * @throws ArithmeticException {@code "/ by zero"} if {@code b} is 0
      */
     public long floorDiv(long a, long b) {
-        return Divider.floorDiv(subtractor.get(), a, b, Long.SIZE);
+        return Divider.floorDiv(subtractor.get(), a, b);
     }
 
     /**
@@ -446,7 +449,7 @@ public final class LearnedMath implements AutoCloseable {
      * @throws ArithmeticException {@code "/ by zero"} if {@code b} is 0
      */
     public int floorMod(int a, int b) {
-        return (int) Divider.floorMod(subtractor.get(), a, b, Integer.SIZE);
+        return (int) Divider.floorMod(subtractor.get(), a, b);
     }
 
     /**
@@ -464,7 +467,7 @@ public final class LearnedMath implements AutoCloseable {
      * @throws ArithmeticException {@code "/ by zero"} if {@code b} is 0
      */
     public long floorMod(long a, long b) {
-        return Divider.floorMod(subtractor.get(), a, b, Long.SIZE);
+        return Divider.floorMod(subtractor.get(), a, b);
     }
 
     /**
@@ -474,7 +477,7 @@ public final class LearnedMath implements AutoCloseable {
      * @throws ArithmeticException {@code "/ by zero"} if {@code b} is 0
      */
     public int ceilDiv(int a, int b) {
-        return (int) Divider.ceilDiv(subtractor.get(), a, b, Integer.SIZE);
+        return (int) Divider.ceilDiv(subtractor.get(), a, b);
     }
 
     /**
@@ -492,7 +495,7 @@ public final class LearnedMath implements AutoCloseable {
      * @throws ArithmeticException {@code "/ by zero"} if {@code b} is 0
      */
     public long ceilDiv(long a, long b) {
-        return Divider.ceilDiv(subtractor.get(), a, b, Long.SIZE);
+        return Divider.ceilDiv(subtractor.get(), a, b);
     }
 
     /**
@@ -502,7 +505,7 @@ public final class LearnedMath implements AutoCloseable {
      * @throws ArithmeticException {@code "/ by zero"} if {@code b} is 0
      */
     public int ceilMod(int a, int b) {
-        return (int) Divider.ceilMod(subtractor.get(), a, b, Integer.SIZE);
+        return (int) Divider.ceilMod(subtractor.get(), a, b);
     }
 
     /**
@@ -520,7 +523,7 @@ public final class LearnedMath implements AutoCloseable {
      * @throws ArithmeticException {@code "/ by zero"} if {@code b} is 0
      */
     public long ceilMod(long a, long b) {
-        return Divider.ceilMod(subtractor.get(), a, b, Long.SIZE);
+        return Divider.ceilMod(subtractor.get(), a, b);
     }
 
     /**
@@ -586,7 +589,7 @@ public final class LearnedMath implements AutoCloseable {
      * @throws IllegalArgumentException if the arrays differ in length
      */
     public int[] floorDiv(int[] a, int[] b) {
-        return ints(Divider.each(subtractor.get(), longs(a), longs(b), Integer.SIZE, Rounding.FLOOR, false));
+        return ints(Divider.each(subtractor.get(), longs(a), longs(b), Rounding.FLOOR, false));
     }
 
     /**
@@ -596,7 +599,7 @@ public final class LearnedMath implements AutoCloseable {
      * @throws IllegalArgumentException if the arrays differ in length
      */
     public long[] floorDiv(long[] a, long[] b) {
-        return Divider.each(subtractor.get(), a, b, Long.SIZE, Rounding.FLOOR, false);
+        return Divider.each(subtractor.get(), a, b, Rounding.FLOOR, false);
     }
 
     /**
@@ -606,7 +609,7 @@ public final class LearnedMath implements AutoCloseable {
      * @throws IllegalArgumentException if the arrays differ in length
      */
     public int[] floorMod(int[] a, int[] b) {
-        return ints(Divider.each(subtractor.get(), longs(a), longs(b), Integer.SIZE, Rounding.FLOOR, true));
+        return ints(Divider.each(subtractor.get(), longs(a), longs(b), Rounding.FLOOR, true));
     }
 
     /**
@@ -616,7 +619,7 @@ public final class LearnedMath implements AutoCloseable {
      * @throws IllegalArgumentException if the arrays differ in length
      */
     public long[] floorMod(long[] a, long[] b) {
-        return Divider.each(subtractor.get(), a, b, Long.SIZE, Rounding.FLOOR, true);
+        return Divider.each(subtractor.get(), a, b, Rounding.FLOOR, true);
     }
 
     /**
@@ -626,7 +629,7 @@ public final class LearnedMath implements AutoCloseable {
      * @throws IllegalArgumentException if the arrays differ in length
      */
     public int[] ceilDiv(int[] a, int[] b) {
-        return ints(Divider.each(subtractor.get(), longs(a), longs(b), Integer.SIZE, Rounding.CEILING, false));
+        return ints(Divider.each(subtractor.get(), longs(a), longs(b), Rounding.CEILING, false));
     }
 
     /**
@@ -636,7 +639,7 @@ public final class LearnedMath implements AutoCloseable {
      * @throws IllegalArgumentException if the arrays differ in length
      */
     public long[] ceilDiv(long[] a, long[] b) {
-        return Divider.each(subtractor.get(), a, b, Long.SIZE, Rounding.CEILING, false);
+        return Divider.each(subtractor.get(), a, b, Rounding.CEILING, false);
     }
 
     /**
@@ -646,7 +649,7 @@ public final class LearnedMath implements AutoCloseable {
      * @throws IllegalArgumentException if the arrays differ in length
      */
     public int[] ceilMod(int[] a, int[] b) {
-        return ints(Divider.each(subtractor.get(), longs(a), longs(b), Integer.SIZE, Rounding.CEILING, true));
+        return ints(Divider.each(subtractor.get(), longs(a), longs(b), Rounding.CEILING, true));
     }
 
     /**
@@ -656,7 +659,7 @@ public final class LearnedMath implements AutoCloseable {
      * @throws IllegalArgumentException if the arrays differ in length
      */
     public long[] ceilMod(long[] a, long[] b) {
-        return Divider.each(subtractor.get(), a, b, Long.SIZE, Rounding.CEILING, true);
+        return Divider.each(subtractor.get(), a, b, Rounding.CEILING, true);
     }
 
     /**

@@ -356,7 +356,7 @@ public final class NeuralMath {
      * {@code a^exponent}, like {@link BigInteger#pow}: square and multiply, the products by the adder.
      *
      * @throws ArithmeticException {@code "Negative exponent"} if {@code exponent < 0}
-     * @throws IllegalArgumentException if the power could have more than {@value LearnedMath#MAX_FACTOR_BITS} bits
+     * @throws IllegalArgumentException if the power could have more than {@value LearnedMath#MAX_POWER_BITS} bits
      */
     public static BigInteger pow(BigInteger a, int exponent) {
         return DEFAULTS.pow(a, exponent);

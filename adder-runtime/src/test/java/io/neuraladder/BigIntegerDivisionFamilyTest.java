@@ -121,7 +121,7 @@ class BigIntegerDivisionFamilyTest {
         assertTrue(longExponent.contains("at most " + LearnedMath.MAX_EXPONENT_BITS), longExponent);
         String bigPower = assertThrows(IllegalArgumentException.class,
                 () -> NeuralMath.pow(BigInteger.TEN, 100_000)).getMessage();
-        assertTrue(bigPower.contains("at most " + LearnedMath.MAX_FACTOR_BITS), bigPower);
+        assertTrue(bigPower.contains("at most " + LearnedMath.MAX_POWER_BITS), bigPower);
         assertThrows(NullPointerException.class, () -> NeuralMath.gcd(null, BigInteger.ONE));
     }
 

@@ -13,7 +13,7 @@ public final class Limits {
     public static final int MAX_DIGITS = 100_000;
 
     /** The longest {@code BigInteger} factor of a product, in bits. */
-    public static final int MAX_FACTOR_BITS = 1 << 14;
+    public static final int MAX_FACTOR_BITS = 1 << 18;
 
     /** The longest factor of a decimal product, and the longest decimal divisor, in digits. */
     public static final int MAX_DECIMAL_FACTOR_DIGITS = 1_000;

@@ -18,24 +18,24 @@ public final class Divider {
 
     private Divider() {}
 
-    /** Like {@link Math#floorDiv(long, long)} on operands of {@code bits} bits, wrapped to them. */
-    public static long floorDiv(ReloadableSubtractor subtractor, long a, long b, int bits) {
-        return one(subtractor, a, b, bits, Rounding.FLOOR)[QUOTIENT].longValue();
+    /** Like {@link Math#floorDiv(long, long)}; an int caller casts, which wraps {@code MIN_VALUE / -1} as {@code Math} does. */
+    public static long floorDiv(ReloadableSubtractor subtractor, long a, long b) {
+        return one(subtractor, a, b, Rounding.FLOOR)[QUOTIENT].longValue();
     }
 
-    /** Like {@link Math#floorMod(long, long)} on operands of {@code bits} bits. */
-    public static long floorMod(ReloadableSubtractor subtractor, long a, long b, int bits) {
-        return one(subtractor, a, b, bits, Rounding.FLOOR)[MODULUS].longValue();
+    /** Like {@link Math#floorMod(long, long)}. */
+    public static long floorMod(ReloadableSubtractor subtractor, long a, long b) {
+        return one(subtractor, a, b, Rounding.FLOOR)[MODULUS].longValue();
     }
 
-    /** Like {@code Math.ceilDiv(long, long)} (JDK 18) on operands of {@code bits} bits, wrapped to them. */
-    public static long ceilDiv(ReloadableSubtractor subtractor, long a, long b, int bits) {
-        return one(subtractor, a, b, bits, Rounding.CEILING)[QUOTIENT].longValue();
+    /** Like {@code Math.ceilDiv(long, long)} (JDK 18); an int caller casts, as for {@link #floorDiv}. */
+    public static long ceilDiv(ReloadableSubtractor subtractor, long a, long b) {
+        return one(subtractor, a, b, Rounding.CEILING)[QUOTIENT].longValue();
     }
 
-    /** Like {@code Math.ceilMod(long, long)} (JDK 18) on operands of {@code bits} bits. */
-    public static long ceilMod(ReloadableSubtractor subtractor, long a, long b, int bits) {
-        return one(subtractor, a, b, bits, Rounding.CEILING)[MODULUS].longValue();
+    /** Like {@code Math.ceilMod(long, long)} (JDK 18). */
+    public static long ceilMod(ReloadableSubtractor subtractor, long a, long b) {
+        return one(subtractor, a, b, Rounding.CEILING)[MODULUS].longValue();
     }
 
     /**
@@ -46,7 +46,7 @@ public final class Divider {
      *     for {@code MIN_VALUE / -1}, the one quotient that does not fit
      */
     public static long divideExact(ReloadableSubtractor subtractor, long a, long b, int bits, Rounding rounding) {
-        BigInteger q = one(subtractor, a, b, bits, rounding)[QUOTIENT];
+        BigInteger q = one(subtractor, a, b, rounding)[QUOTIENT];
         if (q.bitLength() >= bits) {
             throw new ArithmeticException(bits == Integer.SIZE ? "integer overflow" : "long overflow");
         }
@@ -55,16 +55,16 @@ public final class Divider {
 
     /**
      * Each pair's quotient ({@code modulus} false) or modulus, rounded as {@code rounding} says, as
-     * {@code Math}'s floor and ceiling methods give them per element at {@code bits} bits; every
+     * {@code Math}'s floor and ceiling methods give them per element (an int caller casts); every
      * element one bit further per subtractor call.
      *
      * @throws ArithmeticException {@code "/ by zero"} naming the first index whose divisor is 0
      * @throws IllegalArgumentException if the arrays differ in length
      */
-    public static long[] each(ReloadableSubtractor subtractor, long[] a, long[] b, int bits, Rounding rounding,
+    public static long[] each(ReloadableSubtractor subtractor, long[] a, long[] b, Rounding rounding,
             boolean modulus) {
         Checks.requireSameLength(a.length, b.length);
-        BigInteger[][] results = divide(subtractor, a, b, bits, rounding);
+        BigInteger[][] results = divide(subtractor, a, b, rounding);
         long[] values = new long[a.length];
         for (int i = 0; i < a.length; i++) {
             values[i] = results[i][modulus ? MODULUS : QUOTIENT].longValue();
@@ -72,17 +72,16 @@ public final class Divider {
         return values;
     }
 
-    private static BigInteger[] one(ReloadableSubtractor subtractor, long a, long b, int bits, Rounding rounding) {
-        return divide(subtractor, new long[] {a}, new long[] {b}, bits, rounding)[0];
+    private static BigInteger[] one(ReloadableSubtractor subtractor, long a, long b, Rounding rounding) {
+        return divide(subtractor, new long[] {a}, new long[] {b}, rounding)[0];
     }
 
-    private static BigInteger[][] divide(ReloadableSubtractor subtractor, long[] a, long[] b, int bits,
-            Rounding rounding) {
+    private static BigInteger[][] divide(ReloadableSubtractor subtractor, long[] a, long[] b, Rounding rounding) {
         for (int i = 0; i < b.length; i++) {
             if (b[i] == 0) {
                 throw new ArithmeticException(b.length == 1 ? "/ by zero" : "/ by zero at index " + i);
             }
         }
-        return subtractor.engine().call(engine -> Quotients.divide(engine, a, b, bits, rounding));
+        return subtractor.engine().call(engine -> Quotients.divide(engine, a, b, rounding));
     }
 }

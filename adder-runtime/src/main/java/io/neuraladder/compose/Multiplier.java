@@ -16,10 +16,17 @@ public final class Multiplier {
 
     private Multiplier() {}
 
-    /** Like {@link Math#multiplyExact(int, int)}: Booth's terms summed in one tree. */
+    /**
+     * Like {@link Math#multiplyExact(int, int)}: Booth's terms summed in one tree over as many steps
+     * as the product can have bits; where the factors' lengths alone put it past an int, the
+     * overflow is reported without a run (docs/certification.md).
+     */
     public static int multiplyExact(ReloadableAdder adder, int a, int b) {
-        long[] terms = Products.fewestTerms(a, b);
-        long product = adder.engine().call(engine -> engine.sums(terms, Products.levels(terms))[0]);
+        int lengths = length(a) + length(b);
+        if (lengths >= Integer.SIZE + 2) {
+            throw new ArithmeticException("integer overflow");
+        }
+        long product = fullProduct(adder, a, b, lengths);
         if (product != (int) product) {
             throw new ArithmeticException("integer overflow");
         }
@@ -28,11 +35,29 @@ public final class Multiplier {
 
     /**
      * Like {@link Math#multiplyFull(int, int)}: the exact product of two ints, which always fits a
-     * long; Booth's terms summed in one tree, modulo 2^64, which is the product itself.
+     * long; Booth's terms summed in one tree.
      */
     public static long multiplyFull(ReloadableAdder adder, int a, int b) {
+        return fullProduct(adder, a, b, length(a) + length(b));
+    }
+
+    /**
+     * {@code a · b}, whose factors' two's-complement lengths (without sign bits) add up to
+     * {@code lengths}: {@code |a·b| ≤ 2^lengths}, so the sum of its terms modulo 2^(lengths + 2)
+     * (at most 2^64), read as a signed number of that width, is the product.
+     */
+    private static long fullProduct(ReloadableAdder adder, int a, int b, int lengths) {
         long[] terms = Products.fewestTerms(a, b);
-        return adder.engine().call(engine -> engine.sums(terms, Products.levels(terms))[0]);
+        int steps = Math.min(Long.SIZE, lengths + 2);
+        return adder.engine().call(engine -> engine.sums(terms, Products.levels(terms), steps)[0]);
+    }
+
+    /**
+     * {@code x}'s length in two's complement without its sign bit: {@code 2^(n−1) ≤ |x| ≤ 2^n} for a
+     * length {@code n ≥ 1}; read from the bits, as {@link Integer#numberOfLeadingZeros} counts them.
+     */
+    private static int length(int x) {
+        return Integer.SIZE - Integer.numberOfLeadingZeros(x ^ x >> 31);
     }
 
     /** Like {@link Math#multiplyHigh(long, long)}: the high 64 bits of the exact 128-bit signed product. */
@@ -107,7 +132,7 @@ public final class Multiplier {
     public static BigInteger multiply(ReloadableAdder adder, BigInteger a, BigInteger b) {
         Checks.requireBitsAtMost(a, b, Limits.MAX_FACTOR_BITS, "multiplied, so that the adder's runs stay within "
                 + "bounded memory and time");
-        return products(adder, List.of(Products.terms(a, b)))[0];
+        return adder.engine().call(engine -> Karatsuba.products(engine, new BigInteger[] {a}, new BigInteger[] {b})[0]);
     }
 
     /** The partial products {@link #multiplyExact(ReloadableAdder, int, int)} sums, for tools that show them. */
@@ -134,7 +159,7 @@ public final class Multiplier {
                 index[next++] = i;
             }
         }
-        long[] sums = adder.engine().call(engine -> engine.sums(flat, levels));
+        long[] sums = adder.engine().call(engine -> engine.sums(flat, levels, Long.SIZE));
         for (int k = 0; k < count; k++) {
             products[index[k]] = sums[k];
         }

@@ -146,7 +146,8 @@ final class Products {
 
     /**
      * The sum of each item's terms, exact, added pairwise by {@code adder} level after level, every
-     * level one batched call; an item with no terms sums to zero.
+     * level one batched call; an item with no terms sums to zero. Low bits that are zero in both
+     * terms of a pair are not sent: {@code a·2^z + b·2^z = (a + b)·2^z}, shifted back.
      */
     static BigInteger[] sums(OperatorEngine adder, List<List<BigInteger>> items) {
         List<List<BigInteger>> level = new ArrayList<>();
@@ -156,10 +157,13 @@ final class Products {
         while (level.stream().anyMatch(terms -> terms.size() > 1)) {
             List<BigInteger> a = new ArrayList<>();
             List<BigInteger> b = new ArrayList<>();
+            List<Integer> zeros = new ArrayList<>();
             for (List<BigInteger> terms : level) {
                 for (int k = 0; k + 1 < terms.size(); k += 2) {
-                    a.add(terms.get(k));
-                    b.add(terms.get(k + 1));
+                    int shared = sharedLowZeros(terms.get(k), terms.get(k + 1));
+                    a.add(terms.get(k).shiftRight(shared));
+                    b.add(terms.get(k + 1).shiftRight(shared));
+                    zeros.add(shared);
                 }
             }
             BigInteger[] added = adder.exact(a.toArray(BigInteger[]::new), b.toArray(BigInteger[]::new));
@@ -168,7 +172,8 @@ final class Products {
             for (List<BigInteger> terms : level) {
                 List<BigInteger> reduced = new ArrayList<>((terms.size() + 1) / 2);
                 for (int k = 0; k + 1 < terms.size(); k += 2) {
-                    reduced.add(added[next++]);
+                    reduced.add(added[next].shiftLeft(zeros.get(next)));
+                    next++;
                 }
                 if (terms.size() % 2 == 1) {
                     reduced.add(terms.get(terms.size() - 1));
@@ -178,5 +183,13 @@ final class Products {
             level = sums;
         }
         return level.stream().map(terms -> terms.get(0)).toArray(BigInteger[]::new);
+    }
+
+    /** The low bits that are zero in both {@code a} and {@code b} (none if both are zero). */
+    private static int sharedLowZeros(BigInteger a, BigInteger b) {
+        if (a.signum() == 0 || b.signum() == 0) {
+            return Math.max(0, Math.max(a.getLowestSetBit(), b.getLowestSetBit()));
+        }
+        return Math.min(a.getLowestSetBit(), b.getLowestSetBit());
     }
 }

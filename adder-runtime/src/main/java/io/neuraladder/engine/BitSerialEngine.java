@@ -40,12 +40,28 @@ public final class BitSerialEngine implements OperatorEngine {
 
     private static final Logger log = LoggerFactory.getLogger(BitSerialEngine.class);
 
+    /**
+     * Operand widths, in steps, from which a pair is computed in chunks by {@link CarrySelect}: below
+     * it, a few rows running every step in sequence are faster (docs/performance.md).
+     */
+    static final int CHUNKED_FROM_STEPS = 256;
+
+    /** Pairs in a run below which a wide run is chunked: below it, the run's rows are too few to fill a step. */
+    static final int CHUNKED_BELOW_PAIRS = 16 * PackedGraph.PAIRS_PER_ROW;
+
+    /** Pair-steps per run of {@link #exact(BigInteger[], BigInteger[])}: bounds its buffers to a few MB. */
+    static final int PAIR_STEPS_PER_RUN = 1 << 20;
+
+    /** Pairs in a run up to which each takes a row of the file's graph; more share rows of the packed graph. */
+    static final int ROW_PER_PAIR_UP_TO = 4;
+
     private final OrtSession session;
     private final OrtSession singleSession;
     private final OrtSession batchSession;
     private final ModelInfo model;
     private final SessionLifecycle lifecycle;
     private final SumTrees sumTrees;
+    private final CarrySelect carrySelect;
     private final Queue<SingleCall> idleSingles = new ConcurrentLinkedQueue<>();
     private final Queue<BatchCall> idleBatches = new ConcurrentLinkedQueue<>();
 
@@ -60,6 +76,8 @@ public final class BitSerialEngine implements OperatorEngine {
         this.model = load.info();
         this.session = Sessions.create(source, provider, intraOpThreads);
         this.sumTrees = new SumTrees(source.name(), checked.weights(), checked.cell(), load.options());
+        this.carrySelect = new CarrySelect(load.operator(), PAIR_STEPS_PER_RUN / CarrySelect.STRING_STEPS,
+                PackedGraph.PAIRS_PER_ROW);
         OrtSession single = null;
         OrtSession packed = null;
         try {
@@ -130,15 +148,21 @@ public final class BitSerialEngine implements OperatorEngine {
     public long wrapped(long a, long b) {
         FloatBuffer input = FloatBuffer.allocate(Long.SIZE * ModelContract.INPUT_FEATURES);
         BitCodec.encode(a, b, input);
-        return BitCodec.decodeLong(run(input, Long.SIZE));
+        return BitCodec.decodeLong(runGraph(session, input, Long.SIZE, 1));
     }
 
     @Override
     public BigInteger exact(BigInteger a, BigInteger b) {
         int steps = BitCodec.steps(a, b);
+        if (steps >= CHUNKED_FROM_STEPS) {
+            BigInteger[] result = new BigInteger[1];
+            carrySelect.exact(new BigInteger[] {a}, new BigInteger[] {b}, new int[] {steps}, 0, 1, this::runStrings,
+                    result);
+            return result[0];
+        }
         FloatBuffer input = FloatBuffer.allocate(steps * ModelContract.INPUT_FEATURES);
         BitCodec.encode(a, b, steps, input);
-        return BitCodec.decodeBigInteger(run(input, steps), steps);
+        return BitCodec.decodeBigInteger(runGraph(session, input, steps, 1), steps);
     }
 
     @Override
@@ -151,66 +175,91 @@ public final class BitSerialEngine implements OperatorEngine {
         batch("compute " + a.length + " long pairs", (call, env) -> call.wrapped(env, batchSession, a, b, sums));
     }
 
-    /** Pair-steps per run of {@link #exact(BigInteger[], BigInteger[])}: bounds its buffers to a few MB. */
-    static final int PAIR_STEPS_PER_RUN = 1 << 20;
-
     @Override
     public BigInteger[] exact(BigInteger[] a, BigInteger[] b) {
         BigInteger[] results = new BigInteger[a.length];
+        int[] steps = new int[a.length];
+        for (int i = 0; i < a.length; i++) {
+            steps[i] = BitCodec.steps(a[i], b[i]);
+        }
         int from = 0;
         while (from < a.length) {
-            int steps = 0;
+            int widest = 0;
             int to = from;
             while (to < a.length) {
-                int widest = Math.max(steps, BitCodec.steps(a[to], b[to]));
-                if ((long) widest * (to - from + 1) > PAIR_STEPS_PER_RUN) {
+                int wider = Math.max(widest, steps[to]);
+                if ((long) wider * (to - from + 1) > PAIR_STEPS_PER_RUN) {
                     break;
                 }
-                steps = widest;
+                widest = wider;
                 to++;
             }
-            if (to == from) {
-                results[from] = exact(a[from], b[from]);
-                from++;
-                continue;
+            if (to == from || (widest >= CHUNKED_FROM_STEPS && to - from < CHUNKED_BELOW_PAIRS)) {
+                to = Math.max(to, from + 1);
+                carrySelect.exact(a, b, steps, from, to, this::runStrings, results);
+            } else {
+                runRows(a, b, from, to, widest, results);
             }
-            runExact(a, b, from, to, steps, results);
             from = to;
         }
         return results;
     }
 
-    /** Computes pairs {@code from} to {@code to} (exclusive) over {@code steps} bits in one run. */
-    private void runExact(BigInteger[] a, BigInteger[] b, int from, int to, int steps, BigInteger[] results) {
+    /**
+     * Computes pairs {@code from} to {@code to} (exclusive) over {@code steps} bits in one run: a few
+     * on the file's graph, one row each, more on the packed graph.
+     */
+    private void runRows(BigInteger[] a, BigInteger[] b, int from, int to, int steps, BigInteger[] results) {
         int count = to - from;
-        FloatBuffer input = FloatBuffer.allocate(steps * count * ModelContract.INPUT_FEATURES);
-        for (int t = 0; t < steps; t++) {
-            for (int n = 0; n < count; n++) {
-                int row = (t * count + n) * ModelContract.INPUT_FEATURES;
-                input.put(row, a[from + n].testBit(t) ? 1f : 0f);
-                input.put(row + 1, b[from + n].testBit(t) ? 1f : 0f);
+        boolean packed = count > ROW_PER_PAIR_UP_TO;
+        int multiple = packed ? PackedGraph.PAIRS_PER_ROW : 1;
+        int padded = (count + multiple - 1) / multiple * multiple;
+        FloatBuffer input = FloatBuffer.allocate(steps * padded * ModelContract.INPUT_FEATURES);
+        for (int n = 0; n < count; n++) {
+            long[] wordsA = TwosComplement.words(a[from + n], TwosComplement.wordsFor(steps));
+            long[] wordsB = TwosComplement.words(b[from + n], TwosComplement.wordsFor(steps));
+            for (int t = 0; t < steps; t++) {
+                int row = (t * padded + n) * ModelContract.INPUT_FEATURES;
+                input.put(row, wordsA[t / Long.SIZE] >>> t & 1);
+                input.put(row + 1, wordsB[t / Long.SIZE] >>> t & 1);
             }
         }
-        lifecycle.run("compute " + count + " pairs of up to " + steps + " bits", () -> {
+        FloatBuffer output = runGraph(packed ? batchSession : session, input, steps, padded);
+        for (int n = 0; n < count; n++) {
+            byte[] littleEndian = new byte[(steps + Byte.SIZE - 1) / Byte.SIZE];
+            for (int t = 0; t < littleEndian.length * Byte.SIZE; t++) {
+                if (output.get(Math.min(t, steps - 1) * padded + n) > ModelContract.THRESHOLD) {
+                    littleEndian[t / Byte.SIZE] |= (byte) (1 << (t % Byte.SIZE));
+                }
+            }
+            results[from + n] = TwosComplement.of(littleEndian);
+        }
+    }
+
+    /** Runs {@link CarrySelect}'s strings on the packed graph. */
+    private FloatBuffer runStrings(FloatBuffer input, int strings) {
+        return runGraph(batchSession, input, CarrySelect.STRING_STEPS, strings);
+    }
+
+    /**
+     * Runs a {@code [steps, count, 2]} input on {@code graph} (the file's, or the packed one with
+     * {@code count} a multiple of its pairs per row) and returns its {@code [steps, count, 1]}
+     * probabilities in a heap buffer.
+     */
+    private FloatBuffer runGraph(OrtSession graph, FloatBuffer input, int steps, int count) {
+        return lifecycle.run("compute " + count + " pairs of " + steps + " bits", () -> {
             try (OnnxTensor tensor = OnnxTensor.createTensor(Sessions.environment(), input,
                     new long[] {steps, count, ModelContract.INPUT_FEATURES});
-                    OrtSession.Result result = session.run(Map.of(ModelContract.INPUT_NAME, tensor))) {
+                    OrtSession.Result result = graph.run(Map.of(ModelContract.INPUT_NAME, tensor))) {
                 FloatBuffer output = ((OnnxTensor) result.get(0)).getFloatBuffer();
-                for (int n = 0; n < count; n++) {
-                    FloatBuffer bits = FloatBuffer.allocate(steps);
-                    for (int t = 0; t < steps; t++) {
-                        bits.put(t, output.get(t * count + n));
-                    }
-                    results[from + n] = BitCodec.decodeBigInteger(bits, steps);
-                }
-                return null;
+                return FloatBuffer.allocate(output.remaining()).put(output).flip();
             }
         });
     }
 
     @Override
-    public long[] sums(long[] terms, int levels) {
-        return lifecycle.run("sum " + terms.length + " terms", () -> sumTrees.sums(terms, levels));
+    public long[] sums(long[] terms, int levels, int steps) {
+        return lifecycle.run("sum " + terms.length + " terms", () -> sumTrees.sums(terms, levels, steps));
     }
 
     /** A batch operation on pooled buffers. */
@@ -230,21 +279,6 @@ public final class BitSerialEngine implements OperatorEngine {
                 idleBatches.offer(call);
             }
             return null;
-        });
-    }
-
-    /**
-     * Runs one pair encoded in {@code input} as a {@code [steps, 1, 2]} tensor and returns the
-     * {@code [steps, 1, 1]} sum-bit probabilities in a heap buffer.
-     */
-    private FloatBuffer run(FloatBuffer input, int steps) {
-        return lifecycle.run("compute two " + steps + "-bit operands", () -> {
-            try (OnnxTensor tensor = OnnxTensor.createTensor(Sessions.environment(), input,
-                    new long[] {steps, 1, ModelContract.INPUT_FEATURES});
-                    OrtSession.Result result = session.run(Map.of(ModelContract.INPUT_NAME, tensor))) {
-                FloatBuffer output = ((OnnxTensor) result.get(0)).getFloatBuffer();
-                return FloatBuffer.allocate(output.remaining()).put(output).flip();
-            }
         });
     }
 

@@ -47,12 +47,13 @@ public interface OperatorEngine extends AutoCloseable {
     void wrapped(long[] a, long[] b, long[] results);
 
     /**
-     * The sums, mod 2^64, of each item's {@code 2^levels} 64-bit terms ({@code terms} holds them
-     * item after item), every bit computed by this model: by default level after level of
-     * {@link #wrapped(long[], long[], long[])}; a bit-serial engine runs the whole tree at once.
-     * Only for an adder's engine.
+     * The sums of each item's {@code 2^levels} 64-bit terms ({@code terms} holds them item after
+     * item) modulo 2^{@code steps} ({@code 1 ≤ steps ≤ 64}), read as {@code steps}-bit two's-complement
+     * numbers, every bit computed by this model: by default level after level of
+     * {@link #wrapped(long[], long[], long[])}; a bit-serial engine runs the whole tree at once, over
+     * {@code steps} steps. Only for an adder's engine.
      */
-    default long[] sums(long[] terms, int levels) {
+    default long[] sums(long[] terms, int levels, int steps) {
         long[] level = terms;
         for (int l = 0; l < levels; l++) {
             int half = level.length / 2;
@@ -65,6 +66,9 @@ public interface OperatorEngine extends AutoCloseable {
             long[] next = new long[half];
             wrapped(a, b, next);
             level = next;
+        }
+        for (int i = 0; i < level.length; i++) {
+            level[i] = level[i] << (Long.SIZE - steps) >> (Long.SIZE - steps);
         }
         return level;
     }

@@ -25,7 +25,7 @@ final class SumTrees implements AutoCloseable {
     /** Items per run, packed: bounds a run's buffers (a few tens of MB at 32 terms of 64 bits). */
     static final int ITEMS_PER_RUN = 2_048;
 
-    private static final int STEPS = Long.SIZE;
+    private static final int WIDEST = Long.SIZE;
 
     /** Items up to which a run takes one row per item ({@link SumTreeGraph#perItem}) rather than packed pairs. */
     private static final int FEW = 4;
@@ -45,10 +45,10 @@ final class SumTrees implements AutoCloseable {
     }
 
     /**
-     * The sums, mod 2^64, of each item's {@code 2^levels} terms ({@code terms} holds them item
-     * after item).
+     * The sums, modulo 2^{@code steps} and read as {@code steps}-bit two's-complement numbers, of
+     * each item's {@code 2^levels} terms ({@code terms} holds them item after item).
      */
-    long[] sums(long[] terms, int levels) throws OrtException {
+    long[] sums(long[] terms, int levels, int steps) throws OrtException {
         int perItem = 1 << levels;
         int items = terms.length / perItem;
         long[] sums = new long[items];
@@ -57,7 +57,7 @@ final class SumTrees implements AutoCloseable {
             int packing = count <= FEW ? 1 : PACKED;
             int padded = (count + packing - 1) / packing * packing;
             run(session(levels, packing), terms, from * perItem, count * perItem, padded * perItem, sums, from, count,
-                    packing == 1 ? perItem : ModelContract.INPUT_FEATURES);
+                    packing == 1 ? perItem : ModelContract.INPUT_FEATURES, steps);
         }
         return sums;
     }
@@ -67,31 +67,31 @@ final class SumTrees implements AutoCloseable {
      * {@code count} items of {@code sums} from {@code to}; a row of the input holds {@code rowWidth} terms.
      */
     private void run(OrtSession tree, long[] terms, int offset, int length, int paddedLength, long[] sums, int to,
-            int count, int rowWidth) throws OrtException {
-        FloatBuffer input = FloatBuffer.allocate(STEPS * paddedLength);
+            int count, int rowWidth, int steps) throws OrtException {
+        FloatBuffer input = FloatBuffer.allocate(steps * paddedLength);
         for (int i = 0; i < length; i++) {
             long term = terms[offset + i];
-            for (int t = 0; t < STEPS; t++) {
+            for (int t = 0; t < steps; t++) {
                 if ((term >>> t & 1) != 0) {
                     input.put(t * paddedLength + i, 1f);
                 }
             }
         }
         try (OnnxTensor tensor = OnnxTensor.createTensor(Sessions.environment(), input,
-                new long[] {STEPS, paddedLength / rowWidth, rowWidth});
+                new long[] {steps, paddedLength / rowWidth, rowWidth});
                 OrtSession.Result result = tree.run(Map.of(ModelContract.INPUT_NAME, tensor))) {
             FloatBuffer bits = ((OnnxTensor) result.get(0)).getFloatBuffer();
-            int items = bits.remaining() / STEPS;
+            int items = bits.remaining() / steps;
             for (int n = 0; n < count; n++) {
                 long sum = 0;
-                for (int t = 0; t < STEPS; t++) {
+                for (int t = 0; t < steps; t++) {
                     float bit = bits.get(t * items + n);
                     if (bit != 0 && bit != 1) {
                         throw new IllegalStateException("model " + source + "'s sum tree wrote " + bit + " for a bit");
                     }
                     sum |= (long) (int) bit << t;
                 }
-                sums[to + n] = sum;
+                sums[to + n] = sum << (Long.SIZE - steps) >> (Long.SIZE - steps);
             }
         }
     }
@@ -135,7 +135,7 @@ final class SumTrees implements AutoCloseable {
         int length = packing == 1 ? perItem : items * perItem;
         for (int from = 0; from < items; from += length / perItem) {
             run(tree, terms, from * perItem, length, length, sums, from, length / perItem,
-                    packing == 1 ? perItem : ModelContract.INPUT_FEATURES);
+                    packing == 1 ? perItem : ModelContract.INPUT_FEATURES, WIDEST);
         }
         for (int n = 0; n < items; n++) {
             long expected = 0;

@@ -21,7 +21,7 @@ class SumTreesTest {
 
     @ParameterizedTest
     @ValueSource(ints = {1, 3, 4, 5})
-    void sumsOfEveryDepth_andEitherLayout_areJavasSums(int levels) throws Exception {
+    void sumsOfEveryDepth_andEitherLayout_areJavasSums_atEveryWidth(int levels) throws Exception {
         StructureCheck.CheckedModel checked = GraphRuns.checked(ShippedModels.DEFAULT);
         SplittableRandom random = new SplittableRandom(levels);
         try (SumTrees trees = new SumTrees("default", checked.weights(), checked.cell(), OPTIONS)) {
@@ -32,7 +32,16 @@ class SumTreesTest {
                     terms[i] = i % 3 == 0 ? -1L >>> random.nextInt(64) : random.nextLong();
                     expected[i >> levels] += terms[i];
                 }
-                assertArrayEquals(expected, trees.sums(terms, levels), items + " items of " + (1 << levels) + " terms");
+                assertArrayEquals(expected, trees.sums(terms, levels, Long.SIZE), items + " items of " + (1 << levels)
+                        + " terms");
+                for (int steps : new int[] {1, 33, 35, 63}) {
+                    long[] narrow = expected.clone();
+                    for (int i = 0; i < items; i++) {
+                        narrow[i] = narrow[i] << (Long.SIZE - steps) >> (Long.SIZE - steps);
+                    }
+                    assertArrayEquals(narrow, trees.sums(terms, levels, steps), items + " items of " + (1 << levels)
+                            + " terms over " + steps + " steps");
+                }
             }
         }
     }
@@ -50,7 +59,7 @@ class SumTreesTest {
         flippedBias[0] = -flippedBias[0];
         ModelWeights wrong = new ModelWeights(right.w(), right.r(), right.b(), flipped, flippedBias);
         try (SumTrees trees = new SumTrees("flipped", wrong, checked.cell(), OPTIONS)) {
-            var refusal = assertThrows(ModelSelfTestException.class, () -> trees.sums(new long[1 << levels], levels));
+            var refusal = assertThrows(ModelSelfTestException.class, () -> trees.sums(new long[1 << levels], levels, Long.SIZE));
             assertTrue(refusal.getMessage().contains("Refusing to multiply"), refusal.getMessage());
         }
     }

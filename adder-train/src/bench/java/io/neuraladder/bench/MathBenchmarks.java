@@ -140,6 +140,15 @@ public class MathBenchmarks {
         return NeuralMath.floorDiv(a[i], b[i] | 1);
     }
 
+    /** Divisors of at most 8 bits: quotients of 22 bits or more, a run per quotient bit. */
+    @Benchmark
+    @BenchmarkMode(Mode.SampleTime)
+    @OutputTimeUnit(TimeUnit.MICROSECONDS)
+    public int single_floorDiv_smallDivisors() {
+        int i = index();
+        return NeuralMath.floorDiv(a[i], b[i] >> 22 | 1);
+    }
+
     @Benchmark
     @BenchmarkMode(Mode.Throughput)
     @OutputTimeUnit(TimeUnit.SECONDS)
@@ -148,7 +157,7 @@ public class MathBenchmarks {
         return NeuralMath.multiplyExact(batchFactorsA, batchFactorsB);
     }
 
-    /** A tenth of the batch: each element is 32 subtractions deep. */
+    /** A tenth of the batch: each element up to 32 subtractions deep (fewer for these uniform operands). */
     @Benchmark
     @BenchmarkMode(Mode.Throughput)
     @OutputTimeUnit(TimeUnit.SECONDS)
