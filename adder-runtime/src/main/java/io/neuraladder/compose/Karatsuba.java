@@ -11,14 +11,14 @@ import java.util.List;
  * sum by the certified adder, every level's products side by side in batched runs.
  *
  * <p>With {@code x = x1·2^m + x0} and {@code y = y1·2^m + y0} ({@code x0, y0} the low {@code m}
- * bits, {@code x1, y1} the rest, shifted down with their sign), the adder computes {@code x1 + x0}
- * and {@code y1 + y0}; the three products {@code z2 = x1·y1}, {@code z0 = x0·y0} and
- * {@code p = (x1 + x0)(y1 + y0)} come from the next level (Booth's partial products summed by the
- * adder, {@link Products}, below {@value #SPLIT_ABOVE_BITS} bits); and the adder sums
- * {@code x·y = z2·2^2m + (p − z2 − z0)·2^m + z0} as five terms: {@code z2·2^2m} with {@code z0} in
- * its zero low bits ({@code 0 ≤ z0 < 2^2m}), {@code p·2^m}, {@code (¬z2)·2^m}, {@code (¬z0)·2^m} and
- * {@code 2^(m+1)}, since {@code ¬z = −z − 1}. Java only splits, shifts, negates bitwise and places
- * bits where zeros are (docs/certification.md).
+ * bits, {@code x1, y1} the rest, shifted down with their sign), the adder computes the differences
+ * {@code x1 − x0} and {@code y0 − y1} ({@link #differences}); the three products
+ * {@code z2 = x1·y1}, {@code z0 = x0·y0} and {@code p = (x1 − x0)(y0 − y1)} come from the next level
+ * (Booth's partial products summed by the adder, {@link Products}, at {@value #SPLIT_ABOVE_BITS} bits
+ * and below); and since {@code p + z2 + z0 = x1·y0 + x0·y1}, the adder sums
+ * {@code x·y = z2·2^2m + (p + z2 + z0)·2^m + z0} as four terms: {@code z2·2^2m} with {@code z0} in
+ * its zero low bits ({@code 0 ≤ z0 < 2^2m}), {@code p·2^m}, {@code z2·2^m} and {@code z0·2^m}. Java
+ * only splits, shifts, negates bitwise and places bits where zeros are (docs/certification.md).
  */
 final class Karatsuba {
 
@@ -74,40 +74,52 @@ final class Karatsuba {
     private static BigInteger[] split(OperatorEngine adder, BigInteger[] x, BigInteger[] y) {
         int n = x.length;
         int[] m = new int[n];
-        BigInteger[] highs = new BigInteger[2 * n];
-        BigInteger[] lows = new BigInteger[2 * n];
-        for (int i = 0; i < n; i++) {
-            m[i] = (Math.max(x[i].bitLength(), y[i].bitLength()) + 1) / 2;
-            highs[i] = x[i].shiftRight(m[i]);
-            lows[i] = low(x[i], m[i]);
-            highs[n + i] = y[i].shiftRight(m[i]);
-            lows[n + i] = low(y[i], m[i]);
-        }
-        BigInteger[] sums = adder.exact(highs, lows);
         BigInteger[] left = new BigInteger[3 * n];
         BigInteger[] right = new BigInteger[3 * n];
+        BigInteger[] minuends = new BigInteger[2 * n];
+        BigInteger[] subtrahends = new BigInteger[2 * n];
         for (int i = 0; i < n; i++) {
-            left[i] = highs[i];
-            right[i] = highs[n + i];
-            left[n + i] = lows[i];
-            right[n + i] = lows[n + i];
-            left[2 * n + i] = sums[i];
-            right[2 * n + i] = sums[n + i];
+            m[i] = (Math.max(x[i].bitLength(), y[i].bitLength()) + 1) / 2;
+            left[i] = x[i].shiftRight(m[i]);
+            right[i] = y[i].shiftRight(m[i]);
+            left[n + i] = low(x[i], m[i]);
+            right[n + i] = low(y[i], m[i]);
+            minuends[i] = left[i];
+            subtrahends[i] = left[n + i];
+            minuends[n + i] = right[n + i];
+            subtrahends[n + i] = right[i];
         }
+        BigInteger[] differences = differences(adder, minuends, subtrahends);
+        System.arraycopy(differences, 0, left, 2 * n, n);
+        System.arraycopy(differences, n, right, 2 * n, n);
         BigInteger[] z = products(adder, left, right);
         List<List<BigInteger>> terms = new ArrayList<>(n);
         for (int i = 0; i < n; i++) {
             BigInteger z2 = z[i];
             BigInteger z0 = z[n + i];
             BigInteger p = z[2 * n + i];
-            terms.add(List.of(
-                    z2.shiftLeft(2 * m[i]).or(z0),
-                    p.shiftLeft(m[i]),
-                    z2.not().shiftLeft(m[i]),
-                    z0.not().shiftLeft(m[i]),
-                    BigInteger.ONE.shiftLeft(m[i] + 1)));
+            terms.add(List.of(z2.shiftLeft(2 * m[i]).or(z0), p.shiftLeft(m[i]), z2.shiftLeft(m[i]), z0.shiftLeft(m[i])));
         }
         return Products.sums(adder, terms);
+    }
+
+    /**
+     * {@code a[i] − b[i]} for every index, by the adder alone in one batched run: {@code a − b = a + ¬b + 1},
+     * and the adder adds the 1 as a carry into the lowest bit, from operands {@code 2a + 1} and
+     * {@code 2¬b + 1} whose sum {@code 2(a + ¬b + 1)} is shifted back.
+     */
+    static BigInteger[] differences(OperatorEngine adder, BigInteger[] a, BigInteger[] b) {
+        BigInteger[] left = new BigInteger[a.length];
+        BigInteger[] right = new BigInteger[a.length];
+        for (int i = 0; i < a.length; i++) {
+            left[i] = a[i].shiftLeft(1).setBit(0);
+            right[i] = b[i].not().shiftLeft(1).setBit(0);
+        }
+        BigInteger[] sums = adder.exact(left, right);
+        for (int i = 0; i < sums.length; i++) {
+            sums[i] = sums[i].shiftRight(1);
+        }
+        return sums;
     }
 
     private static BigInteger low(BigInteger value, int bits) {

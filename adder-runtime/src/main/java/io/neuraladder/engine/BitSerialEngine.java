@@ -146,9 +146,9 @@ public final class BitSerialEngine implements OperatorEngine {
 
     @Override
     public long wrapped(long a, long b) {
-        FloatBuffer input = FloatBuffer.allocate(Long.SIZE * ModelContract.INPUT_FEATURES);
-        BitCodec.encode(a, b, input);
-        return BitCodec.decodeLong(runGraph(session, input, Long.SIZE, 1));
+        float[] input = new float[Long.SIZE * ModelContract.INPUT_FEATURES];
+        BitCodec.encode(a, b, FloatBuffer.wrap(input));
+        return BitCodec.decodeLong(FloatBuffer.wrap(runGraph(session, input, Long.SIZE, 1)));
     }
 
     @Override
@@ -160,9 +160,9 @@ public final class BitSerialEngine implements OperatorEngine {
                     result);
             return result[0];
         }
-        FloatBuffer input = FloatBuffer.allocate(steps * ModelContract.INPUT_FEATURES);
-        BitCodec.encode(a, b, steps, input);
-        return BitCodec.decodeBigInteger(runGraph(session, input, steps, 1), steps);
+        float[] input = new float[steps * ModelContract.INPUT_FEATURES];
+        BitCodec.encode(a, b, steps, FloatBuffer.wrap(input));
+        return BitCodec.decodeBigInteger(FloatBuffer.wrap(runGraph(session, input, steps, 1)), steps);
     }
 
     @Override
@@ -214,21 +214,21 @@ public final class BitSerialEngine implements OperatorEngine {
         boolean packed = count > ROW_PER_PAIR_UP_TO;
         int multiple = packed ? PackedGraph.PAIRS_PER_ROW : 1;
         int padded = (count + multiple - 1) / multiple * multiple;
-        FloatBuffer input = FloatBuffer.allocate(steps * padded * ModelContract.INPUT_FEATURES);
+        float[] input = new float[steps * padded * ModelContract.INPUT_FEATURES];
         for (int n = 0; n < count; n++) {
             long[] wordsA = TwosComplement.words(a[from + n], TwosComplement.wordsFor(steps));
             long[] wordsB = TwosComplement.words(b[from + n], TwosComplement.wordsFor(steps));
             for (int t = 0; t < steps; t++) {
                 int row = (t * padded + n) * ModelContract.INPUT_FEATURES;
-                input.put(row, wordsA[t / Long.SIZE] >>> t & 1);
-                input.put(row + 1, wordsB[t / Long.SIZE] >>> t & 1);
+                input[row] = wordsA[t / Long.SIZE] >>> t & 1;
+                input[row + 1] = wordsB[t / Long.SIZE] >>> t & 1;
             }
         }
-        FloatBuffer output = runGraph(packed ? batchSession : session, input, steps, padded);
+        float[] output = runGraph(packed ? batchSession : session, input, steps, padded);
         for (int n = 0; n < count; n++) {
             byte[] littleEndian = new byte[(steps + Byte.SIZE - 1) / Byte.SIZE];
             for (int t = 0; t < littleEndian.length * Byte.SIZE; t++) {
-                if (output.get(Math.min(t, steps - 1) * padded + n) > ModelContract.THRESHOLD) {
+                if (output[Math.min(t, steps - 1) * padded + n] > ModelContract.THRESHOLD) {
                     littleEndian[t / Byte.SIZE] |= (byte) (1 << (t % Byte.SIZE));
                 }
             }
@@ -237,22 +237,24 @@ public final class BitSerialEngine implements OperatorEngine {
     }
 
     /** Runs {@link CarrySelect}'s strings on the packed graph. */
-    private FloatBuffer runStrings(FloatBuffer input, int strings) {
+    private float[] runStrings(float[] input, int strings) {
         return runGraph(batchSession, input, CarrySelect.STRING_STEPS, strings);
     }
 
     /**
      * Runs a {@code [steps, count, 2]} input on {@code graph} (the file's, or the packed one with
      * {@code count} a multiple of its pairs per row) and returns its {@code [steps, count, 1]}
-     * probabilities in a heap buffer.
+     * probabilities.
      */
-    private FloatBuffer runGraph(OrtSession graph, FloatBuffer input, int steps, int count) {
+    private float[] runGraph(OrtSession graph, float[] input, int steps, int count) {
         return lifecycle.run("compute " + count + " pairs of " + steps + " bits", () -> {
-            try (OnnxTensor tensor = OnnxTensor.createTensor(Sessions.environment(), input,
+            try (OnnxTensor tensor = OnnxTensor.createTensor(Sessions.environment(), FloatBuffer.wrap(input),
                     new long[] {steps, count, ModelContract.INPUT_FEATURES});
                     OrtSession.Result result = graph.run(Map.of(ModelContract.INPUT_NAME, tensor))) {
                 FloatBuffer output = ((OnnxTensor) result.get(0)).getFloatBuffer();
-                return FloatBuffer.allocate(output.remaining()).put(output).flip();
+                float[] probabilities = new float[output.remaining()];
+                output.get(probabilities);
+                return probabilities;
             }
         });
     }

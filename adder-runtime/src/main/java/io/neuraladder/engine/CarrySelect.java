@@ -3,7 +3,8 @@ package io.neuraladder.engine;
 import io.neuraladder.contract.ModelContract;
 import io.neuraladder.contract.Operator;
 import java.math.BigInteger;
-import java.nio.FloatBuffer;
+import java.util.ArrayList;
+import java.util.List;
 
 /**
  * Long operands with few steps in sequence: each operand pair is cut into chunks of
@@ -24,15 +25,18 @@ import java.nio.FloatBuffer;
  */
 final class CarrySelect {
 
-    /** Bits per chunk, one {@code long}: the best of 64, 128, 256 and 512 measured for 1,024 to 65,536-bit operands. */
-    static final int CHUNK_BITS = 64;
+    /**
+     * Bits per chunk: one {@code long} word of each operand's two's complement. The best of 64, 128,
+     * 256 and 512 measured for 1,024 to 65,536-bit operands.
+     */
+    static final int CHUNK_BITS = Long.SIZE;
 
     /** Steps of every chunk's string: the carry-in pair, the chunk, the carry-out step. */
     static final int STRING_STEPS = CHUNK_BITS + 2;
 
     /** Runs {@code strings} strings of {@link #STRING_STEPS} steps; returns each step's sum-bit probability, step after step. */
     interface StringRun {
-        FloatBuffer run(FloatBuffer input, int strings);
+        float[] run(float[] input, int strings);
     }
 
     private final int[][] carryInPairs = new int[Operator.STATES][];
@@ -71,68 +75,75 @@ final class CarrySelect {
      * in as few runs as the string limit allows.
      */
     void exact(BigInteger[] a, BigInteger[] b, int[] steps, int from, int to, StringRun run, BigInteger[] results) {
-        int pair = from;
-        int chunk = 0;
-        Selection[] selections = new Selection[to - from];
-        while (pair < to) {
-            int firstPair = pair;
-            int firstChunk = chunk;
+        List<Operands> operands = new ArrayList<>(to - from);
+        List<Chunk> chunks = new ArrayList<>();
+        for (int i = from; i < to; i++) {
+            Operands pair = new Operands(a[i], b[i], chunks(steps[i]));
+            operands.add(pair);
+            for (int k = 0; k < pair.chunks(); k++) {
+                chunks.add(new Chunk(pair, k));
+            }
+        }
+        int next = 0;
+        while (next < chunks.size()) {
+            int end = next;
             int strings = 0;
-            while (pair < to && strings + Operator.STATES <= maxStrings) {
-                strings += chunk == 0 ? 1 : Operator.STATES;
-                if (++chunk == chunks(steps[pair])) {
-                    pair++;
-                    chunk = 0;
-                }
+            while (end < chunks.size() && strings + chunks.get(end).strings() <= maxStrings) {
+                strings += chunks.get(end++).strings();
             }
-            int padded = (strings + multiple - 1) / multiple * multiple;
-            FloatBuffer input = FloatBuffer.allocate(STRING_STEPS * padded * ModelContract.INPUT_FEATURES);
-            int string = 0;
-            long[] wordsA = null;
-            long[] wordsB = null;
-            for (int i = firstPair, k = firstChunk; i < pair || (i == pair && k < chunk); ) {
-                if (wordsA == null) {
-                    wordsA = TwosComplement.words(a[i], chunks(steps[i]));
-                    wordsB = TwosComplement.words(b[i], chunks(steps[i]));
-                }
-                for (int carry = 0; carry < (k == 0 ? 1 : Operator.STATES); carry++) {
-                    write(input, padded, string++, carry, wordsA[k], wordsB[k]);
-                }
-                if (++k == chunks(steps[i])) {
-                    i++;
-                    k = 0;
-                    wordsA = null;
-                }
-            }
-            FloatBuffer output = run.run(input, padded);
-            string = 0;
-            for (int i = firstPair, k = firstChunk; i < pair || (i == pair && k < chunk); ) {
-                if (k == 0) {
-                    selections[i - from] = new Selection(chunks(steps[i]));
-                }
-                Selection selection = selections[i - from];
-                string += selection.choose(output, padded, string, k);
-                if (++k == chunks(steps[i])) {
-                    results[i] = selection.result();
-                    selections[i - from] = null;
-                    i++;
-                    k = 0;
-                }
-            }
+            runChunks(chunks.subList(next, end), strings, run);
+            next = end;
+        }
+        for (int i = from; i < to; i++) {
+            results[i] = operands.get(i - from).result();
         }
     }
 
-    /** One operand pair's chosen bits so far and the carry into its next chunk. */
-    private static final class Selection {
+    /** Runs {@code chunks} ({@code strings} strings), in order, and lets each operand pair choose. */
+    private void runChunks(List<Chunk> chunks, int strings, StringRun run) {
+        int padded = (strings + multiple - 1) / multiple * multiple;
+        float[] input = new float[STRING_STEPS * padded * ModelContract.INPUT_FEATURES];
+        int string = 0;
+        for (Chunk chunk : chunks) {
+            for (int carry = 0; carry < chunk.strings(); carry++) {
+                write(input, padded, string++, carry, chunk.operands().a[chunk.index()],
+                        chunk.operands().b[chunk.index()]);
+            }
+        }
+        float[] output = run.run(input, padded);
+        string = 0;
+        for (Chunk chunk : chunks) {
+            chunk.operands().choose(output, padded, string, chunk.index());
+            string += chunk.strings();
+        }
+    }
+
+    /** Chunk {@code index} of an operand pair: its strings, one per carry-in it can have. */
+    private record Chunk(Operands operands, int index) {
+        int strings() {
+            return index == 0 ? 1 : Operator.STATES;
+        }
+    }
+
+    /** One operand pair's chunks, the bits chosen so far, and the carry into its next chunk. */
+    private static final class Operands {
+        private final long[] a;
+        private final long[] b;
         private final byte[] littleEndian;
         private int carry;
 
-        Selection(int chunks) {
-            littleEndian = new byte[chunks * CHUNK_BITS / Byte.SIZE];
+        Operands(BigInteger a, BigInteger b, int chunks) {
+            this.a = TwosComplement.words(a, chunks);
+            this.b = TwosComplement.words(b, chunks);
+            this.littleEndian = new byte[chunks * CHUNK_BITS / Byte.SIZE];
         }
 
-        /** Takes chunk {@code k}'s string for the current carry from those at {@code string}; returns how many it had. */
-        int choose(FloatBuffer output, int strings, int string, int k) {
+        int chunks() {
+            return a.length;
+        }
+
+        /** Takes chunk {@code k}'s bits from its string for the current carry, at {@code string} and after. */
+        void choose(float[] output, int strings, int string, int k) {
             int chosen = string + (k == 0 ? 0 : carry);
             for (int t = 0; t < CHUNK_BITS; t++) {
                 if (bit(output, strings, t + 1, chosen)) {
@@ -141,7 +152,6 @@ final class CarrySelect {
                 }
             }
             carry = bit(output, strings, CHUNK_BITS + 1, chosen) ? 1 : 0;
-            return k == 0 ? 1 : Operator.STATES;
         }
 
         BigInteger result() {
@@ -149,7 +159,7 @@ final class CarrySelect {
         }
     }
 
-    private void write(FloatBuffer input, int strings, int string, int carry, long chunkA, long chunkB) {
+    private void write(float[] input, int strings, int string, int carry, long chunkA, long chunkB) {
         int[] first = carryInPairs[carry];
         put(input, strings, 0, string, first[0], first[1]);
         for (int t = 0; t < CHUNK_BITS; t++) {
@@ -158,13 +168,13 @@ final class CarrySelect {
         put(input, strings, CHUNK_BITS + 1, string, 0, 0);
     }
 
-    private static void put(FloatBuffer input, int strings, int step, int string, int x, int y) {
+    private static void put(float[] input, int strings, int step, int string, int x, int y) {
         int at = (step * strings + string) * ModelContract.INPUT_FEATURES;
-        input.put(at, x);
-        input.put(at + 1, y);
+        input[at] = x;
+        input[at + 1] = y;
     }
 
-    private static boolean bit(FloatBuffer output, int strings, int step, int string) {
-        return output.get(step * strings + string) > ModelContract.THRESHOLD;
+    private static boolean bit(float[] output, int strings, int step, int string) {
+        return output[step * strings + string] > ModelContract.THRESHOLD;
     }
 }

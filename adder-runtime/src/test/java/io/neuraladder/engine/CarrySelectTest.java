@@ -72,11 +72,13 @@ class CarrySelectTest {
         BigInteger[] results = new BigInteger[a.length];
         try (OrtSession packed = environment.createSession(PackedGraph.of(checked.weights(), checked.cell()))) {
             CarrySelect.StringRun run = (input, strings) -> {
-                try (OnnxTensor tensor = OnnxTensor.createTensor(environment, input,
+                try (OnnxTensor tensor = OnnxTensor.createTensor(environment, FloatBuffer.wrap(input),
                         new long[] {CarrySelect.STRING_STEPS, strings, ModelContract.INPUT_FEATURES});
                         OrtSession.Result result = packed.run(Map.of(ModelContract.INPUT_NAME, tensor))) {
                     FloatBuffer output = ((OnnxTensor) result.get(0)).getFloatBuffer();
-                    return FloatBuffer.allocate(output.remaining()).put(output).flip();
+                    float[] probabilities = new float[output.remaining()];
+                    output.get(probabilities);
+                    return probabilities;
                 } catch (Exception e) {
                     throw new IllegalStateException(e);
                 }

@@ -4,7 +4,9 @@ import io.neuraladder.NeuralAdder;
 import io.neuraladder.NeuralMath;
 import io.neuraladder.sampling.IntPairs;
 import io.neuraladder.sampling.OperandSamples;
+import java.math.BigInteger;
 import java.util.Arrays;
+import java.util.Random;
 import java.util.SplittableRandom;
 import java.util.concurrent.TimeUnit;
 import org.openjdk.jmh.annotations.Benchmark;
@@ -43,6 +45,10 @@ public class MathBenchmarks {
     private int[] factorsB;
     private int[] batchFactorsA;
     private int[] batchFactorsB;
+    private BigInteger wideA;
+    private BigInteger wideB;
+    private BigInteger factorX;
+    private BigInteger factorY;
     private int next;
 
     @Setup(Level.Trial)
@@ -69,6 +75,11 @@ public class MathBenchmarks {
             factorsA[i] = random.nextInt() >> 16;
             factorsB[i] = random.nextInt() >> 16;
         }
+        Random bits = new Random(3);
+        wideA = new BigInteger(65_536, bits);
+        wideB = new BigInteger(65_536, bits).negate();
+        factorX = new BigInteger(4_096, bits).negate();
+        factorY = new BigInteger(4_096, bits);
         batchFactorsA = new int[BATCH];
         batchFactorsB = new int[BATCH];
         for (int i = 0; i < BATCH; i++) {
@@ -92,6 +103,30 @@ public class MathBenchmarks {
     public int single_add() {
         int i = index();
         return NeuralAdder.add(a[i], b[i]);
+    }
+
+    /** One 65,536-bit sum: carry-select over 64-bit chunks. */
+    @Benchmark
+    @BenchmarkMode(Mode.SampleTime)
+    @OutputTimeUnit(TimeUnit.MICROSECONDS)
+    public BigInteger single_add_65536Bits() {
+        return NeuralAdder.add(wideA, wideB);
+    }
+
+    /** One product of two 4,096-bit numbers: Karatsuba down to 64 bits, then Booth's terms. */
+    @Benchmark
+    @BenchmarkMode(Mode.SampleTime)
+    @OutputTimeUnit(TimeUnit.MICROSECONDS)
+    public BigInteger single_multiply_4096Bits() {
+        return NeuralMath.multiply(factorX, factorY);
+    }
+
+    /** The same product by {@link BigInteger#multiply}, for the ratio. */
+    @Benchmark
+    @BenchmarkMode(Mode.SampleTime)
+    @OutputTimeUnit(TimeUnit.MICROSECONDS)
+    public BigInteger single_multiply_4096Bits_bigInteger() {
+        return factorX.multiply(factorY);
     }
 
     @Benchmark
