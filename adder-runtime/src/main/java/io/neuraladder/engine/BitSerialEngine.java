@@ -29,7 +29,8 @@ import org.slf4j.LoggerFactory;
  * {@link StructureCheck} before ONNX Runtime saw it (for operands of any width), and two sessions
  * built from the same checked weights: {@link LogitGraph} for single calls and {@link PackedGraph}
  * for batches. All three passed the operator's self-test unless that was skipped. It computes
- * wrapped results; the front ends add the public contracts.
+ * wrapped results, and exact {@code BigInteger} ones through {@link BigIntegerRuns}; the front ends
+ * add the public contracts.
  *
  * <p>Calls share the sessions (ONNX Runtime's {@code run} is thread-safe) and hold a read lock;
  * {@link #close()} takes the write lock, so no session is closed while a call is inside
@@ -40,28 +41,13 @@ public final class BitSerialEngine implements OperatorEngine {
 
     private static final Logger log = LoggerFactory.getLogger(BitSerialEngine.class);
 
-    /**
-     * Operand widths, in steps, from which a pair is computed in chunks by {@link CarrySelect}: below
-     * it, a few rows running every step in sequence are faster (docs/performance.md).
-     */
-    static final int CHUNKED_FROM_STEPS = 256;
-
-    /** Pairs in a run below which a wide run is chunked: below it, the run's rows are too few to fill a step. */
-    static final int CHUNKED_BELOW_PAIRS = 16 * PackedGraph.PAIRS_PER_ROW;
-
-    /** Pair-steps per run of {@link #exact(BigInteger[], BigInteger[])}: bounds its buffers to a few MB. */
-    static final int PAIR_STEPS_PER_RUN = 1 << 20;
-
-    /** Pairs in a run up to which each takes a row of the file's graph; more share rows of the packed graph. */
-    static final int ROW_PER_PAIR_UP_TO = 4;
-
     private final OrtSession session;
     private final OrtSession singleSession;
     private final OrtSession batchSession;
     private final ModelInfo model;
     private final SessionLifecycle lifecycle;
     private final SumTrees sumTrees;
-    private final CarrySelect carrySelect;
+    private final BigIntegerRuns bigIntegers;
     private final Queue<SingleCall> idleSingles = new ConcurrentLinkedQueue<>();
     private final Queue<BatchCall> idleBatches = new ConcurrentLinkedQueue<>();
 
@@ -76,8 +62,7 @@ public final class BitSerialEngine implements OperatorEngine {
         this.model = load.info();
         this.session = Sessions.create(source, provider, intraOpThreads);
         this.sumTrees = new SumTrees(source.name(), checked.weights(), checked.cell(), load.options());
-        this.carrySelect = new CarrySelect(load.operator(), PAIR_STEPS_PER_RUN / CarrySelect.STRING_STEPS,
-                PackedGraph.PAIRS_PER_ROW);
+        this.bigIntegers = new BigIntegerRuns(load.operator(), this::runGraph);
         OrtSession single = null;
         OrtSession packed = null;
         try {
@@ -148,21 +133,12 @@ public final class BitSerialEngine implements OperatorEngine {
     public long wrapped(long a, long b) {
         float[] input = new float[Long.SIZE * ModelContract.INPUT_FEATURES];
         BitCodec.encode(a, b, FloatBuffer.wrap(input));
-        return BitCodec.decodeLong(FloatBuffer.wrap(runGraph(session, input, Long.SIZE, 1)));
+        return BitCodec.decodeLong(FloatBuffer.wrap(runGraph(false, input, Long.SIZE, 1)));
     }
 
     @Override
     public BigInteger exact(BigInteger a, BigInteger b) {
-        int steps = BitCodec.steps(a, b);
-        if (steps >= CHUNKED_FROM_STEPS) {
-            BigInteger[] result = new BigInteger[1];
-            carrySelect.exact(new BigInteger[] {a}, new BigInteger[] {b}, new int[] {steps}, 0, 1, this::runStrings,
-                    result);
-            return result[0];
-        }
-        float[] input = new float[steps * ModelContract.INPUT_FEATURES];
-        BitCodec.encode(a, b, steps, FloatBuffer.wrap(input));
-        return BitCodec.decodeBigInteger(FloatBuffer.wrap(runGraph(session, input, steps, 1)), steps);
+        return bigIntegers.exact(a, b);
     }
 
     @Override
@@ -177,76 +153,15 @@ public final class BitSerialEngine implements OperatorEngine {
 
     @Override
     public BigInteger[] exact(BigInteger[] a, BigInteger[] b) {
-        BigInteger[] results = new BigInteger[a.length];
-        int[] steps = new int[a.length];
-        for (int i = 0; i < a.length; i++) {
-            steps[i] = BitCodec.steps(a[i], b[i]);
-        }
-        int from = 0;
-        while (from < a.length) {
-            int widest = 0;
-            int to = from;
-            while (to < a.length) {
-                int wider = Math.max(widest, steps[to]);
-                if ((long) wider * (to - from + 1) > PAIR_STEPS_PER_RUN) {
-                    break;
-                }
-                widest = wider;
-                to++;
-            }
-            if (to == from || (widest >= CHUNKED_FROM_STEPS && to - from < CHUNKED_BELOW_PAIRS)) {
-                to = Math.max(to, from + 1);
-                carrySelect.exact(a, b, steps, from, to, this::runStrings, results);
-            } else {
-                runRows(a, b, from, to, widest, results);
-            }
-            from = to;
-        }
-        return results;
+        return bigIntegers.exact(a, b);
     }
 
     /**
-     * Computes pairs {@code from} to {@code to} (exclusive) over {@code steps} bits in one run: a few
-     * on the file's graph, one row each, more on the packed graph.
+     * Runs a {@code [steps, count, 2]} input on the file's graph or the packed one ({@code count} a
+     * multiple of its pairs per row) and returns its {@code [steps, count, 1]} probabilities.
      */
-    private void runRows(BigInteger[] a, BigInteger[] b, int from, int to, int steps, BigInteger[] results) {
-        int count = to - from;
-        boolean packed = count > ROW_PER_PAIR_UP_TO;
-        int multiple = packed ? PackedGraph.PAIRS_PER_ROW : 1;
-        int padded = (count + multiple - 1) / multiple * multiple;
-        float[] input = new float[steps * padded * ModelContract.INPUT_FEATURES];
-        for (int n = 0; n < count; n++) {
-            long[] wordsA = TwosComplement.words(a[from + n], TwosComplement.wordsFor(steps));
-            long[] wordsB = TwosComplement.words(b[from + n], TwosComplement.wordsFor(steps));
-            for (int t = 0; t < steps; t++) {
-                int row = (t * padded + n) * ModelContract.INPUT_FEATURES;
-                input[row] = wordsA[t / Long.SIZE] >>> t & 1;
-                input[row + 1] = wordsB[t / Long.SIZE] >>> t & 1;
-            }
-        }
-        float[] output = runGraph(packed ? batchSession : session, input, steps, padded);
-        for (int n = 0; n < count; n++) {
-            byte[] littleEndian = new byte[(steps + Byte.SIZE - 1) / Byte.SIZE];
-            for (int t = 0; t < littleEndian.length * Byte.SIZE; t++) {
-                if (output[Math.min(t, steps - 1) * padded + n] > ModelContract.THRESHOLD) {
-                    littleEndian[t / Byte.SIZE] |= (byte) (1 << (t % Byte.SIZE));
-                }
-            }
-            results[from + n] = TwosComplement.of(littleEndian);
-        }
-    }
-
-    /** Runs {@link CarrySelect}'s strings on the packed graph. */
-    private float[] runStrings(float[] input, int strings) {
-        return runGraph(batchSession, input, CarrySelect.STRING_STEPS, strings);
-    }
-
-    /**
-     * Runs a {@code [steps, count, 2]} input on {@code graph} (the file's, or the packed one with
-     * {@code count} a multiple of its pairs per row) and returns its {@code [steps, count, 1]}
-     * probabilities.
-     */
-    private float[] runGraph(OrtSession graph, float[] input, int steps, int count) {
+    private float[] runGraph(boolean packed, float[] input, int steps, int count) {
+        OrtSession graph = packed ? batchSession : session;
         return lifecycle.run("compute " + count + " pairs of " + steps + " bits", () -> {
             try (OnnxTensor tensor = OnnxTensor.createTensor(Sessions.environment(), FloatBuffer.wrap(input),
                     new long[] {steps, count, ModelContract.INPUT_FEATURES});
