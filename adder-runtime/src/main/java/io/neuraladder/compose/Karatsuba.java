@@ -22,7 +22,10 @@ import java.util.List;
  */
 final class Karatsuba {
 
-    /** Factors split while both are longer than this; shorter ones are Booth's: the best of 32 to 512 measured on 4,096-bit factors. */
+    /**
+     * Factors split while both are longer than this; shorter ones are Booth's. The best of 32 to 512
+     * measured on 4,096-bit factors.
+     */
     static final int SPLIT_ABOVE_BITS = 64;
 
     /** Operand bits one level may hold at once; past them, its pairs go in parts, so that memory stays bounded. */
@@ -98,7 +101,8 @@ final class Karatsuba {
             BigInteger z2 = z[i];
             BigInteger z0 = z[n + i];
             BigInteger p = z[2 * n + i];
-            terms.add(List.of(z2.shiftLeft(2 * m[i]).or(z0), p.shiftLeft(m[i]), z2.shiftLeft(m[i]), z0.shiftLeft(m[i])));
+            terms.add(List.of(z2.shiftLeft(2 * m[i]).or(z0), p.shiftLeft(m[i]), z2.shiftLeft(m[i]),
+                    z0.shiftLeft(m[i])));
         }
         return Products.sums(adder, terms);
     }

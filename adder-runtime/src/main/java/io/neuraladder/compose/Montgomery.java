@@ -42,7 +42,7 @@ final class Montgomery {
         return r;
     }
 
-    /** {@code x·y·R⁻¹ mod m} for {@code 0 ≤ x, y < m}: the product of two residues in Montgomery's form, in it. */
+    /** {@code x·y·R⁻¹ mod m} for {@code 0 ≤ x, y < m}: two residues in Montgomery's form multiplied, in it. */
     BigInteger multiply(BigInteger x, BigInteger y) {
         return reduce(Multiplier.multiply(adder, x, y));
     }

@@ -55,7 +55,8 @@ final class Quotients {
         for (int bit = top; bit >= 0; bit--) {
             BigInteger[] shifted = new BigInteger[n];
             for (int i = 0; i < n; i++) {
-                shifted[i] = dividend[i].testBit(bit) ? remainder[i].shiftLeft(1).setBit(0) : remainder[i].shiftLeft(1);
+                shifted[i] = dividend[i].testBit(bit) ? remainder[i].shiftLeft(1).setBit(0)
+                        : remainder[i].shiftLeft(1);
             }
             BigInteger[] difference = subtractor.exact(shifted, divisor);
             for (int i = 0; i < n; i++) {
@@ -102,7 +103,8 @@ final class Quotients {
             } else if (rounding == Rounding.FLOOR) {
                 q = signsDiffer ? quotient[i].not() : quotient[i];
                 m = b[i] > 0 ? (a[i] >= 0 ? remainder[i] : corrections.get(divisorLessRemainder, i))
-                        : (a[i] >= 0 ? corrections.get(remainderLessDivisor, i) : corrections.get(negatedRemainder, i));
+                        : (a[i] >= 0 ? corrections.get(remainderLessDivisor, i)
+                                : corrections.get(negatedRemainder, i));
             } else if (ceiling) {
                 q = signsDiffer ? corrections.get(negatedQuotient, i) : corrections.get(nextQuotient, i);
                 m = signsDiffer ? (a[i] >= 0 ? remainder[i] : corrections.get(negatedRemainder, i))
@@ -117,7 +119,7 @@ final class Quotients {
         return results;
     }
 
-    /** Adds {@code 0 − x} for each {@code x} to {@code differences} if any is negative; returns its slot, or −1. */
+    /** Adds {@code 0 − x} for each {@code x} to {@code differences} if any is negative; returns the slot, or −1. */
     private static int negations(Differences differences, long[] x) {
         boolean anyNegative = false;
         for (long value : x) {
@@ -126,7 +128,10 @@ final class Quotients {
         return anyNegative ? differences.add(zeros(x.length), values(x)) : -1;
     }
 
-    /** {@code |x|} for each: {@code x} where its sign bit is clear, else the subtractor's {@code 0 − x} from {@code slot}. */
+    /**
+     * {@code |x|} for each: {@code x} where its sign bit is clear, else the subtractor's {@code 0 − x}
+     * from {@code slot}.
+     */
     private static BigInteger[] magnitudes(Differences differences, int slot, long[] x) {
         BigInteger[] values = values(x);
         for (int i = 0; i < x.length; i++) {

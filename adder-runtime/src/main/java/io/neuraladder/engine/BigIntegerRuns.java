@@ -29,7 +29,10 @@ final class BigIntegerRuns {
     /** Pairs in a run up to which each takes a row of the file's graph; more share rows of the packed graph. */
     static final int ROW_PER_PAIR_UP_TO = 4;
 
-    /** Runs a {@code [steps, count, 2]} input on the file's graph or the packed one; returns each step's probabilities. */
+    /**
+     * Runs a {@code [steps, count, 2]} input on the file's graph or the packed one; returns each
+     * step's probabilities.
+     */
     interface GraphRun {
         float[] run(boolean packed, float[] input, int steps, int count);
     }

@@ -34,7 +34,10 @@ final class CarrySelect {
     /** Steps of every chunk's string: the carry-in pair, the chunk, the carry-out step. */
     static final int STRING_STEPS = CHUNK_BITS + 2;
 
-    /** Runs {@code strings} strings of {@link #STRING_STEPS} steps; returns each step's sum-bit probability, step after step. */
+    /**
+     * Runs {@code strings} strings of {@link #STRING_STEPS} steps; returns each step's sum-bit
+     * probability, step after step.
+     */
     interface StringRun {
         float[] run(float[] input, int strings);
     }

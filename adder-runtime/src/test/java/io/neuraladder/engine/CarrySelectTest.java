@@ -83,7 +83,8 @@ class CarrySelectTest {
                     throw new IllegalStateException(e);
                 }
             };
-            new CarrySelect(wiring, maxStrings, PackedGraph.PAIRS_PER_ROW).exact(a, b, steps, 0, a.length, run, results);
+            new CarrySelect(wiring, maxStrings, PackedGraph.PAIRS_PER_ROW)
+                    .exact(a, b, steps, 0, a.length, run, results);
         }
         int wrong = 0;
         for (int i = 0; i < a.length; i++) {
