@@ -381,7 +381,7 @@ public final class LearnedMath implements AutoCloseable {
     }
 
     /**
-     * {@code a^exponent mod m} in {@code [0, m)}, like {@link BigInteger#modPow}: square and multiply, each product reduced by the division above; a negative exponent through {@link #modInverse}.
+     * {@code a^exponent mod m} in {@code [0, m)}, like {@link BigInteger#modPow}: square and multiply, each product reduced Montgomery's way for an odd modulus of more than 64 bits, else by the division above; a negative exponent through {@link #modInverse}.
      *
      * @throws ArithmeticException {@code "BigInteger: modulus not positive"} if {@code m ≤ 0}, or {@code "BigInteger not invertible."} for a negative exponent of a base not prime to {@code m}
      * @throws IllegalArgumentException if {@code m} is longer than {@value #MAX_MODULUS_BITS} bits or the exponent longer than {@value #MAX_EXPONENT_BITS}

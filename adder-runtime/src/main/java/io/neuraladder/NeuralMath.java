@@ -363,7 +363,7 @@ public final class NeuralMath {
     }
 
     /**
-     * {@code a^exponent mod m} in {@code [0, m)}, like {@link BigInteger#modPow}: square and multiply, each product reduced by the division above; a negative exponent through {@link #modInverse(BigInteger, BigInteger)}.
+     * {@code a^exponent mod m} in {@code [0, m)}, like {@link BigInteger#modPow}: square and multiply, each product reduced Montgomery's way for an odd modulus of more than 64 bits, else by the division above; a negative exponent through {@link #modInverse(BigInteger, BigInteger)}.
      *
      * @throws ArithmeticException {@code "BigInteger: modulus not positive"} if {@code m ≤ 0}, or {@code "BigInteger not invertible."} for a negative exponent of a base not prime to {@code m}
      * @throws IllegalArgumentException if {@code m} is longer than {@value LearnedMath#MAX_MODULUS_BITS} bits or the exponent longer than {@value LearnedMath#MAX_EXPONENT_BITS}

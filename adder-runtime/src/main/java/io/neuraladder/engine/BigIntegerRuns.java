@@ -109,13 +109,8 @@ final class BigIntegerRuns {
         }
         float[] output = graphs.run(packed, input, steps, padded);
         for (int n = 0; n < count; n++) {
-            byte[] littleEndian = new byte[(steps + Byte.SIZE - 1) / Byte.SIZE];
-            for (int t = 0; t < littleEndian.length * Byte.SIZE; t++) {
-                if (output[Math.min(t, steps - 1) * padded + n] > ModelContract.THRESHOLD) {
-                    littleEndian[t / Byte.SIZE] |= (byte) (1 << (t % Byte.SIZE));
-                }
-            }
-            results[from + n] = TwosComplement.of(littleEndian);
+            int pair = n;
+            results[from + n] = TwosComplement.read(steps, t -> output[t * padded + pair] > ModelContract.THRESHOLD);
         }
     }
 

@@ -68,8 +68,9 @@ final class CarrySelect {
         this.multiple = multiple;
     }
 
+    /** Chunks of an operand pair of {@code steps} bits: one per word. */
     static int chunks(int steps) {
-        return (steps + CHUNK_BITS - 1) / CHUNK_BITS;
+        return TwosComplement.wordsFor(steps);
     }
 
     /**

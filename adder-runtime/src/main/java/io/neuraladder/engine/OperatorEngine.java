@@ -68,7 +68,7 @@ public interface OperatorEngine extends AutoCloseable {
             level = next;
         }
         for (int i = 0; i < level.length; i++) {
-            level[i] = level[i] << (Long.SIZE - steps) >> (Long.SIZE - steps);
+            level[i] = TwosComplement.signExtended(level[i], steps);
         }
         return level;
     }

@@ -91,7 +91,7 @@ final class SumTrees implements AutoCloseable {
                     }
                     sum |= (long) (int) bit << t;
                 }
-                sums[to + n] = sum << (Long.SIZE - steps) >> (Long.SIZE - steps);
+                sums[to + n] = TwosComplement.signExtended(sum, steps);
             }
         }
     }

@@ -1,6 +1,7 @@
 package io.neuraladder.engine;
 
 import java.math.BigInteger;
+import java.util.function.IntPredicate;
 
 /** {@code BigInteger}s as two's-complement bits, least significant first, for the engine's tensors. */
 final class TwosComplement {
@@ -32,5 +33,21 @@ final class TwosComplement {
             bigEndian[littleEndian.length - 1 - i] = littleEndian[i];
         }
         return new BigInteger(bigEndian);
+    }
+
+    /** The {@code bits}-bit two's-complement number whose bit {@code t} is {@code set.test(t)}, the top one its sign. */
+    static BigInteger read(int bits, IntPredicate set) {
+        byte[] littleEndian = new byte[(bits + Byte.SIZE - 1) / Byte.SIZE];
+        for (int t = 0; t < littleEndian.length * Byte.SIZE; t++) {
+            if (set.test(Math.min(t, bits - 1))) {
+                littleEndian[t / Byte.SIZE] |= (byte) (1 << (t % Byte.SIZE));
+            }
+        }
+        return of(littleEndian);
+    }
+
+    /** {@code value}'s low {@code bits} bits ({@code 1 ≤ bits ≤ 64}) read as a two's-complement number. */
+    static long signExtended(long value, int bits) {
+        return value << (Long.SIZE - bits) >> (Long.SIZE - bits);
     }
 }
