@@ -115,7 +115,7 @@ final class BigIntegerRuns {
     }
 
     /** Runs {@link CarrySelect}'s strings on the packed graph. */
-    private float[] runStrings(float[] input, int strings) {
-        return graphs.run(true, input, CarrySelect.STRING_STEPS, strings);
+    private float[] runStrings(float[] input, int steps, int strings) {
+        return graphs.run(true, input, steps, strings);
     }
 }

@@ -24,15 +24,16 @@ import org.junit.jupiter.api.Test;
 /**
  * {@link CarrySelect} on its own, on the shipped certified adder and subtractor run through their
  * packed graphs in ONNX Runtime, against {@link BigInteger}: carries through every chunk
- * ({@code (2^k − 1) + 1}), borrows through runs of zeros ({@code 2^k − 1}), chunk-boundary widths,
- * both signs, random operands, and one pair spread over several runs. A miswired variant (the other
- * operator's carry-in pairs, so that no carry or borrow ever enters a chunk) is caught by the same
- * operands.
+ * ({@code (2^k − 1) + 1}), borrows through runs of zeros ({@code 2^k − 1}), a carry (borrow) that
+ * enters a chunk and stops inside it, chunk-boundary widths, both signs, random operands, and one
+ * pair spread over several runs. A miswired variant (the other operator's carry-in pairs, so that no
+ * carry or borrow ever enters a chunk) is caught by the same operands.
  */
 class CarrySelectTest {
 
     private static final Path ADDER = ShippedModels.DEFAULT;
     private static final Path SUBTRACTOR = ShippedModels.SUBTRACTOR;
+    private static final BigInteger ONES_64 = BigInteger.ONE.shiftLeft(64).subtract(BigInteger.ONE);
 
     @Test
     void chunkedSums_agreeWithBigInteger() throws Exception {
@@ -71,9 +72,9 @@ class CarrySelectTest {
         }
         BigInteger[] results = new BigInteger[a.length];
         try (OrtSession packed = environment.createSession(PackedGraph.of(checked.weights(), checked.cell()))) {
-            CarrySelect.StringRun run = (input, strings) -> {
+            CarrySelect.StringRun run = (input, stepCount, strings) -> {
                 try (OnnxTensor tensor = OnnxTensor.createTensor(environment, FloatBuffer.wrap(input),
-                        new long[] {CarrySelect.STRING_STEPS, strings, ModelContract.INPUT_FEATURES});
+                        new long[] {stepCount, strings, ModelContract.INPUT_FEATURES});
                         OrtSession.Result result = packed.run(Map.of(ModelContract.INPUT_NAME, tensor))) {
                     FloatBuffer output = ((OnnxTensor) result.get(0)).getFloatBuffer();
                     float[] probabilities = new float[output.remaining()];
@@ -111,6 +112,13 @@ class CarrySelectTest {
                 pairs.add(new BigInteger[] {power, BigInteger.ONE});
                 pairs.add(new BigInteger[] {BigInteger.ZERO, ones});
                 pairs.add(new BigInteger[] {power.negate(), BigInteger.ONE});
+            }
+            BigInteger partOnes = BigInteger.ONE.shiftLeft(k % 64).subtract(BigInteger.ONE).shiftLeft(64);
+            if (operator == Operator.ADD) {
+                pairs.add(new BigInteger[] {partOnes.add(ONES_64), BigInteger.ONE});
+            } else {
+                pairs.add(new BigInteger[] {BigInteger.ONE.shiftLeft(64 + k % 64).add(BigInteger.ONE.shiftLeft(64)),
+                        BigInteger.ONE});
             }
             BigInteger x = new BigInteger(k, random);
             BigInteger y = new BigInteger(k, random);
