@@ -32,6 +32,9 @@ import java.util.List;
  *
  * <p>The second run's strings are short (a chunk of random digits stops after two digits on
  * average), so the cell steps are about those of one pass, where a plain carry-select's are two.
+ * Below {@value #INCREMENTS_FROM_CHUNKS} chunks in a call, where a run's fixed cost outweighs its
+ * rows, every chunk but the lowest runs for a carry-in of 1 from its operands instead, beside the
+ * carry-in 0 strings in the same run: a plain carry-select.
  */
 final class CarrySelect {
 
@@ -43,6 +46,13 @@ final class CarrySelect {
 
     /** Steps of a string that covers a whole chunk: the carry-in pair, the chunk, the carry-out step. */
     static final int STRING_STEPS = CHUNK_BITS + 2;
+
+    /**
+     * Chunks in a call from which the results for a carry-in of 1 are increments, in a second run;
+     * below, both carry-ins run from the operands in one run, which is as fast at 16 chunks and
+     * faster at 4 (docs/performance.md).
+     */
+    static final int INCREMENTS_FROM_CHUNKS = 32;
 
     /** Runs {@code strings} strings of {@code steps} steps; returns each step's probabilities, step after step. */
     interface StringRun {
@@ -94,26 +104,32 @@ final class CarrySelect {
      */
     void exact(BigInteger[] a, BigInteger[] b, int[] steps, int from, int to, StringRun run, BigInteger[] results) {
         List<Chunk> chunks = new ArrayList<>();
-        List<Chunk> carried = new ArrayList<>();
+        List<Chunk> upper = new ArrayList<>();
+        List<Text> bothCarryIns = new ArrayList<>();
         for (int i = from; i < to; i++) {
             int count = chunks(steps[i]);
             long[] wordsA = TwosComplement.words(a[i], count);
             long[] wordsB = TwosComplement.words(b[i], count);
             for (int k = 0; k < count; k++) {
-                chunks.add(new Chunk(wordsA[k], wordsB[k]));
+                Chunk chunk = new Chunk(wordsA[k], wordsB[k]);
+                chunks.add(chunk);
+                bothCarryIns.add(new Text(chunk, Kind.CARRY_IN_0));
+                if (k > 0) {
+                    upper.add(chunk);
+                    bothCarryIns.add(new Text(chunk, Kind.CARRY_IN_1));
+                }
             }
         }
-        inRuns(chunks, run, false);
-        for (Chunk chunk : chunks) {
-            chunk.stringBits = coveredBits(chunk.sum);
+        if (chunks.size() < INCREMENTS_FROM_CHUNKS) {
+            inRuns(bothCarryIns, run);
+        } else {
+            inRuns(chunks.stream().map(chunk -> new Text(chunk, Kind.CARRY_IN_0)).toList(), run);
+            for (Chunk chunk : upper) {
+                chunk.incrementBits = incrementBits(chunk.sum);
+            }
+            inRuns(upper.stream().map(chunk -> new Text(chunk, Kind.INCREMENT)).toList(), run);
         }
         int next = 0;
-        for (int i = from; i < to; i++) {
-            carried.addAll(chunks.subList(next + 1, next + chunks(steps[i])));
-            next += chunks(steps[i]);
-        }
-        inRuns(carried, run, true);
-        next = 0;
         for (int i = from; i < to; i++) {
             int count = chunks(steps[i]);
             results[i] = chosen(chunks.subList(next, next + count));
@@ -121,50 +137,62 @@ final class CarrySelect {
         }
     }
 
-    /** Runs every chunk's string for a carry-in of 0 or of 1, in runs of at most {@link #maxStrings}. */
-    private void inRuns(List<Chunk> chunks, StringRun run, boolean carryIn) {
-        for (int from = 0; from < chunks.size(); from += maxStrings) {
-            List<Chunk> batch = chunks.subList(from, Math.min(chunks.size(), from + maxStrings));
-            int steps = 0;
-            for (Chunk chunk : batch) {
-                steps = Math.max(steps, carryIn ? chunk.stringBits + (chunk.stringBits == CHUNK_BITS ? 2 : 1)
-                        : STRING_STEPS);
-            }
-            int strings = (batch.size() + multiple - 1) / multiple * multiple;
-            float[] input = new float[steps * strings * ModelContract.INPUT_FEATURES];
+    /** Runs {@code strings}, in runs of at most {@link #maxStrings}, and keeps what each gives its chunk. */
+    private void inRuns(List<Text> strings, StringRun run) {
+        for (int from = 0; from < strings.size(); from += maxStrings) {
+            List<Text> batch = strings.subList(from, Math.min(strings.size(), from + maxStrings));
+            int steps = batch.stream().mapToInt(Text::steps).max().orElseThrow();
+            int rows = (batch.size() + multiple - 1) / multiple * multiple;
+            float[] input = new float[steps * rows * ModelContract.INPUT_FEATURES];
             for (int n = 0; n < batch.size(); n++) {
-                Chunk chunk = batch.get(n);
-                int[] first = carryInPairs[carryIn ? 1 : 0];
-                put(input, strings, 0, n, first[0], first[1]);
-                int bits = carryIn ? chunk.stringBits : CHUNK_BITS;
-                for (int t = 0; t < bits; t++) {
-                    put(input, strings, t + 1, n, (int) ((carryIn ? chunk.sum : chunk.a) >>> t) & 1,
-                            carryIn ? 0 : (int) (chunk.b >>> t) & 1);
-                }
+                write(input, rows, n, batch.get(n));
             }
-            float[] output = run.run(input, steps, strings);
+            float[] output = run.run(input, steps, rows);
             for (int n = 0; n < batch.size(); n++) {
-                Chunk chunk = batch.get(n);
-                int bits = carryIn ? chunk.stringBits : CHUNK_BITS;
-                long word = 0;
-                for (int t = 0; t < bits; t++) {
-                    word |= (bit(output, strings, t + 1, n) ? 1L : 0L) << t;
-                }
-                if (!carryIn) {
-                    chunk.sum = word;
-                    chunk.carryOut = bit(output, strings, CHUNK_BITS + 1, n) ? 1 : 0;
-                } else {
-                    long upper = bits == CHUNK_BITS ? 0 : -1L << bits;
-                    chunk.sumWithCarry = word | chunk.sum & upper;
-                    chunk.carryOutWithCarry = chunk.carryOut
-                            | (bits == CHUNK_BITS && bit(output, strings, CHUNK_BITS + 1, n) ? 1 : 0);
-                }
+                read(output, rows, n, batch.get(n));
+            }
+        }
+    }
+
+    private void write(float[] input, int rows, int n, Text text) {
+        int[] first = carryInPairs[text.kind() == Kind.CARRY_IN_0 ? 0 : 1];
+        put(input, rows, 0, n, first[0], first[1]);
+        Chunk chunk = text.chunk();
+        for (int t = 0; t < text.digits(); t++) {
+            if (text.kind() == Kind.INCREMENT) {
+                put(input, rows, t + 1, n, (int) (chunk.sum >>> t) & 1, 0);
+            } else {
+                put(input, rows, t + 1, n, (int) (chunk.a >>> t) & 1, (int) (chunk.b >>> t) & 1);
+            }
+        }
+    }
+
+    private static void read(float[] output, int rows, int n, Text text) {
+        long word = 0;
+        for (int t = 0; t < text.digits(); t++) {
+            word |= (bit(output, rows, t + 1, n) ? 1L : 0L) << t;
+        }
+        boolean wholeChunk = text.digits() == CHUNK_BITS;
+        int carryOut = wholeChunk && bit(output, rows, CHUNK_BITS + 1, n) ? 1 : 0;
+        Chunk chunk = text.chunk();
+        switch (text.kind()) {
+            case CARRY_IN_0 -> {
+                chunk.sum = word;
+                chunk.carryOut = carryOut;
+            }
+            case CARRY_IN_1 -> {
+                chunk.sumWithCarry = word;
+                chunk.carryOutWithCarry = carryOut;
+            }
+            case INCREMENT -> {
+                chunk.sumWithCarry = wholeChunk ? word : word | chunk.sum & -1L << text.digits();
+                chunk.carryOutWithCarry = chunk.carryOut | carryOut;
             }
         }
     }
 
     /** Digits a carry-in of 1 must run through {@code sum} before the operator's state is 0 again. */
-    private int coveredBits(long sum) {
+    private int incrementBits(long sum) {
         int state = 1;
         for (int t = 0; t < CHUNK_BITS; t++) {
             state = operator.next(2, state, (int) (sum >>> t) & 1, 0);
@@ -190,13 +218,36 @@ final class CarrySelect {
         return TwosComplement.of(littleEndian);
     }
 
+    /** What a string computes for its chunk. */
+    private enum Kind {
+        /** The chunk's digits and carry-out for a carry-in of 0. */
+        CARRY_IN_0,
+        /** The same for a carry-in of 1, from the operands. */
+        CARRY_IN_1,
+        /** The same for a carry-in of 1, from the digits for a carry-in of 0. */
+        INCREMENT
+    }
+
+    /** One string: a chunk and what it computes for it. */
+    private record Text(Chunk chunk, Kind kind) {
+        /** Digit pairs after the carry-in pair. */
+        int digits() {
+            return kind == Kind.INCREMENT ? chunk.incrementBits : CHUNK_BITS;
+        }
+
+        /** Steps: the carry-in pair, the digits and, over a whole chunk, the carry-out step. */
+        int steps() {
+            return 1 + digits() + (digits() == CHUNK_BITS ? 1 : 0);
+        }
+    }
+
     /** One chunk: its operand words, and what the runs gave for a carry-in of 0 and of 1. */
     private static final class Chunk {
         private final long a;
         private final long b;
         private long sum;
         private int carryOut;
-        private int stringBits;
+        private int incrementBits;
         private long sumWithCarry;
         private int carryOutWithCarry;
 

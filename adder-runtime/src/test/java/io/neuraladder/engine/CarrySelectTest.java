@@ -46,6 +46,13 @@ class CarrySelectTest {
     }
 
     @Test
+    void pairsOneByOne_fewChunksRunBothCarryInsFromTheOperands() throws Exception {
+        assertEquals(0, wrong(ADDER, Operator.ADD, Operator.ADD, 1 << 20, true));
+        assertEquals(0, wrong(SUBTRACTOR, Operator.SUBTRACT, Operator.SUBTRACT, 1 << 20, true));
+        assertTrue(wrong(SUBTRACTOR, Operator.SUBTRACT, Operator.ADD, 1 << 20, true) > 0);
+    }
+
+    @Test
     void aPairSpreadOverManyRuns_keepsItsCarryFromRunToRun() throws Exception {
         assertEquals(0, wrong(ADDER, Operator.ADD, Operator.ADD, 2 * PackedGraph.PAIRS_PER_ROW));
         assertEquals(0, wrong(SUBTRACTOR, Operator.SUBTRACT, Operator.SUBTRACT, 2 * PackedGraph.PAIRS_PER_ROW));
@@ -61,6 +68,15 @@ class CarrySelectTest {
 
     /** Pairs on which the layout for {@code wiring} on {@code model}'s network differs from {@code operator}. */
     private static int wrong(Path model, Operator operator, Operator wiring, int maxStrings) throws Exception {
+        return wrong(model, operator, wiring, maxStrings, false);
+    }
+
+    /**
+     * The same, with {@code oneByOne} one call per pair: pairs of fewer than
+     * {@link CarrySelect#INCREMENTS_FROM_CHUNKS} chunks then take the plain carry-select layout.
+     */
+    private static int wrong(Path model, Operator operator, Operator wiring, int maxStrings, boolean oneByOne)
+            throws Exception {
         StructureCheck.CheckedModel checked = GraphRuns.checked(model);
         OrtEnvironment environment = OrtEnvironment.getEnvironment();
         List<BigInteger[]> pairs = pairs(operator);
@@ -84,8 +100,14 @@ class CarrySelectTest {
                     throw new IllegalStateException(e);
                 }
             };
-            new CarrySelect(wiring, maxStrings, PackedGraph.PAIRS_PER_ROW)
-                    .exact(a, b, steps, 0, a.length, run, results);
+            CarrySelect layout = new CarrySelect(wiring, maxStrings, PackedGraph.PAIRS_PER_ROW);
+            if (oneByOne) {
+                for (int i = 0; i < a.length; i++) {
+                    layout.exact(a, b, steps, i, i + 1, run, results);
+                }
+            } else {
+                layout.exact(a, b, steps, 0, a.length, run, results);
+            }
         }
         int wrong = 0;
         for (int i = 0; i < a.length; i++) {
@@ -93,8 +115,8 @@ class CarrySelectTest {
                 wrong++;
             }
         }
-        System.out.printf("%s laid out as %s: %d of %d pairs wrong (seed %d)%n", operator, wiring, wrong, a.length,
-                AddExactProperty.seed());
+        System.out.printf("%s laid out as %s%s: %d of %d pairs wrong (seed %d)%n", operator, wiring,
+                oneByOne ? " one by one" : "", wrong, a.length, AddExactProperty.seed());
         return wrong;
     }
 
