@@ -17,7 +17,7 @@ piece's own K generators, plus one new generator per coordinate for each nonline
 product's error and for the float margin of every step): tanh and sigmoid over an interval [l, u]
 are the line of the smaller end slope plus a constant band, products of affine forms keep their
 linear terms and bound the rest. The image must lie in a piece of its label: an existing one if it
-fits, else a new piece around it (the QR axes of its linear part, radii grown by 5% and by
+fits, else a new piece around it (the QR axes of its linear part, radii grown by --grow (5%) and by
 --min-radius). The cover is closed when every piece is processed; it proves nothing more than the
 box search does unless every piece also outputs its label's digit with margin, which is checked.
 
@@ -154,8 +154,8 @@ def sum_digit(label):
 
 
 class Cover:
-    def __init__(self, cell, history, min_radius):
-        self.cell, self.history, self.min_radius = cell, history, min_radius
+    def __init__(self, cell, history, min_radius, grow=1.05):
+        self.cell, self.history, self.min_radius, self.grow = cell, history, min_radius, grow
         self.size = 2 * cell["hidden"] if cell["op"] == "LSTM" else cell["hidden"]
         self.pieces, self.by_label = [], {}
 
@@ -181,7 +181,7 @@ class Cover:
             linear = linear + np.eye(self.size) * 1e-9
         axes = np.linalg.qr(linear[:, np.argsort(-norms)])[0]
         radii = np.abs(axes.T @ image.a).sum(1)
-        return self.add(label, image.c, axes * (1.05 * radii + self.min_radius))
+        return self.add(label, image.c, axes * (self.grow * radii + self.min_radius))
 
     def output_margin(self, j):
         label, center, shape, _, _ = self.pieces[j]
@@ -215,10 +215,11 @@ def main():
     parser.add_argument("--history", type=int, default=2)
     parser.add_argument("--steps", type=int, default=2)
     parser.add_argument("--min-radius", type=float, default=1e-3)
+    parser.add_argument("--grow", type=float, default=1.05, help="a new piece's radii over its image's")
     parser.add_argument("--budget", type=int, default=40000, help="most pieces")
     parser.add_argument("--seconds", type=float, default=600, help="stop after this long")
     args = parser.parse_args()
-    cover = Cover(load(args.model), args.history, args.min_radius)
+    cover = Cover(load(args.model), args.history, args.min_radius, args.grow)
     zero = np.zeros(cover.size)
     queue, starts = [], [(zero, (0, ()), 0)]
     while starts:
