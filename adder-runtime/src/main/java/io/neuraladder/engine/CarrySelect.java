@@ -104,26 +104,26 @@ final class CarrySelect {
      */
     void exact(BigInteger[] a, BigInteger[] b, int[] steps, int from, int to, StringRun run, BigInteger[] results) {
         List<Chunk> chunks = new ArrayList<>();
-        List<Chunk> upper = new ArrayList<>();
-        List<Text> bothCarryIns = new ArrayList<>();
         for (int i = from; i < to; i++) {
             int count = chunks(steps[i]);
             long[] wordsA = TwosComplement.words(a[i], count);
             long[] wordsB = TwosComplement.words(b[i], count);
             for (int k = 0; k < count; k++) {
-                Chunk chunk = new Chunk(wordsA[k], wordsB[k]);
-                chunks.add(chunk);
-                bothCarryIns.add(new Text(chunk, Kind.CARRY_IN_0));
-                if (k > 0) {
-                    upper.add(chunk);
-                    bothCarryIns.add(new Text(chunk, Kind.CARRY_IN_1));
-                }
+                chunks.add(new Chunk(wordsA[k], wordsB[k], k == 0));
             }
         }
         if (chunks.size() < INCREMENTS_FROM_CHUNKS) {
+            List<Text> bothCarryIns = new ArrayList<>();
+            for (Chunk chunk : chunks) {
+                bothCarryIns.add(new Text(chunk, Kind.CARRY_IN_0));
+                if (!chunk.lowest) {
+                    bothCarryIns.add(new Text(chunk, Kind.CARRY_IN_1));
+                }
+            }
             inRuns(bothCarryIns, run);
         } else {
             inRuns(chunks.stream().map(chunk -> new Text(chunk, Kind.CARRY_IN_0)).toList(), run);
+            List<Chunk> upper = chunks.stream().filter(chunk -> !chunk.lowest).toList();
             for (Chunk chunk : upper) {
                 chunk.incrementBits = incrementBits(chunk.sum);
             }
@@ -245,15 +245,18 @@ final class CarrySelect {
     private static final class Chunk {
         private final long a;
         private final long b;
+        private final boolean lowest;
         private long sum;
         private int carryOut;
         private int incrementBits;
         private long sumWithCarry;
         private int carryOutWithCarry;
 
-        Chunk(long a, long b) {
+        /** A chunk of operand words {@code a} and {@code b}; the {@code lowest} of its pair has no carry-in. */
+        Chunk(long a, long b, boolean lowest) {
             this.a = a;
             this.b = b;
+            this.lowest = lowest;
         }
     }
 
