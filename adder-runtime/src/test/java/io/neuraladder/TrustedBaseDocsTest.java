@@ -31,6 +31,8 @@ class TrustedBaseDocsTest {
 
     private static final Pattern JAVA_FILE = Pattern.compile("`(?:[\\w./-]*/)?(\\w+\\.java)`");
     private static final Pattern TABLE_COUNTS = Pattern.compile("\\d+(?: \\+ \\d+)*");
+    private static final Pattern TOTAL = Pattern.compile("\\(([\\d,]+) lines in all");
+    private static final String TABLE_HEADER = "| package | file | lines |";
     private static final Pattern PROSE_COUNT = Pattern.compile("`(?:[\\w./-]*/)?(\\w+\\.java)`,? \\(?(\\d+) lines");
 
     @Test
@@ -53,6 +55,42 @@ class TrustedBaseDocsTest {
                 + "The wiring lives in `api/Overflow.java` (2 lines: the sign tests).");
         assertEquals(Map.of("Outward.java", 1, "Overflow.java", 2), stated);
         assertFalse(lines("Outward.java") == 1 || lines("Overflow.java") == 2);
+    }
+
+    @Test
+    void theTrustedBasesTotal_isItsTablesSum() throws IOException {
+        String doc = Files.readString(DOC);
+        assertEquals(tableSum(doc), statedTotal(doc), "update the total in docs/certification.md");
+    }
+
+    @Test
+    void aStaleTotal_isCaught() {
+        String doc = "It is here (10 lines in all, comments included):\n\n" + TABLE_HEADER + " what |\n|---|---|---:|---|\n"
+                + "| **`proof`** | `A.java` | 4 | x |\n|  | `B.java` | 5 | y |\n\nAfter the table.\n";
+        assertEquals(10, statedTotal(doc));
+        assertEquals(9, tableSum(doc));
+    }
+
+    /** The total the text gives the trusted base. */
+    private static int statedTotal(String doc) {
+        Matcher total = TOTAL.matcher(doc);
+        assertTrue(total.find(), "the doc states no total");
+        return Integer.parseInt(total.group(1).replace(",", ""));
+    }
+
+    /** The sum of the line counts in the trusted base's table, the first under {@link #TABLE_HEADER}. */
+    private static int tableSum(String doc) {
+        int sum = 0;
+        for (String line : doc.substring(doc.indexOf(TABLE_HEADER)).split("\n")) {
+            if (!line.startsWith("|")) {
+                break;
+            }
+            String[] cells = line.split("\\|");
+            if (cells.length > 3 && cells[3].trim().matches("\\d+")) {
+                sum += Integer.parseInt(cells[3].trim());
+            }
+        }
+        return sum;
     }
 
     /** Each file (or files joined by {@code +}, counted together) with the count the text gives it. */

@@ -11,7 +11,8 @@ import java.math.BigInteger;
  *
  * <ul>
  *   <li>Division: restoring division of the magnitudes ({@link RadixDivision}), one quotient bit
- *       per subtractor run; signs as {@link BigInteger}'s.
+ *       per subtractor run, or for a long quotient by a long divisor an estimate from Newton's
+ *       reciprocal, corrected ({@link ReciprocalDivision}); signs as {@link BigInteger}'s.
  *   <li>gcd: Stein's binary algorithm: shifts, and one or two subtractions per step.
  *   <li>pow and modPow: square and multiply, products by the adder ({@link Multiplier}), modPow
  *       reducing each product Montgomery's way for an odd modulus of more than 64 bits
@@ -42,11 +43,16 @@ public final class BigArithmetic {
 
     private final ReloadableSubtractor subtractor;
     private final ReloadableAdder adder;
+    private final RadixDivision.Differences differences;
+    private final ReciprocalDivision reciprocalDivision;
 
     /** The family computed by these certified networks. */
     public BigArithmetic(ReloadableSubtractor subtractor, ReloadableAdder adder) {
         this.subtractor = subtractor;
         this.adder = adder;
+        this.differences = (x, y) -> x.length == 1 ? new BigInteger[] {subtractor.subtract(x[0], y[0])}
+                : subtractor.engine().call(engine -> engine.exact(x, y));
+        this.reciprocalDivision = new ReciprocalDivision(adder, subtractor, differences);
     }
 
     /** Like {@link BigInteger#divideAndRemainder}: {@code {a / b, a % b}}, truncated toward zero. */
@@ -231,10 +237,13 @@ public final class BigArithmetic {
         return root;
     }
 
-    /** {@code {a / b, a % b}} for {@code a ≥ 0} and {@code b > 0}: {@link RadixDivision}, on the subtractor. */
+    /**
+     * {@code {a / b, a % b}} for {@code a ≥ 0} and {@code b > 0}: a long quotient by a long divisor
+     * from a reciprocal ({@link ReciprocalDivision}), any other bit by bit ({@link RadixDivision}).
+     */
     private BigInteger[] divideMagnitudes(BigInteger a, BigInteger b) {
-        return RadixDivision.divide((x, y) -> x.length == 1 ? new BigInteger[] {subtractor.subtract(x[0], y[0])}
-                : subtractor.engine().call(engine -> engine.exact(x, y)), a, b, RadixDivision.SERVED_DIGIT_BITS);
+        return ReciprocalDivision.suits(a, b) ? reciprocalDivision.divide(a, b)
+                : RadixDivision.divide(differences, a, b, RadixDivision.SERVED_DIGIT_BITS);
     }
 
     private BigInteger abs(BigInteger a) {

@@ -4,13 +4,12 @@ import io.neuraladder.common.Checks;
 import io.neuraladder.common.Limits;
 import java.math.BigInteger;
 import java.nio.ByteBuffer;
-import java.util.ArrayList;
-import java.util.List;
 
 /**
  * {@link Math#multiplyExact} and {@link BigInteger#multiply} wired from a certified adder: the
- * partial products of {@link Products} summed by the adder's own cell, then {@link Math}'s
- * overflow rule read from the exact product. The only arithmetic here is the adder's.
+ * partial products of {@link Products} (int factors) or {@link Radix16Products} (long and
+ * {@code BigInteger} factors, above 64 bits after {@link Karatsuba}'s splits) summed by the adder's
+ * own cell, then {@link Math}'s overflow rule read from the exact product. The only arithmetic here is the adder's.
  */
 public final class Multiplier {
 
@@ -62,8 +61,7 @@ public final class Multiplier {
 
     /** Like {@link Math#multiplyHigh(long, long)}: the high 64 bits of the exact 128-bit signed product. */
     public static long multiplyHigh(ReloadableAdder adder, long a, long b) {
-        return products(adder, List.of(Products.terms(BigInteger.valueOf(a), BigInteger.valueOf(b))))[0]
-                .shiftRight(Long.SIZE).longValue();
+        return product(adder, BigInteger.valueOf(a), BigInteger.valueOf(b)).shiftRight(Long.SIZE).longValue();
     }
 
     /**
@@ -71,7 +69,7 @@ public final class Multiplier {
      * product of the operands read as unsigned 64-bit numbers.
      */
     public static long unsignedMultiplyHigh(ReloadableAdder adder, long a, long b) {
-        return products(adder, List.of(Products.terms(unsigned(a), unsigned(b))))[0].shiftRight(Long.SIZE).longValue();
+        return product(adder, unsigned(a), unsigned(b)).shiftRight(Long.SIZE).longValue();
     }
 
     /** The 64 bits of {@code x} read as an unsigned number: the same bits with a 0 sign above them, no arithmetic. */
@@ -81,7 +79,7 @@ public final class Multiplier {
 
     /** Like {@link Math#multiplyExact(long, long)}: the exact product's terms summed level by level. */
     public static long multiplyExact(ReloadableAdder adder, long a, long b) {
-        BigInteger product = products(adder, List.of(Products.terms(BigInteger.valueOf(a), BigInteger.valueOf(b))))[0];
+        BigInteger product = product(adder, BigInteger.valueOf(a), BigInteger.valueOf(b));
         if (product.bitLength() >= Long.SIZE) {
             throw new ArithmeticException("long overflow");
         }
@@ -113,11 +111,13 @@ public final class Multiplier {
     /** Like {@link Math#multiplyExact(long, long)} per element. */
     public static long[] multiplyExact(ReloadableAdder adder, long[] a, long[] b) {
         Checks.requireSameLength(a.length, b.length);
-        List<List<BigInteger>> terms = new ArrayList<>(a.length);
+        BigInteger[] x = new BigInteger[a.length];
+        BigInteger[] y = new BigInteger[a.length];
         for (int i = 0; i < a.length; i++) {
-            terms.add(Products.terms(BigInteger.valueOf(a[i]), BigInteger.valueOf(b[i])));
+            x[i] = BigInteger.valueOf(a[i]);
+            y[i] = BigInteger.valueOf(b[i]);
         }
-        BigInteger[] products = products(adder, terms);
+        BigInteger[] products = adder.engine().call(engine -> Radix16Products.products(engine, x, y));
         long[] results = new long[a.length];
         for (int i = 0; i < a.length; i++) {
             if (products[i].bitLength() >= Long.SIZE) {
@@ -140,8 +140,8 @@ public final class Multiplier {
         return Products.fewestTerms(a, b);
     }
 
-    private static BigInteger[] products(ReloadableAdder adder, List<List<BigInteger>> terms) {
-        return adder.engine().call(engine -> Products.sums(engine, terms));
+    private static BigInteger product(ReloadableAdder adder, BigInteger a, BigInteger b) {
+        return adder.engine().call(engine -> Radix16Products.products(engine, new BigInteger[] {a}, new BigInteger[] {b}))[0];
     }
 
     /** Sums the {@code count} items of {@code terms} whose partial products number {@code size}, into {@code products}. */

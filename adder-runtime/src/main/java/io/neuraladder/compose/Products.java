@@ -6,9 +6,10 @@ import java.util.ArrayList;
 import java.util.List;
 
 /**
- * Multiplication wired from a certified adder: Booth's radix-4 recoding of the multiplier chooses,
- * for each pair of its bits, a partial product {@code 0}, {@code ±x} or {@code ±2x} shifted into
- * place, and the adder sums them. Every bit of every sum is the adder's; the Java here only wires:
+ * Int products wired from a certified adder, and the adder's sums of any partial products: Booth's
+ * radix-4 recoding of an int multiplier chooses, for each pair of its bits, a partial product
+ * {@code 0}, {@code ±x} or {@code ±2x} shifted into place, and the adder sums them ({@link #sums}
+ * also sums {@link Radix16Products}' terms). Every bit of every sum is the adder's; the Java here only wires:
  * it reads the multiplier's bits, shifts the multiplicand, takes its bitwise NOT for a negative
  * digit (a negative partial product {@code −x·2^k} is {@code (~x)·2^k + 2^k}), places each such
  * {@code 2^k} as a single bit where another partial product has a zero, and chooses which operand
@@ -103,43 +104,6 @@ final class Products {
             System.arraycopy(terms, 0, wide, 0, INT_DIGITS);
             wide[INT_DIGITS] = pending;
             return wide;
-        }
-        return terms;
-    }
-
-    /**
-     * The partial products of {@code x · y} for integers of any size, exact: Booth digits of the
-     * shorter operand up to its sign bit, each {@code ±x} or {@code ±2x} shifted into place (a
-     * negative one as {@code (~x)·2^k}), and one term holding every correction bit {@code 2^k}
-     * (each at its own position). Zero partial products are left out.
-     */
-    static List<BigInteger> terms(BigInteger x, BigInteger y) {
-        BigInteger multiplicand = x.bitLength() >= y.bitLength() ? x : y;
-        BigInteger multiplier = multiplicand == x ? y : x;
-        BigInteger negated = multiplicand.not();
-        int digits = (multiplier.bitLength() + 2) / 2;
-        List<BigInteger> terms = new ArrayList<>(digits + 1);
-        BigInteger corrections = BigInteger.ZERO;
-        for (int i = 0; i < digits; i++) {
-            int shift = 2 * i;
-            int code = (multiplier.testBit(shift + 1) ? 4 : 0) | (multiplier.testBit(shift) ? 2 : 0)
-                    | (i > 0 && multiplier.testBit(shift - 1) ? 1 : 0);
-            switch (code) {
-                case 0b001, 0b010 -> terms.add(multiplicand.shiftLeft(shift));
-                case 0b011 -> terms.add(multiplicand.shiftLeft(shift + 1));
-                case 0b100 -> {
-                    terms.add(negated.shiftLeft(shift + 1));
-                    corrections = corrections.setBit(shift + 1);
-                }
-                case 0b101, 0b110 -> {
-                    terms.add(negated.shiftLeft(shift));
-                    corrections = corrections.setBit(shift);
-                }
-                default -> { }
-            }
-        }
-        if (corrections.signum() != 0) {
-            terms.add(corrections);
         }
         return terms;
     }

@@ -5,6 +5,8 @@ import io.neuraladder.contract.ModelContract;
 import io.neuraladder.contract.Operator;
 import java.math.BigInteger;
 import java.nio.FloatBuffer;
+import java.util.Comparator;
+import java.util.stream.IntStream;
 
 /**
  * A bit-serial model's {@code BigInteger} results, exact, in as few steps in sequence as the
@@ -25,6 +27,12 @@ final class BigIntegerRuns {
 
     /** Pair-steps per run: bounds its buffers to a few MB. */
     static final int PAIR_STEPS_PER_RUN = 1 << 20;
+
+    /**
+     * Pair-steps of padding, to the widest pair's steps, that one more run costs about as much as
+     * (docs/performance.md): a run of pairs of mixed widths is split where padding would cost more.
+     */
+    static final long PADDING_PER_RUN = 1024;
 
     /** Pairs in a run up to which each takes a row of the file's graph; more share rows of the packed graph. */
     static final int ROW_PER_PAIR_UP_TO = 4;
@@ -61,32 +69,45 @@ final class BigIntegerRuns {
         return BitCodec.decodeBigInteger(FloatBuffer.wrap(graphs.run(false, input, steps, 1)), steps);
     }
 
-    /** {@code a[i] op b[i]} for every index, exactly, in runs of at most {@link #PAIR_STEPS_PER_RUN} pair-steps. */
+    /**
+     * {@code a[i] op b[i]} for every index, exactly, in runs of at most {@link #PAIR_STEPS_PER_RUN}
+     * pair-steps: the pairs in order of width, a run ending where widening it would pad its pairs by
+     * more than {@link #PADDING_PER_RUN} steps.
+     */
     BigInteger[] exact(BigInteger[] a, BigInteger[] b) {
-        BigInteger[] results = new BigInteger[a.length];
-        int[] steps = new int[a.length];
+        int[] widths = new int[a.length];
         for (int i = 0; i < a.length; i++) {
-            steps[i] = BitCodec.steps(a[i], b[i]);
+            widths[i] = BitCodec.steps(a[i], b[i]);
         }
+        int[] order = IntStream.range(0, a.length).boxed().sorted(Comparator.comparingInt(i -> widths[i]))
+                .mapToInt(Integer::intValue).toArray();
+        BigInteger[] left = new BigInteger[a.length];
+        BigInteger[] right = new BigInteger[a.length];
+        int[] steps = new int[a.length];
+        for (int k = 0; k < order.length; k++) {
+            left[k] = a[order[k]];
+            right[k] = b[order[k]];
+            steps[k] = widths[order[k]];
+        }
+        BigInteger[] sorted = new BigInteger[a.length];
         int from = 0;
         while (from < a.length) {
-            int widest = 0;
-            int to = from;
-            while (to < a.length) {
-                int wider = Math.max(widest, steps[to]);
-                if ((long) wider * (to - from + 1) > PAIR_STEPS_PER_RUN) {
-                    break;
-                }
-                widest = wider;
+            int to = from + 1;
+            while (to < a.length && (long) steps[to] * (to - from + 1) <= PAIR_STEPS_PER_RUN
+                    && (long) (steps[to] - steps[to - 1]) * (to - from) <= PADDING_PER_RUN) {
                 to++;
             }
-            if (to == from || (widest >= CHUNKED_FROM_STEPS && to - from < CHUNKED_BELOW_PAIRS)) {
-                to = Math.max(to, from + 1);
-                carrySelect.exact(a, b, steps, from, to, this::runStrings, results);
+            int widest = steps[to - 1];
+            if (widest >= CHUNKED_FROM_STEPS && to - from < CHUNKED_BELOW_PAIRS) {
+                carrySelect.exact(left, right, steps, from, to, this::runStrings, sorted);
             } else {
-                runRows(a, b, from, to, widest, results);
+                runRows(left, right, from, to, widest, sorted);
             }
             from = to;
+        }
+        BigInteger[] results = new BigInteger[a.length];
+        for (int k = 0; k < order.length; k++) {
+            results[order[k]] = sorted[k];
         }
         return results;
     }
@@ -98,20 +119,22 @@ final class BigIntegerRuns {
         int multiple = packed ? PackedGraph.PAIRS_PER_ROW : 1;
         int padded = (count + multiple - 1) / multiple * multiple;
         float[] input = new float[steps * padded * ModelContract.INPUT_FEATURES];
+        long[][] wordsA = new long[count][];
+        long[][] wordsB = new long[count][];
         for (int n = 0; n < count; n++) {
-            long[] wordsA = TwosComplement.words(a[from + n], TwosComplement.wordsFor(steps));
-            long[] wordsB = TwosComplement.words(b[from + n], TwosComplement.wordsFor(steps));
-            for (int t = 0; t < steps; t++) {
+            wordsA[n] = TwosComplement.words(a[from + n], TwosComplement.wordsFor(steps));
+            wordsB[n] = TwosComplement.words(b[from + n], TwosComplement.wordsFor(steps));
+        }
+        for (int t = 0; t < steps; t++) {
+            for (int n = 0; n < count; n++) {
                 int row = (t * padded + n) * ModelContract.INPUT_FEATURES;
-                input[row] = wordsA[t / Long.SIZE] >>> t & 1;
-                input[row + 1] = wordsB[t / Long.SIZE] >>> t & 1;
+                input[row] = wordsA[n][t / Long.SIZE] >>> t & 1;
+                input[row + 1] = wordsB[n][t / Long.SIZE] >>> t & 1;
             }
         }
         float[] output = graphs.run(packed, input, steps, padded);
-        for (int n = 0; n < count; n++) {
-            int pair = n;
-            results[from + n] = TwosComplement.read(steps, t -> output[t * padded + pair] > ModelContract.THRESHOLD);
-        }
+        BigInteger[] read = TwosComplement.columns(output, steps, padded, count, ModelContract.THRESHOLD);
+        System.arraycopy(read, 0, results, from, count);
     }
 
     /** Runs {@link CarrySelect}'s strings on the packed graph. */

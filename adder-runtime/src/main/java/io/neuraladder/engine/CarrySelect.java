@@ -143,37 +143,65 @@ final class CarrySelect {
             List<Text> batch = strings.subList(from, Math.min(strings.size(), from + maxStrings));
             int steps = batch.stream().mapToInt(Text::steps).max().orElseThrow();
             int rows = (batch.size() + multiple - 1) / multiple * multiple;
-            float[] input = new float[steps * rows * ModelContract.INPUT_FEATURES];
-            for (int n = 0; n < batch.size(); n++) {
-                write(input, rows, n, batch.get(n));
-            }
-            float[] output = run.run(input, steps, rows);
-            for (int n = 0; n < batch.size(); n++) {
-                read(output, rows, n, batch.get(n));
-            }
+            float[] output = run.run(input(batch, steps, rows), steps, rows);
+            readAll(output, batch, steps, rows);
         }
     }
 
-    private void write(float[] input, int rows, int n, Text text) {
-        int[] first = carryInPairs[text.kind() == Kind.CARRY_IN_0 ? 0 : 1];
-        put(input, rows, 0, n, first[0], first[1]);
-        Chunk chunk = text.chunk();
-        for (int t = 0; t < text.digits(); t++) {
-            if (text.kind() == Kind.INCREMENT) {
-                put(input, rows, t + 1, n, (int) (chunk.sum >>> t) & 1, 0);
-            } else {
-                put(input, rows, t + 1, n, (int) (chunk.a >>> t) & 1, (int) (chunk.b >>> t) & 1);
+    /**
+     * The strings' input, {@code [steps, rows, 2]}: each string's carry-in pair, then its digit
+     * pairs (the operands' bits, or for an increment the first run's digits and 0), then
+     * {@code (0, 0)} steps. Written step by step, as the tensor lies in memory.
+     */
+    private float[] input(List<Text> batch, int steps, int rows) {
+        float[] input = new float[steps * rows * ModelContract.INPUT_FEATURES];
+        long[] x = new long[batch.size()];
+        long[] y = new long[batch.size()];
+        for (int n = 0; n < batch.size(); n++) {
+            Text text = batch.get(n);
+            Chunk chunk = text.chunk();
+            long digits = text.digits() == CHUNK_BITS ? -1L : ~(-1L << text.digits());
+            x[n] = (text.kind() == Kind.INCREMENT ? chunk.sum : chunk.a) & digits;
+            y[n] = text.kind() == Kind.INCREMENT ? 0 : chunk.b & digits;
+            int[] first = carryInPairs[text.kind() == Kind.CARRY_IN_0 ? 0 : 1];
+            put(input, rows, 0, n, first[0], first[1]);
+        }
+        for (int t = 0; t < Math.min(CHUNK_BITS, steps - 1); t++) {
+            for (int n = 0; n < batch.size(); n++) {
+                put(input, rows, t + 1, n, (int) (x[n] >>> t) & 1, (int) (y[n] >>> t) & 1);
             }
+        }
+        return input;
+    }
+
+    /** Reads the strings' outputs, {@code [steps, rows]}, step by step as they lie in memory, and keeps each string's. */
+    private static void readAll(float[] output, List<Text> batch, int steps, int rows) {
+        long[] outputs = new long[batch.size()];
+        boolean[] lastBits = new boolean[batch.size()];
+        for (int t = 1; t < steps; t++) {
+            for (int n = 0; n < batch.size(); n++) {
+                long bit = output[t * rows + n] > ModelContract.THRESHOLD ? 1L : 0L;
+                if (t <= CHUNK_BITS) {
+                    outputs[n] |= bit << (t - 1);
+                } else {
+                    lastBits[n] = bit == 1;
+                }
+            }
+        }
+        for (int n = 0; n < batch.size(); n++) {
+            read(outputs[n], lastBits[n], batch.get(n));
         }
     }
 
-    private static void read(float[] output, int rows, int n, Text text) {
-        long word = 0;
-        for (int t = 0; t < text.digits(); t++) {
-            word |= (bit(output, rows, t + 1, n) ? 1L : 0L) << t;
-        }
+    /**
+     * Keeps what a string gave its chunk: {@code outputs}, the outputs after its carry-in step, one
+     * bit per step (those past its digits are padding's), and {@code lastBit}, the output of a
+     * whole chunk's carry-out step.
+     */
+    private static void read(long outputs, boolean lastBit, Text text) {
         boolean wholeChunk = text.digits() == CHUNK_BITS;
-        int carryOut = wholeChunk && bit(output, rows, CHUNK_BITS + 1, n) ? 1 : 0;
+        long word = wholeChunk ? outputs : outputs & ~(-1L << text.digits());
+        int carryOut = wholeChunk && lastBit ? 1 : 0;
         Chunk chunk = text.chunk();
         switch (text.kind()) {
             case CARRY_IN_0 -> {
@@ -205,17 +233,14 @@ final class CarrySelect {
 
     /** One operand pair's result: its chunks, lowest first, each chosen by the carry out of the one below. */
     private static BigInteger chosen(List<Chunk> chunks) {
-        byte[] littleEndian = new byte[chunks.size() * Long.BYTES];
+        long[] words = new long[chunks.size()];
         int carry = 0;
         for (int k = 0; k < chunks.size(); k++) {
             Chunk chunk = chunks.get(k);
-            long word = carry == 0 ? chunk.sum : chunk.sumWithCarry;
+            words[k] = carry == 0 ? chunk.sum : chunk.sumWithCarry;
             carry = carry == 0 ? chunk.carryOut : chunk.carryOutWithCarry;
-            for (int n = 0; n < Long.BYTES; n++) {
-                littleEndian[k * Long.BYTES + n] = (byte) (word >>> (Byte.SIZE * n));
-            }
         }
-        return TwosComplement.of(littleEndian);
+        return TwosComplement.of(words, words.length * Long.SIZE);
     }
 
     /** What a string computes for its chunk. */
@@ -264,9 +289,5 @@ final class CarrySelect {
         int at = (step * strings + string) * ModelContract.INPUT_FEATURES;
         input[at] = x;
         input[at + 1] = y;
-    }
-
-    private static boolean bit(float[] output, int strings, int step, int string) {
-        return output[step * strings + string] > ModelContract.THRESHOLD;
     }
 }

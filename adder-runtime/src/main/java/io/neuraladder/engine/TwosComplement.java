@@ -1,7 +1,6 @@
 package io.neuraladder.engine;
 
 import java.math.BigInteger;
-import java.util.function.IntPredicate;
 
 /** {@code BigInteger}s as two's-complement bits, least significant first, for the engine's tensors. */
 final class TwosComplement {
@@ -26,24 +25,38 @@ final class TwosComplement {
         return (bits + Long.SIZE - 1) / Long.SIZE;
     }
 
-    /** The number whose two's-complement bits are {@code littleEndian}, its top bit the sign. */
-    static BigInteger of(byte[] littleEndian) {
-        byte[] bigEndian = new byte[littleEndian.length];
-        for (int i = 0; i < littleEndian.length; i++) {
-            bigEndian[littleEndian.length - 1 - i] = littleEndian[i];
-        }
-        return new BigInteger(bigEndian);
-    }
-
-    /** The {@code bits}-bit two's-complement number whose bit {@code t} is {@code set.test(t)}, the top one its sign. */
-    static BigInteger read(int bits, IntPredicate set) {
-        byte[] littleEndian = new byte[(bits + Byte.SIZE - 1) / Byte.SIZE];
-        for (int t = 0; t < littleEndian.length * Byte.SIZE; t++) {
-            if (set.test(Math.min(t, bits - 1))) {
-                littleEndian[t / Byte.SIZE] |= (byte) (1 << (t % Byte.SIZE));
+    /**
+     * The {@code bits}-bit two's-complement numbers in the first {@code count} columns of
+     * {@code table}, a row per bit (least significant first) of {@code stride} entries, a bit set
+     * where its entry is above {@code threshold}: read row by row, as the table lies in memory.
+     */
+    static BigInteger[] columns(float[] table, int bits, int stride, int count, float threshold) {
+        long[][] words = new long[count][wordsFor(bits)];
+        for (int t = 0; t < bits; t++) {
+            int row = t * stride;
+            for (int n = 0; n < count; n++) {
+                long bit = table[row + n] > threshold ? 1L : 0L;
+                words[n][t / Long.SIZE] |= bit << t;
             }
         }
-        return of(littleEndian);
+        BigInteger[] numbers = new BigInteger[count];
+        for (int n = 0; n < count; n++) {
+            numbers[n] = of(words[n], bits);
+        }
+        return numbers;
+    }
+
+    /** The {@code bits}-bit two's-complement number in {@code words}, least significant first; bits above are ignored. */
+    static BigInteger of(long[] words, int bits) {
+        int top = (bits - 1) / Long.SIZE;
+        byte[] bigEndian = new byte[(top + 1) * Long.BYTES];
+        for (int w = 0; w <= top; w++) {
+            long word = w < top ? words[w] : signExtended(words[w], (bits - 1) % Long.SIZE + 1);
+            for (int n = 0; n < Long.BYTES; n++) {
+                bigEndian[bigEndian.length - 1 - (w * Long.BYTES + n)] = (byte) (word >>> (Byte.SIZE * n));
+            }
+        }
+        return new BigInteger(bigEndian);
     }
 
     /** {@code value}'s low {@code bits} bits ({@code 1 ≤ bits ≤ 64}) read as a two's-complement number. */
