@@ -18,7 +18,8 @@ import java.math.BigInteger;
  *       reducing each product Montgomery's way for an odd modulus of more than 64 bits
  *       ({@link Montgomery}), else by the division above; negative exponents through modInverse.
  *   <li>modInverse: the extended Euclidean algorithm on these quotients, products and differences.
- *   <li>sqrt: the digit-by-digit binary square root, one subtraction per result bit.
+ *   <li>sqrt: the digit-by-digit binary square root, one subtraction per result bit, or from 512
+ *       bits Newton's step from the root of the top half, corrected ({@link NewtonSquareRoot}).
  * </ul>
  */
 public final class BigArithmetic {
@@ -45,6 +46,7 @@ public final class BigArithmetic {
     private final ReloadableAdder adder;
     private final RadixDivision.Differences differences;
     private final ReciprocalDivision reciprocalDivision;
+    private final NewtonSquareRoot squareRoot;
 
     /** The family computed by these certified networks. */
     public BigArithmetic(ReloadableSubtractor subtractor, ReloadableAdder adder) {
@@ -53,11 +55,13 @@ public final class BigArithmetic {
         this.differences = (x, y) -> x.length == 1 ? new BigInteger[] {subtractor.subtract(x[0], y[0])}
                 : subtractor.engine().call(engine -> engine.exact(x, y));
         this.reciprocalDivision = new ReciprocalDivision(adder, subtractor, differences);
+        this.squareRoot = new NewtonSquareRoot(adder, subtractor, (a, b) -> divideMagnitudes(a, b)[0],
+                this::sqrtDigitByDigit);
     }
 
     /** Like {@link BigInteger#divideAndRemainder}: {@code {a / b, a % b}}, truncated toward zero. */
     public BigInteger[] divideAndRemainder(BigInteger a, BigInteger b) {
-        Checks.requireBitsAtMost(a, b, MAX_DIVIDEND_BITS, "divided, one subtractor run per quotient bit");
+        Checks.requireBitsAtMost(a, b, MAX_DIVIDEND_BITS, "divided, up to one subtractor run per quotient bit");
         if (b.signum() == 0) {
             throw new ArithmeticException("BigInteger divide by zero");
         }
@@ -79,7 +83,7 @@ public final class BigArithmetic {
 
     /** Like {@link BigInteger#mod}: the remainder in {@code [0, m)}, for a positive modulus. */
     public BigInteger mod(BigInteger a, BigInteger m) {
-        Checks.requireBitsAtMost(a, m, MAX_DIVIDEND_BITS, "divided, one subtractor run per quotient bit");
+        Checks.requireBitsAtMost(a, m, MAX_DIVIDEND_BITS, "divided, up to one subtractor run per quotient bit");
         requirePositiveModulus(m);
         BigInteger magnitude = divideMagnitudes(abs(a), m)[1];
         return a.signum() >= 0 || magnitude.signum() == 0 ? magnitude : subtractor.subtract(m, magnitude);
@@ -218,10 +222,15 @@ public final class BigArithmetic {
 
     /** Like {@link BigInteger#sqrt}: the largest integer whose square is at most {@code a}. */
     public BigInteger sqrt(BigInteger a) {
-        Checks.requireBitsAtMost(a, BigInteger.ZERO, MAX_DIVIDEND_BITS, "rooted, one subtractor run per result bit");
+        Checks.requireBitsAtMost(a, BigInteger.ZERO, MAX_DIVIDEND_BITS, "rooted, up to one subtractor run per result bit");
         if (a.signum() < 0) {
             throw new ArithmeticException("Negative BigInteger");
         }
+        return squareRoot.sqrt(a);
+    }
+
+    /** {@code ⌊√a⌋} for {@code a ≥ 0}, one subtraction per result bit. */
+    private BigInteger sqrtDigitByDigit(BigInteger a) {
         BigInteger remainder = a;
         BigInteger root = BigInteger.ZERO;
         for (int position = (a.bitLength() - 1) & ~1; position >= 0; position -= 2) {
