@@ -4,17 +4,14 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import io.neuraladder.NeuralAdder;
 import io.neuraladder.NeuralMath;
-import io.neuraladder.ShippedModels;
 import io.neuraladder.properties.AddExactProperty;
 import java.math.BigInteger;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Random;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
 
 /**
  * {@link Montgomery} on its own, on the bundled certified adder and subtractor, against
@@ -24,31 +21,17 @@ import org.junit.jupiter.api.Test;
  * {@link NeuralMath} on those moduli with exponents 0, 1, 2, 65537, random 64-bit and negative ones.
  * A miswired variant, given {@code +m⁻¹} instead of {@code −m⁻¹}, is caught by the same values.
  */
+@ExtendWith(BundledNetworks.class)
 class MontgomeryTest {
 
-    private static ReloadableAdder adder;
-    private static ReloadableSubtractor subtractor;
-
-    @BeforeAll
-    static void open() {
-        adder = (ReloadableAdder) NeuralAdder.open(ShippedModels.DEFAULT);
-        subtractor = (ReloadableSubtractor) NeuralMath.builder().buildSubtractor();
-    }
-
-    @AfterAll
-    static void close() {
-        adder.close();
-        subtractor.close();
+    @Test
+    void reduce_isTimesTheInverseOfR_modM(ReloadableAdder adder, ReloadableSubtractor subtractor) {
+        assertEquals(0, wrongReductions(adder, subtractor, false));
     }
 
     @Test
-    void reduce_isTimesTheInverseOfR_modM() {
-        assertEquals(0, wrongReductions(false));
-    }
-
-    @Test
-    void theInverseWithoutItsMinus_isCaught() {
-        assertTrue(wrongReductions(true) > 0, "t + μ·m is then no multiple of R, and the check sees it");
+    void theInverseWithoutItsMinus_isCaught(ReloadableAdder adder, ReloadableSubtractor subtractor) {
+        assertTrue(wrongReductions(adder, subtractor, true) > 0, "t + μ·m is then no multiple of R, and the check sees it");
     }
 
     @Test
@@ -74,12 +57,12 @@ class MontgomeryTest {
     }
 
     @Test
-    void anEvenOrTinyModulus_isRefused() {
+    void anEvenOrTinyModulus_isRefused(ReloadableAdder adder, ReloadableSubtractor subtractor) {
         assertThrows(IllegalArgumentException.class, () -> new Montgomery(adder, subtractor, BigInteger.TEN));
         assertThrows(IllegalArgumentException.class, () -> new Montgomery(adder, subtractor, BigInteger.ONE));
     }
 
-    private static int wrongReductions(boolean miswired) {
+    private static int wrongReductions(ReloadableAdder adder, ReloadableSubtractor subtractor, boolean miswired) {
         Random random = new Random(AddExactProperty.seed());
         int wrong = 0;
         int checked = 0;

@@ -3,15 +3,13 @@ package io.neuraladder.compose;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import io.neuraladder.NeuralAdder;
-import io.neuraladder.NeuralMath;
-import io.neuraladder.ShippedModels;
 import io.neuraladder.properties.AddExactProperty;
 import java.math.BigInteger;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Random;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
 
 /**
  * {@link NewtonSquareRoot} on its own, on the bundled certified adder and subtractor, against
@@ -21,48 +19,37 @@ import org.junit.jupiter.api.Test;
  * are corrected (the last by the fallback: here {@link BigInteger#sqrt} stands in for the networks'
  * digit-by-digit root on long radicands, so that a fallback shows as a count).
  */
+@ExtendWith(BundledNetworks.class)
 class NewtonSquareRootTest {
 
     @Test
-    void roots_agreeWithBigInteger() {
+    void roots_agreeWithBigInteger(ReloadableAdder adder, ReloadableSubtractor subtractor) {
         long seed = AddExactProperty.seed();
-        try (ReloadableAdder adder = (ReloadableAdder) NeuralAdder.open(ShippedModels.DEFAULT);
-                ReloadableSubtractor subtractor = (ReloadableSubtractor) NeuralMath.builder().buildSubtractor()) {
-            int[] fallbacks = new int[1];
-            NewtonSquareRoot roots = roots(adder, subtractor, fallbacks);
-            int wrongEstimates = 0;
-            int farthest = 0;
-            List<BigInteger> radicands = radicands(new Random(seed));
-            for (BigInteger a : radicands) {
-                assertEquals(a.sqrt(), roots.sqrt(a), a.bitLength() + "-bit radicand (seed " + seed + ")");
-                int offset = roots.estimate(a).subtract(a.sqrt()).abs().intValueExact();
-                wrongEstimates += offset == 0 ? 0 : 1;
-                farthest = Math.max(farthest, offset);
-            }
-            System.out.printf("NewtonSquareRoot: %d of %d estimates needed corrections, the farthest %d (seed %d)%n",
-                    wrongEstimates, radicands.size(), farthest, seed);
-            assertTrue(wrongEstimates > 0, "the estimate alone is wrong on some radicands: the corrections are exercised");
-            assertTrue(farthest <= 4, "Newton's step keeps the estimate within a few units, not " + farthest);
-            assertEquals(0, fallbacks[0], "no root fell back to the digit-by-digit one");
+        int[] fallbacks = new int[1];
+        NewtonSquareRoot roots = roots(adder, subtractor, fallbacks);
+        EstimateOffsets offsets = new EstimateOffsets("NewtonSquareRoot");
+        List<BigInteger> radicands = radicands(new Random(seed));
+        for (BigInteger a : radicands) {
+            assertEquals(a.sqrt(), roots.sqrt(a), a.bitLength() + "-bit radicand (seed " + seed + ")");
+            offsets.add(roots.estimate(a), a.sqrt());
         }
+        offsets.assertCorrectionsExercisedAndFew();
+        assertEquals(0, fallbacks[0], "no root fell back to the digit-by-digit one");
     }
 
     @Test
-    void anyEstimate_isCorrected() {
+    void anyEstimate_isCorrected(ReloadableAdder adder, ReloadableSubtractor subtractor) {
         BigInteger a = new BigInteger(NewtonSquareRoot.FROM_BITS + 100, new Random(AddExactProperty.seed()));
         BigInteger root = a.sqrt();
-        try (ReloadableAdder adder = (ReloadableAdder) NeuralAdder.open(ShippedModels.DEFAULT);
-                ReloadableSubtractor subtractor = (ReloadableSubtractor) NeuralMath.builder().buildSubtractor()) {
-            int[] fallbacks = new int[1];
-            NewtonSquareRoot roots = roots(adder, subtractor, fallbacks);
-            for (BigInteger estimate : new BigInteger[] {root.add(BigInteger.ONE), root.subtract(BigInteger.valueOf(7)),
-                    root.add(BigInteger.valueOf(15))}) {
-                assertEquals(root, roots.corrected(a, estimate), "from the estimate " + estimate);
-            }
-            assertEquals(0, fallbacks[0], "estimates within 16 units are corrected without the fallback");
-            assertEquals(root, roots.corrected(a, BigInteger.ZERO));
-            assertEquals(1, fallbacks[0], "an estimate of 0 is past the corrections: the fallback roots it");
+        int[] fallbacks = new int[1];
+        NewtonSquareRoot roots = roots(adder, subtractor, fallbacks);
+        for (BigInteger estimate : new BigInteger[] {root.add(BigInteger.ONE), root.subtract(BigInteger.valueOf(7)),
+                root.add(BigInteger.valueOf(15))}) {
+            assertEquals(root, roots.corrected(a, estimate), "from the estimate " + estimate);
         }
+        assertEquals(0, fallbacks[0], "estimates within 16 units are corrected without the fallback");
+        assertEquals(root, roots.corrected(a, BigInteger.ZERO));
+        assertEquals(1, fallbacks[0], "an estimate of 0 is past the corrections: the fallback roots it");
     }
 
     private static NewtonSquareRoot roots(ReloadableAdder adder, ReloadableSubtractor subtractor, int[] fallbacks) {

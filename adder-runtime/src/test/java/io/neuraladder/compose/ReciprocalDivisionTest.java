@@ -3,15 +3,13 @@ package io.neuraladder.compose;
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import io.neuraladder.NeuralAdder;
-import io.neuraladder.NeuralMath;
-import io.neuraladder.ShippedModels;
 import io.neuraladder.properties.AddExactProperty;
 import java.math.BigInteger;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Random;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
 
 /**
  * {@link ReciprocalDivision} on its own, on the bundled certified adder and subtractor, against
@@ -22,46 +20,35 @@ import org.junit.jupiter.api.Test;
  * fallback would serve); estimates off by one, by many and by everything are corrected (the last
  * by the fallback).
  */
+@ExtendWith(BundledNetworks.class)
 class ReciprocalDivisionTest {
 
     @Test
-    void quotientsAndRemainders_agreeWithBigInteger() {
+    void quotientsAndRemainders_agreeWithBigInteger(ReloadableAdder adder, ReloadableSubtractor subtractor) {
         long seed = AddExactProperty.seed();
-        try (ReloadableAdder adder = (ReloadableAdder) NeuralAdder.open(ShippedModels.DEFAULT);
-                ReloadableSubtractor subtractor = (ReloadableSubtractor) NeuralMath.builder().buildSubtractor()) {
-            ReciprocalDivision division = division(adder, subtractor);
-            int wrongEstimates = 0;
-            int farthest = 0;
-            List<BigInteger[]> pairs = pairs(new Random(seed));
-            for (BigInteger[] pair : pairs) {
-                BigInteger[] expected = pair[0].divideAndRemainder(pair[1]);
-                assertArrayEquals(expected, division.divide(pair[0], pair[1]),
-                        pair[0].bitLength() + "-bit by " + pair[1].bitLength() + "-bit (seed " + seed + ")");
-                int offset = division.estimate(pair[0], pair[1]).subtract(expected[0]).abs().intValueExact();
-                wrongEstimates += offset == 0 ? 0 : 1;
-                farthest = Math.max(farthest, offset);
-            }
-            System.out.printf("ReciprocalDivision: %d of %d estimates needed corrections, the farthest %d (seed %d)%n",
-                    wrongEstimates, pairs.size(), farthest, seed);
-            assertTrue(wrongEstimates > 0, "the estimate alone is wrong on some pairs: the corrections are exercised");
-            assertTrue(farthest <= 4, "Newton's reciprocal keeps the estimate within a few units, not " + farthest);
+        ReciprocalDivision division = division(adder, subtractor);
+        EstimateOffsets offsets = new EstimateOffsets("ReciprocalDivision");
+        List<BigInteger[]> pairs = pairs(new Random(seed));
+        for (BigInteger[] pair : pairs) {
+            BigInteger[] expected = pair[0].divideAndRemainder(pair[1]);
+            assertArrayEquals(expected, division.divide(pair[0], pair[1]),
+                    pair[0].bitLength() + "-bit by " + pair[1].bitLength() + "-bit (seed " + seed + ")");
+            offsets.add(division.estimate(pair[0], pair[1]), expected[0]);
         }
+        offsets.assertCorrectionsExercisedAndFew();
     }
 
     @Test
-    void anyEstimate_isCorrected() {
+    void anyEstimate_isCorrected(ReloadableAdder adder, ReloadableSubtractor subtractor) {
         Random random = new Random(AddExactProperty.seed());
         BigInteger b = new BigInteger(300, random).setBit(299);
         BigInteger a = new BigInteger(700, random);
         BigInteger[] expected = a.divideAndRemainder(b);
-        try (ReloadableAdder adder = (ReloadableAdder) NeuralAdder.open(ShippedModels.DEFAULT);
-                ReloadableSubtractor subtractor = (ReloadableSubtractor) NeuralMath.builder().buildSubtractor()) {
-            ReciprocalDivision division = division(adder, subtractor);
-            for (BigInteger estimate : new BigInteger[] {expected[0].add(BigInteger.ONE),
-                    expected[0].subtract(BigInteger.valueOf(5)), expected[0].add(BigInteger.valueOf(15)),
-                    BigInteger.ZERO, expected[0].shiftLeft(1)}) {
-                assertArrayEquals(expected, division.corrected(a, b, estimate), "from the estimate " + estimate);
-            }
+        ReciprocalDivision division = division(adder, subtractor);
+        for (BigInteger estimate : new BigInteger[] {expected[0].add(BigInteger.ONE),
+                expected[0].subtract(BigInteger.valueOf(5)), expected[0].add(BigInteger.valueOf(15)),
+                BigInteger.ZERO, expected[0].shiftLeft(1)}) {
+            assertArrayEquals(expected, division.corrected(a, b, estimate), "from the estimate " + estimate);
         }
     }
 
