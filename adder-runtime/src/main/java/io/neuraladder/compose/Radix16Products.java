@@ -11,9 +11,9 @@ import java.util.List;
  * {@code d_i = −8·y_{4i+3} + 4·y_{4i+2} + 2·y_{4i+1} + y_{4i} + y_{4i−1}} in {@code [−8, 8]}, so each
  * digit's term is a multiple {@code o·x} of the multiplicand for an odd {@code o} in {1, 3, 5, 7},
  * shifted by {@code 4i} and by the power of two in {@code |d_i|}. One batched run of the adder
- * computes the odd multiples the digits use: {@code 3x = 2x + x}, {@code 5x = 4x + x} and
- * {@code 7x = 8x + ¬x + 1}, its 1 a carry into a low bit that both operands set and the shift back
- * drops ({@link Karatsuba#differences}). A negative digit's term is the multiple's bitwise NOT
+ * computes the odd multiples the digits use, each as half of an exact even sum:
+ * {@code 3x = (4x + 2x)/2}, {@code 5x = (8x + 2x)/2} and {@code 7x = ((16x + 1) + (2·¬x + 1))/2},
+ * whose two low 1s carry the 1 of {@code 8x + ¬x + 1} ({@link Karatsuba#differences}). A negative digit's term is the multiple's bitwise NOT
  * shifted into place, {@code −v·2^k = (¬v)·2^k + 2^k}, and one more term holds every such
  * {@code 2^k}, each at its own position. The adder sums the terms ({@link Products#sums}). Java only
  * reads bits, shifts, negates bitwise and places bits (docs/certification.md).
@@ -28,40 +28,14 @@ final class Radix16Products {
 
     private Radix16Products() {}
 
-    /** {@code x[i] · y[i]} for every index, exact: one run for the multiples, then the sums' levels. */
+    /** {@code x[i] · y[i]} for every index, exact: one run for the odd multiples, then the sums' levels. */
     static BigInteger[] products(OperatorEngine adder, BigInteger[] x, BigInteger[] y) {
-        int n = x.length;
-        BigInteger[] multiplicands = new BigInteger[n];
-        int[][] digits = new int[n][];
-        List<BigInteger> left = new ArrayList<>();
-        List<BigInteger> right = new ArrayList<>();
-        int[][] multipleAt = new int[n][ODD_MULTIPLES.length];
-        for (int i = 0; i < n; i++) {
-            boolean xLonger = x[i].bitLength() >= y[i].bitLength();
-            multiplicands[i] = xLonger ? x[i] : y[i];
-            digits[i] = digits(xLonger ? y[i] : x[i]);
-            for (int k = 0; k < ODD_MULTIPLES.length; k++) {
-                multipleAt[i][k] = -1;
-                if (uses(digits[i], ODD_MULTIPLES[k])) {
-                    multipleAt[i][k] = left.size();
-                    addOperands(multiplicands[i], ODD_MULTIPLES[k], left, right);
-                }
-            }
+        List<Recoded> products = new ArrayList<>(x.length);
+        for (int i = 0; i < x.length; i++) {
+            products.add(Recoded.of(x[i], y[i]));
         }
-        BigInteger[] sums = left.isEmpty() ? new BigInteger[0]
-                : adder.exact(left.toArray(BigInteger[]::new), right.toArray(BigInteger[]::new));
-        List<List<BigInteger>> terms = new ArrayList<>(n);
-        for (int i = 0; i < n; i++) {
-            BigInteger[] odd = new BigInteger[ODD_MULTIPLES[ODD_MULTIPLES.length - 1] + 1];
-            odd[1] = multiplicands[i];
-            for (int k = 0; k < ODD_MULTIPLES.length; k++) {
-                if (multipleAt[i][k] >= 0) {
-                    odd[ODD_MULTIPLES[k]] = sums[multipleAt[i][k]].shiftRight(1);
-                }
-            }
-            terms.add(terms(digits[i], odd));
-        }
-        return Products.sums(adder, terms);
+        computeOddMultiples(adder, products);
+        return Products.sums(adder, products.stream().map(Recoded::terms).toList());
     }
 
     /**
@@ -82,14 +56,28 @@ final class Radix16Products {
         return digits;
     }
 
-    /** Whether a digit's magnitude is {@code odd} times a power of two. */
-    private static boolean uses(int[] digits, int odd) {
-        for (int digit : digits) {
-            if (digit != 0 && Math.abs(digit) >> Integer.numberOfTrailingZeros(digit) == odd) {
-                return true;
+    /** Every odd multiple that {@code products}' digits use, from one batched run of the adder. */
+    private static void computeOddMultiples(OperatorEngine adder, List<Recoded> products) {
+        List<BigInteger> left = new ArrayList<>();
+        List<BigInteger> right = new ArrayList<>();
+        List<Recoded> owners = new ArrayList<>();
+        List<Integer> multiples = new ArrayList<>();
+        for (Recoded product : products) {
+            for (int odd : ODD_MULTIPLES) {
+                if (product.uses(odd)) {
+                    addOperands(product.odd()[1], odd, left, right);
+                    owners.add(product);
+                    multiples.add(odd);
+                }
             }
         }
-        return false;
+        if (left.isEmpty()) {
+            return;
+        }
+        BigInteger[] doubled = adder.exact(left.toArray(BigInteger[]::new), right.toArray(BigInteger[]::new));
+        for (int k = 0; k < doubled.length; k++) {
+            owners.get(k).odd()[multiples.get(k)] = doubled[k].shiftRight(1);
+        }
     }
 
     /**
@@ -115,30 +103,54 @@ final class Radix16Products {
     }
 
     /**
-     * The partial products of the digits on the odd multiples {@code odd[o] = o·x}, lowest first,
-     * after the correction term: it spans the low digits' bits, so the adder's first level pairs it
-     * with the lowest partial product, as wide as itself.
+     * One product recoded: the multiplier's digits, and {@code odd[o] = o·x} for the multiplicand
+     * {@code x = odd[1]} and each odd {@code o} the digits use (filled by the adder's run).
      */
-    private static List<BigInteger> terms(int[] digits, BigInteger[] odd) {
-        List<BigInteger> terms = new ArrayList<>(digits.length + 1);
-        BigInteger corrections = BigInteger.ZERO;
-        for (int i = 0; i < digits.length; i++) {
-            if (digits[i] == 0) {
-                continue;
-            }
-            int twos = Integer.numberOfTrailingZeros(digits[i]);
-            BigInteger multiple = odd[Math.abs(digits[i]) >> twos];
-            int shift = DIGIT_BITS * i + twos;
-            if (digits[i] > 0) {
-                terms.add(multiple.shiftLeft(shift));
-            } else {
-                terms.add(multiple.not().shiftLeft(shift));
-                corrections = corrections.setBit(shift);
-            }
+    private record Recoded(int[] digits, BigInteger[] odd) {
+
+        /** {@code x·y} with the shorter factor as the multiplier. */
+        static Recoded of(BigInteger x, BigInteger y) {
+            boolean xLonger = x.bitLength() >= y.bitLength();
+            BigInteger[] odd = new BigInteger[ODD_MULTIPLES[ODD_MULTIPLES.length - 1] + 1];
+            odd[1] = xLonger ? x : y;
+            return new Recoded(Radix16Products.digits(xLonger ? y : x), odd);
         }
-        if (corrections.signum() != 0) {
-            terms.add(0, corrections);
+
+        /** Whether a digit's magnitude is {@code odd} times a power of two. */
+        boolean uses(int odd) {
+            for (int digit : digits) {
+                if (digit != 0 && Math.abs(digit) >> Integer.numberOfTrailingZeros(digit) == odd) {
+                    return true;
+                }
+            }
+            return false;
         }
-        return terms;
+
+        /**
+         * The partial products, lowest first, after the correction term: it spans the low digits'
+         * bits, so the adder's first level pairs it with the lowest partial product, as wide as itself.
+         */
+        List<BigInteger> terms() {
+            List<BigInteger> terms = new ArrayList<>(digits.length + 1);
+            BigInteger corrections = BigInteger.ZERO;
+            for (int i = 0; i < digits.length; i++) {
+                if (digits[i] == 0) {
+                    continue;
+                }
+                int twos = Integer.numberOfTrailingZeros(digits[i]);
+                BigInteger multiple = odd[Math.abs(digits[i]) >> twos];
+                int shift = DIGIT_BITS * i + twos;
+                if (digits[i] > 0) {
+                    terms.add(multiple.shiftLeft(shift));
+                } else {
+                    terms.add(multiple.not().shiftLeft(shift));
+                    corrections = corrections.setBit(shift);
+                }
+            }
+            if (corrections.signum() != 0) {
+                terms.add(0, corrections);
+            }
+            return terms;
+        }
     }
 }

@@ -60,8 +60,8 @@ final class ReciprocalDivision {
     }
 
     /**
-     * The quotient estimate {@code ⌊⌊a / 2^(n−1)⌋·X_p / 2^(p+1)⌋}, {@code n} the divisor's bits and
-     * {@code p} the quotient's, plus 1: {@code X_p ≈ 2^(p+n)/b}.
+     * The quotient estimate {@code ⌊⌊a / 2^(n−1)⌋·X_p / 2^(p+1)⌋}, with {@code n} the divisor's
+     * bits and {@code p} one more than the quotient's at most, so that {@code X_p ≈ 2^(p+n)/b}.
      */
     BigInteger estimate(BigInteger a, BigInteger b) {
         int n = b.bitLength();
