@@ -44,6 +44,9 @@ class BigIntegerDivisionFamilyTest {
         BigInteger narrow = signed(new BigInteger(9_990, new Random(random.nextLong())).setBit(9_989));
         assertArrayEquals(wide.divideAndRemainder(narrow), NeuralMath.divideAndRemainder(wide, narrow),
                 "a 10,000-bit dividend" + at(wide, narrow));
+        BigInteger half = signed(new BigInteger(5_000, new Random(random.nextLong())).setBit(4_999));
+        assertArrayEquals(wide.divideAndRemainder(half), NeuralMath.divideAndRemainder(wide, half),
+                "a long quotient by a long divisor, from a reciprocal" + at(wide, half));
     }
 
     @Test
