@@ -252,7 +252,7 @@ public final class BigArithmetic {
      */
     private BigInteger[] divideMagnitudes(BigInteger a, BigInteger b) {
         return ReciprocalDivision.suits(a, b) ? reciprocalDivision.divide(a, b)
-                : RadixDivision.divide(differences, a, b, RadixDivision.SERVED_DIGIT_BITS);
+                : RadixDivision.divide(differences, a, b, RadixDivision.servedDigitBits(a, b));
     }
 
     private BigInteger abs(BigInteger a) {

@@ -14,14 +14,20 @@ import java.util.Arrays;
  * the dividend's bits above every quotient digit, fewer than {@code b}'s, so smaller than
  * {@code b}. After the last digit, {@code a = q·b + R} with {@code 0 ≤ R < b}.
  *
- * <p>Served with {@code k = 1}: ONNX Runtime's batched run of the small recurrent cell costs about
- * as much per row as separate runs (measured: {@code k = 3}, 7 rows a run, divided 1.7× slower), so
- * more bits per run save nothing until the runs themselves get cheaper per row.
+ * <p>Served with {@code k = 3} for a divisor under {@value #NARROW_DIVISOR_BITS} bits and a quotient
+ * of at least {@value #LONG_QUOTIENT_BITS} bits, else {@code k = 1} ({@link #servedDigitBits}): a run
+ * of seven such narrow differences costs about what one costs, so three bits per run took 0.57–0.67×
+ * the time for 32- to 128-bit divisors; from about 256 bits a run's cost grows with its pairs
+ * ({@code k = 3} took 1.1–1.5× at 256 to 512 bits), and a short quotient does not repay the three
+ * runs that make {@code 3b}, {@code 5b} and {@code 7b} (docs/performance.md).
  */
 final class RadixDivision {
 
-    /** The quotient bits per run the runtime serves with. */
-    static final int SERVED_DIGIT_BITS = 1;
+    /** Divisors shorter than this take three quotient bits per run (with a long quotient). */
+    static final int NARROW_DIVISOR_BITS = 240;
+
+    /** Quotients at least this long take three bits per run (by a narrow divisor). */
+    static final int LONG_QUOTIENT_BITS = 16;
 
     /** Exact differences {@code a[i] − b[i]}, in one batched run of the certified subtractor. */
     @FunctionalInterface
@@ -68,6 +74,13 @@ final class RadixDivision {
             }
         }
         return new BigInteger[] {quotient, remainder};
+    }
+
+    /** The quotient bits per run the runtime serves {@code a / b} with: 3 for a long quotient by a narrow divisor, else 1. */
+    static int servedDigitBits(BigInteger a, BigInteger b) {
+        boolean narrow = b.bitLength() < NARROW_DIVISOR_BITS;
+        boolean longQuotient = a.bitLength() - b.bitLength() + 1 >= LONG_QUOTIENT_BITS;
+        return narrow && longQuotient ? 3 : 1;
     }
 
     /** {@code {b, 2b, …, count·b}}: even ones shifted from their halves, odd ones one difference each. */

@@ -86,15 +86,15 @@ final class ReciprocalDivision {
                 q = adder.add(q, BigInteger.ONE);
             }
         }
-        return RadixDivision.divide(differences, a, b, RadixDivision.SERVED_DIGIT_BITS);
+        return RadixDivision.divide(differences, a, b, RadixDivision.servedDigitBits(a, b));
     }
 
     /** {@code X_p ≈ 2^(2p)/b_p}, {@code b_p} the top {@code p} bits of {@code b} (or {@code b} shifted up to {@code p} bits). */
     private BigInteger reciprocal(BigInteger b, int p) {
         BigInteger top = topBits(b, p);
         if (p <= BASE_BITS) {
-            return RadixDivision.divide(differences, BigInteger.ONE.shiftLeft(2 * p), top,
-                    RadixDivision.SERVED_DIGIT_BITS)[0];
+            BigInteger power = BigInteger.ONE.shiftLeft(2 * p);
+            return RadixDivision.divide(differences, power, top, RadixDivision.servedDigitBits(power, top))[0];
         }
         int h = p / 2 + GUARD_BITS;
         BigInteger y = reciprocal(b, h);
