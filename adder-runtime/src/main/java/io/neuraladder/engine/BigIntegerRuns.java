@@ -29,8 +29,9 @@ final class BigIntegerRuns {
     static final int PAIR_STEPS_PER_RUN = 1 << 20;
 
     /**
-     * Pair-steps of padding, to the widest pair's steps, that one more run costs about as much as
-     * (docs/performance.md): a run of pairs of mixed widths is split where padding would cost more.
+     * Pair-steps of padding, to the widest pair's steps, past which a run of mixed widths is split:
+     * an estimate of one more run's fixed cost (about a single add's 12 µs) at about 0.04 µs per
+     * packed pair-step, not tuned.
      */
     static final long PADDING_PER_RUN = 1024;
 

@@ -160,9 +160,8 @@ final class CarrySelect {
         for (int n = 0; n < batch.size(); n++) {
             Text text = batch.get(n);
             Chunk chunk = text.chunk();
-            long digits = text.digits() == CHUNK_BITS ? -1L : ~(-1L << text.digits());
-            x[n] = (text.kind() == Kind.INCREMENT ? chunk.sum : chunk.a) & digits;
-            y[n] = text.kind() == Kind.INCREMENT ? 0 : chunk.b & digits;
+            x[n] = (text.kind() == Kind.INCREMENT ? chunk.sum : chunk.a) & text.digitMask();
+            y[n] = text.kind() == Kind.INCREMENT ? 0 : chunk.b & text.digitMask();
             int[] first = carryInPairs[text.kind() == Kind.CARRY_IN_0 ? 0 : 1];
             put(input, rows, 0, n, first[0], first[1]);
         }
@@ -200,7 +199,7 @@ final class CarrySelect {
      */
     private static void read(long outputs, boolean lastBit, Text text) {
         boolean wholeChunk = text.digits() == CHUNK_BITS;
-        long word = wholeChunk ? outputs : outputs & ~(-1L << text.digits());
+        long word = outputs & text.digitMask();
         int carryOut = wholeChunk && lastBit ? 1 : 0;
         Chunk chunk = text.chunk();
         switch (text.kind()) {
@@ -213,7 +212,7 @@ final class CarrySelect {
                 chunk.carryOutWithCarry = carryOut;
             }
             case INCREMENT -> {
-                chunk.sumWithCarry = wholeChunk ? word : word | chunk.sum & -1L << text.digits();
+                chunk.sumWithCarry = word | chunk.sum & ~text.digitMask();
                 chunk.carryOutWithCarry = chunk.carryOut | carryOut;
             }
         }
@@ -258,6 +257,11 @@ final class CarrySelect {
         /** Digit pairs after the carry-in pair. */
         int digits() {
             return kind == Kind.INCREMENT ? chunk.incrementBits : CHUNK_BITS;
+        }
+
+        /** The bits of a chunk's word that its digits cover. */
+        long digitMask() {
+            return digits() == CHUNK_BITS ? -1L : ~(-1L << digits());
         }
 
         /** Steps: the carry-in pair, the digits and, over a whole chunk, the carry-out step. */
