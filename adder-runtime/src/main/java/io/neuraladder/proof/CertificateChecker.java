@@ -2,6 +2,7 @@ package io.neuraladder.proof;
 
 import io.neuraladder.api.CertificateCheck;
 import io.neuraladder.api.CertificateCondition;
+import io.neuraladder.api.CertificateMethod;
 import io.neuraladder.contract.CellType;
 import io.neuraladder.contract.CertificateFormat;
 import io.neuraladder.contract.Operator;
@@ -19,7 +20,7 @@ import java.util.Map;
  * Checks, in one pass and with outward-rounded interval arithmetic, that a model's carry
  * certificate proves it exact for inputs of every length: the trusted base of "certified".
  *
- * <p>The three conditions of {@link CertificateFormat} are checked region by region; the first
+ * <p>A cover by pieces goes to {@link PieceCoverChecker}. For boxes, the three conditions of {@link CertificateFormat} are checked region by region; the first
  * that fails is thrown as a {@link CertificateRejection} naming the region, the digit pair, the
  * state component or output, and by how much. By induction over the steps they give: after any
  * number of steps on any operands, the cell's state lies in the box of the true label of the
@@ -81,14 +82,18 @@ public final class CertificateChecker {
             throw new CertificateRejection(CertificateCondition.MISSING, "the model carries no certificate");
         }
         try {
-            Certificate certificate = CertificateReader.read(encoded, operator);
+            CertificateReader.Decoded decoded = CertificateReader.read(encoded, operator);
+            if (decoded instanceof CertificateReader.PieceCover cover) {
+                return PieceCoverChecker.check(weights, cover, operator, start);
+            }
+            Certificate certificate = (Certificate) decoded;
             requireSameModel(weights, certificate);
             CertificateChecker checker = new CertificateChecker(weights, operator, certificate);
             checker.requireClaimedSumDigits();
             checker.requireStart();
             checker.requireClosure();
             checker.requireOutputs();
-            return new CertificateCheck(weights.cell(), certificate.regions().size(), certificate.history(), checker.transitions,
+            return new CertificateCheck(weights.cell(), CertificateMethod.BOXES, certificate.regions().size(), certificate.history(), checker.transitions,
                     checker.worstOutputMargin, checker.worstSlack, Duration.ofNanos(System.nanoTime() - start));
         } catch (CertificateRejection rejection) {
             throw rejection;

@@ -36,15 +36,32 @@ final class CertificateReader {
      */
     private static final int MAX_BYTES = 64 << 20;
 
-    /** A decoded certificate: a box for each label. */
-    record Certificate(int radix, int stateSize, int history, List<Region> regions) {}
+    /** A decoded certificate: boxes or a cover by pieces. */
+    sealed interface Decoded permits Certificate, PieceCover {}
+
+    /** A decoded box certificate: a box for each label. */
+    record Certificate(int radix, int stateSize, int history, List<Region> regions) implements Decoded {}
 
     /** One region: a label, the sum digit it claims, and its box ({@code low[j] ≤ state[j] ≤ high[j]}). */
     record Region(StepLabel label, int claimedDigit, double[] low, double[] high) {}
 
+    /**
+     * A decoded cover by pieces.
+     *
+     * @param starts {@code starts[t − 1][w]}: the piece holding the zero state's image on the
+     *     string {@code w} of {@code t} pairs
+     */
+    record PieceCover(int stateSize, int history, int steps, List<Piece> pieces, int[][] starts) implements Decoded {}
+
+    /**
+     * One piece: {@code {center + shape · u : |u_j| ≤ 1}} for one label, and for each string of
+     * {@code steps} pairs the index of the piece its image must lie in.
+     */
+    record Piece(StepLabel label, int claimedDigit, float[] center, float[][] shape, int[] targets) {}
+
     private CertificateReader() {}
 
-    static Certificate read(String base64, Operator operator) {
+    static Decoded read(String base64, Operator operator) {
         byte[] compressed;
         try {
             compressed = Base64.getDecoder().decode(base64);
@@ -54,9 +71,9 @@ final class CertificateReader {
         try (InputStream inflated = new InflaterInputStream(new ByteArrayInputStream(compressed));
                 DataInputStream in = new DataInputStream(new BufferedInputStream(new BoundedStream(inflated, MAX_BYTES),
                         1 << 16))) {
-            Certificate certificate = read(in, operator);
+            Decoded certificate = read(in, operator);
             if (in.read() != -1) {
-                throw malformed("bytes follow its last region");
+                throw malformed("bytes follow its last " + (certificate instanceof PieceCover ? "start target" : "region"));
             }
             return certificate;
         } catch (EOFException e) {
@@ -66,7 +83,7 @@ final class CertificateReader {
         }
     }
 
-    private static Certificate read(DataInputStream in, Operator operator) throws IOException {
+    private static Decoded read(DataInputStream in, Operator operator) throws IOException {
         int magic = in.readInt();
         if (magic != CertificateFormat.MAGIC) {
             throw malformed(String.format(Locale.ROOT, "it starts with 0x%08X, not the magic %s", magic,
@@ -78,16 +95,15 @@ final class CertificateReader {
                     + CertificateFormat.VERSION + " only (re-certify the model with this release's 'certify --embed')");
         }
         int method = in.readInt();
-        if (method != CertificateFormat.METHOD_BOXES) {
-            throw malformed("its method is " + method + "; this runtime checks method " + CertificateFormat.METHOD_BOXES
-                    + " (boxes over the cell state) only");
+        if (method != CertificateFormat.METHOD_BOXES && method != CertificateFormat.METHOD_PIECES) {
+            throw malformed("its method is " + method + "; this runtime checks methods " + CertificateFormat.METHOD_BOXES
+                    + " (boxes over the cell state) and " + CertificateFormat.METHOD_PIECES + " (a cover by pieces)");
         }
         int radix = in.readInt();
         int stateSize = in.readInt();
         int history = in.readInt();
         double stateMargin = in.readDouble();
         double logitMargin = in.readDouble();
-        int count = in.readInt();
         if (radix < 2 || radix > 256) {
             throw malformed("its radix is " + radix);
         }
@@ -103,6 +119,13 @@ final class CertificateReader {
                     + "and %s", stateMargin, logitMargin, CertificateFormat.STATE_MARGIN,
                     CertificateFormat.LOGIT_MARGIN));
         }
+        return method == CertificateFormat.METHOD_BOXES ? readBoxes(in, operator, radix, stateSize, history)
+                : readPieces(in, operator, radix, stateSize, history);
+    }
+
+    private static Certificate readBoxes(DataInputStream in, Operator operator, int radix, int stateSize, int history)
+            throws IOException {
+        int count = in.readInt();
         if (count < 1 || count > CertificateFormat.MAX_REGIONS) {
             throw malformed("it has " + count + " regions, not 1 to " + CertificateFormat.MAX_REGIONS);
         }
@@ -118,26 +141,69 @@ final class CertificateReader {
         return new Certificate(radix, stateSize, history, List.copyOf(regions));
     }
 
+    private static PieceCover readPieces(DataInputStream in, Operator operator, int radix, int stateSize, int history)
+            throws IOException {
+        if (radix != 2) {
+            throw malformed("it is a cover by pieces for radix " + radix + "; covers are checked for binary adders only");
+        }
+        int steps = in.readInt();
+        int count = in.readInt();
+        if (steps < 1 || steps > CertificateFormat.MAX_STEPS) {
+            throw malformed("its strings have " + steps + " pairs, not 1 to " + CertificateFormat.MAX_STEPS);
+        }
+        if (count < 1 || count > CertificateFormat.MAX_PIECES
+                || (long) count * stateSize * stateSize > CertificateFormat.MAX_PIECE_ENTRIES) {
+            throw malformed("it has " + count + " pieces of " + stateSize + " components; at most "
+                    + CertificateFormat.MAX_PIECES + " pieces and " + CertificateFormat.MAX_PIECE_ENTRIES
+                    + " shape entries are read");
+        }
+        int strings = 1 << (2 * steps);
+        List<Piece> pieces = new ArrayList<>(count);
+        for (int i = 0; i < count; i++) {
+            StepLabel label = readLabel(in, "piece " + i, operator, radix, history);
+            int claimed = in.readUnsignedShort();
+            float[] center = new float[stateSize];
+            for (int j = 0; j < stateSize; j++) {
+                center[j] = bounded(in.readFloat(), "piece " + i + "'s center, component " + j);
+            }
+            float[][] shape = new float[stateSize][stateSize];
+            for (int j = 0; j < stateSize; j++) {
+                for (int k = 0; k < stateSize; k++) {
+                    shape[j][k] = bounded(in.readFloat(), "piece " + i + "'s shape, entry (" + j + ", " + k + ")");
+                }
+            }
+            pieces.add(new Piece(label, claimed, center, shape, readTargets(in, strings, count, "piece " + i)));
+        }
+        int[][] starts = new int[steps][];
+        for (int t = 1; t <= steps; t++) {
+            starts[t - 1] = readTargets(in, 1 << (2 * t), count, "the start strings of " + t + " pairs");
+        }
+        return new PieceCover(stateSize, history, steps, List.copyOf(pieces), starts);
+    }
+
+    private static int[] readTargets(DataInputStream in, int strings, int count, String whose) throws IOException {
+        int[] targets = new int[strings];
+        for (int w = 0; w < strings; w++) {
+            targets[w] = in.readInt();
+            if (targets[w] < 0 || targets[w] >= count) {
+                throw malformed(whose + " names target piece " + targets[w] + " for string " + w + "; there are "
+                        + count + " pieces");
+            }
+        }
+        return targets;
+    }
+
+    private static float bounded(float value, String what) {
+        if (!(Math.abs(value) <= MAX_BOUND)) {
+            throw malformed(what + " is " + value + " (finite and within ±" + MAX_BOUND + " required)");
+        }
+        return value;
+    }
+
     private static Region readRegion(DataInputStream in, int index, Operator operator, int radix, int stateSize,
             int history)
             throws IOException {
-        int carryIn = in.readByte();
-        int length = in.readByte();
-        if (carryIn != 0 && carryIn != 1) {
-            throw malformed("region " + index + " has carry in " + carryIn);
-        }
-        if (length < 1 || length > history || (length < history && carryIn != 0)) {
-            throw malformed("region " + index + " has a window of " + length + " pairs with carry in " + carryIn
-                    + " (history " + history + ")");
-        }
-        int[] pairs = new int[length];
-        for (int k = 0; k < length; k++) {
-            pairs[k] = in.readUnsignedShort();
-            if (pairs[k] >= radix * radix) {
-                throw malformed("region " + index + " has digit pair code " + pairs[k] + " for radix " + radix);
-            }
-        }
-        StepLabel label = new StepLabel(operator, radix, carryIn, pairs);
+        StepLabel label = readLabel(in, "region " + index, operator, radix, history);
         int claimed = in.readUnsignedShort();
         double[] low = new double[stateSize];
         double[] high = new double[stateSize];
@@ -152,6 +218,27 @@ final class CertificateReader {
             }
         }
         return new Region(label, claimed, low, high);
+    }
+
+    private static StepLabel readLabel(DataInputStream in, String which, Operator operator, int radix, int history)
+            throws IOException {
+        int carryIn = in.readByte();
+        int length = in.readByte();
+        if (carryIn != 0 && carryIn != 1) {
+            throw malformed(which + " has carry in " + carryIn);
+        }
+        if (length < 1 || length > history || (length < history && carryIn != 0)) {
+            throw malformed(which + " has a window of " + length + " pairs with carry in " + carryIn
+                    + " (history " + history + ")");
+        }
+        int[] pairs = new int[length];
+        for (int k = 0; k < length; k++) {
+            pairs[k] = in.readUnsignedShort();
+            if (pairs[k] >= radix * radix) {
+                throw malformed(which + " has digit pair code " + pairs[k] + " for radix " + radix);
+            }
+        }
+        return new StepLabel(operator, radix, carryIn, pairs);
     }
 
     private static CertificateRejection malformed(String why) {

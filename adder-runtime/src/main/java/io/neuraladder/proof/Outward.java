@@ -96,6 +96,24 @@ final class Outward {
         return Math.min(1, Math.nextUp(1 / addLow(1, e)));
     }
 
+    /**
+     * A lower bound of the slope {@code σ'(x) = σ(x)(1 − σ(x))}: {@code s(1 − s)} is concave in
+     * {@code s}, so over σ's bounds it is least at one of their ends.
+     */
+    static double sigmoidSlopeLow(double x) {
+        double low = sigmoidLow(x);
+        double high = sigmoidHigh(x);
+        double atLow = Math.nextDown(low * Math.max(0, addLow(1, -low)));
+        double atHigh = Math.nextDown(high * Math.max(0, addLow(1, -high)));
+        return Math.max(0, Math.min(atLow, atHigh));
+    }
+
+    /** A lower bound of the slope {@code tanh'(x) = 1 − tanh(x)²}: least where |tanh| is largest. */
+    static double tanhSlopeLow(double x) {
+        double largest = Math.max(Math.abs(tanhLow(x)), Math.abs(tanhHigh(x)));
+        return Math.max(0, addLow(1, -Math.nextUp(largest * largest)));
+    }
+
     /** A lower bound of {@code e^x}; {@code Double.MAX_VALUE} where {@code e^x} overflows, which is below it. */
     static double expLow(double x) {
         double y = Math.exp(x);

@@ -31,6 +31,20 @@ public final class EmbeddedCertificate {
                 .map(StringStringEntryProto::getValue).findFirst();
     }
 
+    /**
+     * Whether {@code encoded} is a box certificate ({@link CertificateFormat#METHOD_BOXES}), whose
+     * regions the explorer can show; a cover by pieces, or bytes that do not decode, are not.
+     */
+    public static boolean isBoxes(String encoded) {
+        try (DataInputStream in = new DataInputStream(new InflaterInputStream(
+                new ByteArrayInputStream(Base64.getDecoder().decode(encoded))))) {
+            return in.readInt() == CertificateFormat.MAGIC && in.readInt() == CertificateFormat.VERSION
+                    && in.readInt() == CertificateFormat.METHOD_BOXES;
+        } catch (IOException | IllegalArgumentException e) {
+            return false;
+        }
+    }
+
     /** A decoded certificate: its labels' boxes in file order, and the sum digit each region claims. */
     record Decoded(int radix, int stateSize, int history, Map<StepLabel, StateBox> boxes, List<Integer> claims) {}
 

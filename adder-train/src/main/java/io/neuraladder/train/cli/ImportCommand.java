@@ -1,12 +1,14 @@
 package io.neuraladder.train.cli;
 
 import io.neuraladder.contract.Operator;
+import io.neuraladder.train.certify.PieceCoverSearch;
 import io.neuraladder.train.imports.AdderImport;
 import io.neuraladder.train.imports.AdderImport.Outcome;
 import io.neuraladder.train.imports.ImportRefusedException;
 import io.neuraladder.train.imports.SampleCheck;
 import java.io.PrintWriter;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.Locale;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
@@ -19,8 +21,8 @@ import picocli.CommandLine.Spec;
 @Command(name = "import", mixinStandardHelpOptions = true,
         description = {"Reads a one-layer recurrent adder (nn.LSTM, nn.GRU or nn.RNN with an nn.Linear(H, 1) head, "
                 + "and an optional sigmoid) from an ONNX file written by torch.onnx.export (or tf2onnx), writes it in "
-                + "neural-adder's model contract with a model card beside it, and judges it: PROVED (the certificate "
-                + "is embedded; the runtime serves the file), REFUTED (operands it adds wrongly, replayed through "
+                + "neural-adder's model contract with a model card beside it, and judges it: PROVED (a certificate, "
+                + "boxes or a cover by pieces, is embedded; the runtime serves the file), REFUTED (operands it adds wrongly, replayed through "
                 + "ONNX Runtime on the written file), or UNKNOWN (the shortfall). The verdict is the first line.",
                 "Each step's input is (a_bit, b_bit), least significant first; a bit is 1 where the head's output "
                         + "is above 0.5.",
@@ -48,6 +50,15 @@ final class ImportCommand implements Callable<Integer> {
             + "int pairs, every edge pair, every carry chain and carry-heavy pairs, and print its wrong answers")
     private boolean check;
 
+    @Option(names = "--cover-seconds", paramLabel = "S", defaultValue = "25",
+            description = "the longest search for a cover by pieces, where boxes do not prove the network and no "
+                    + "counterexample is found (default: ${DEFAULT-VALUE})")
+    private int coverSeconds;
+
+    @Option(names = "--cover-pieces", paramLabel = "N", defaultValue = "20000",
+            description = "the most pieces a cover may have before the search gives up (default: ${DEFAULT-VALUE})")
+    private int coverPieces;
+
     @Override
     public Integer call() {
         PrintWriter out = spec.commandLine().getOut();
@@ -58,10 +69,17 @@ final class ImportCommand implements Callable<Integer> {
             spec.commandLine().getErr().println("--operator must be add or subtract, not '" + operator + "'");
             return 2;
         }
+        if (coverSeconds < 1 || coverPieces < 1) {
+            spec.commandLine().getErr().println("--cover-seconds and --cover-pieces must be positive");
+            return 2;
+        }
+        PieceCoverSearch.Settings defaults = PieceCoverSearch.Settings.defaults();
+        PieceCoverSearch.Settings cover = new PieceCoverSearch.Settings(defaults.history(), defaults.steps(),
+                defaults.minRadius(), defaults.grow(), coverPieces, Duration.ofSeconds(coverSeconds));
         long start = System.nanoTime();
         Outcome outcome;
         try {
-            outcome = AdderImport.run(source, output, asked);
+            outcome = AdderImport.run(source, output, asked, cover);
         } catch (ImportRefusedException refused) {
             out.println("REFUSED: " + refused.getMessage());
             out.flush();

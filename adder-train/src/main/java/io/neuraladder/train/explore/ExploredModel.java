@@ -93,7 +93,8 @@ final class ExploredModel implements AutoCloseable {
         try {
             CellWeights weights = CellWeights.fromModel(proto, file.toString());
             Optional<CertificateRegions> regions = uncertified != null ? Optional.empty()
-                    : EmbeddedCertificate.embeddedProof(proto).map(proof -> CertificateRegions.decode(proof, operator));
+                    : EmbeddedCertificate.embeddedProof(proto).filter(EmbeddedCertificate::isBoxes)
+                            .map(proof -> CertificateRegions.decode(proof, operator));
             return new ExploredModel(name, source, file, weights, operator, served, uncertified, regions);
         } catch (RuntimeException e) {
             served.close();

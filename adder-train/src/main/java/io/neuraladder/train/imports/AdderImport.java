@@ -1,11 +1,14 @@
 package io.neuraladder.train.imports;
 
+import io.neuraladder.NeuralAdder;
+import io.neuraladder.api.ModelLoadException;
 import io.neuraladder.contract.MetadataKey;
 import io.neuraladder.contract.ModelContract;
 import io.neuraladder.contract.Operator;
 import io.neuraladder.train.ModelCard;
 import io.neuraladder.train.certify.CarryCertifier;
 import io.neuraladder.train.certify.Certificate;
+import io.neuraladder.train.certify.PieceCoverSearch;
 import io.neuraladder.train.export.OnnxExport;
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -20,9 +23,11 @@ import java.util.Optional;
 
 /**
  * Imports a recurrent adder exported by another framework and judges it: the weights are written
- * as a model file in this project's contract, then the certificate search tries to prove it exact
- * for inputs of every length; when it cannot, a counterexample search looks for operands it gets
- * wrong, replayed through ONNX Runtime on the written file. One of three verdicts follows.
+ * as a model file in this project's contract, then the box certificate search tries to prove it
+ * exact for inputs of every length; when it cannot, a counterexample search looks for operands it
+ * gets wrong, replayed through ONNX Runtime on the written file, and when none is found, the
+ * search for a cover by pieces tries to prove it (checked by the runtime's kernel before it
+ * counts). One of three verdicts follows.
  */
 public final class AdderImport {
 
@@ -64,24 +69,38 @@ public final class AdderImport {
      * @param verdict proved, refuted or unknown
      * @param adder the network as read
      * @param operator the operator it was judged as
-     * @param certificate the search's result: a proof, or the shortfall
+     * @param certificate the box search's result: a proof, or the shortfall
+     * @param cover the search for a cover by pieces, where it ran (boxes not proved, no counterexample)
      * @param counterexample for a refuted network, the replayed counterexample
      * @param output the written model file
      */
     public record Outcome(Verdict verdict, ImportedAdder adder, Operator operator, Certificate certificate,
-            Optional<Counterexample> counterexample, Path output) {
+            Optional<PieceCoverSearch.Result> cover, Optional<Counterexample> counterexample, Path output) {
 
         /** The first line of the command's output and of the card: the verdict and its evidence. */
         public String headline() {
             return switch (verdict) {
-                case PROVED -> "PROVED: exact for inputs of every length (" + certificate.summary() + ")";
+                case PROVED -> "PROVED: exact for inputs of every length (" + cover.filter(PieceCoverSearch.Result::closed)
+                        .map(PieceCoverSearch.Result::summary).orElse(certificate.summary()) + ")";
                 case REFUTED -> {
                     Counterexample c = counterexample.orElseThrow();
                     yield "REFUTED: " + c.expression(operator) + " gives " + c.networkGives() + ", exactly "
                             + c.exact() + " (" + c.call() + " on " + output.getFileName() + ", ONNX Runtime)";
                 }
-                case UNKNOWN -> "UNKNOWN: no proof and no counterexample found; " + certificate.summary();
+                case UNKNOWN -> "UNKNOWN: no proof and no counterexample found; boxes " + certificate.summary()
+                        + cover.map(c -> "; " + c.summary()).orElse("");
             };
+        }
+
+        /** The certificate entries the written file carries: the proof that closed, or the shortfalls. */
+        Map<MetadataKey, String> certificateMetadata() {
+            if (cover.isPresent() && cover.get().closed()) {
+                return cover.get().metadata();
+            }
+            Map<MetadataKey, String> metadata = new LinkedHashMap<>(certificate.metadata());
+            cover.ifPresent(c -> metadata.put(MetadataKey.CERTIFICATE, "boxes " + certificate.summary() + "; "
+                    + c.summary()));
+            return metadata;
         }
     }
 
@@ -96,6 +115,11 @@ public final class AdderImport {
      * @throws UncheckedIOException if a file cannot be read or written
      */
     public static Outcome run(Path source, Path output, Operator operator) {
+        return run(source, output, operator, PieceCoverSearch.Settings.defaults());
+    }
+
+    /** As {@link #run(Path, Path, Operator)}, with the cover search's settings given. */
+    public static Outcome run(Path source, Path output, Operator operator, PieceCoverSearch.Settings coverSettings) {
         ImportedAdder adder;
         try {
             adder = ForeignAdderReader.read(Files.readAllBytes(source), source.toString());
@@ -105,22 +129,46 @@ public final class AdderImport {
         requireOperator(adder, operator);
         Certificate certificate = new CarryCertifier(adder.weights(), operator).certify();
         if (certificate.proved()) {
-            Outcome outcome = new Outcome(Verdict.PROVED, adder, operator, certificate, Optional.empty(), output);
+            Outcome outcome = new Outcome(Verdict.PROVED, adder, operator, certificate, Optional.empty(),
+                    Optional.empty(), output);
             write(outcome);
             return outcome;
         }
-        Outcome unknown = new Outcome(Verdict.UNKNOWN, adder, operator, certificate, Optional.empty(), output);
+        Outcome unknown = new Outcome(Verdict.UNKNOWN, adder, operator, certificate, Optional.empty(), Optional.empty(),
+                output);
         // Written now so that candidates are replayed on the very file a user gets; rewritten if one is confirmed.
         write(unknown);
         List<CounterexampleSearch.Candidate> candidates = CounterexampleSearch.search(adder.weights(), operator,
                 SEARCH_SEED);
         Optional<Counterexample> confirmed = Replay.firstConfirmed(output, operator, candidates);
-        if (confirmed.isEmpty()) {
-            return unknown;
+        if (confirmed.isPresent()) {
+            Outcome refuted = new Outcome(Verdict.REFUTED, adder, operator, certificate, Optional.empty(), confirmed,
+                    output);
+            write(refuted);
+            return refuted;
         }
-        Outcome refuted = new Outcome(Verdict.REFUTED, adder, operator, certificate, confirmed, output);
-        write(refuted);
-        return refuted;
+        PieceCoverSearch.Result cover = PieceCoverSearch.search(adder.weights(), operator, coverSettings);
+        Outcome judged = new Outcome(cover.closed() ? Verdict.PROVED : Verdict.UNKNOWN, adder, operator, certificate,
+                Optional.of(cover), Optional.empty(), output);
+        write(judged);
+        if (judged.verdict() == Verdict.PROVED) {
+            try {
+                NeuralAdder.checkCertificate(output, operator);
+            } catch (ModelLoadException refused) {
+                Outcome kernelRefused = new Outcome(Verdict.UNKNOWN, adder, operator, certificate, Optional.of(
+                        refusedByKernel(cover, refused)), Optional.empty(), output);
+                write(kernelRefused);
+                return kernelRefused;
+            }
+        }
+        return judged;
+    }
+
+    /** The cover the search closed, as a shortfall: the runtime's kernel did not accept it. */
+    private static PieceCoverSearch.Result refusedByKernel(PieceCoverSearch.Result cover, ModelLoadException refused) {
+        return new PieceCoverSearch.Result(false, cover.pieces(), cover.processed(), cover.worstOutputMargin(),
+                cover.millis(), "the search closed a cover of " + cover.pieces() + " pieces, but the runtime's kernel "
+                        + "refused it: " + refused.getMessage(), null, cover.settings());
     }
 
     /** A network exact for another operator on every short string, and not for this one, is refused as mislabelled. */
@@ -150,7 +198,7 @@ public final class AdderImport {
         metadata.put(MetadataKey.SOURCE_SHA256, adder.sha256());
         metadata.put(MetadataKey.IMPORT_VERDICT, outcome.headline());
         outcome.counterexample().ifPresent(c -> metadata.put(MetadataKey.IMPORT_COUNTEREXAMPLE, c.a() + " " + c.b()));
-        metadata.putAll(outcome.certificate().metadata());
+        metadata.putAll(outcome.certificateMetadata());
         byte[] bytes = OnnxExport.toModel(adder.weights(), metadata).toByteArray();
         try {
             Path output = outcome.output().toAbsolutePath();

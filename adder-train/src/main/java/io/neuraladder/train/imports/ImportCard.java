@@ -4,6 +4,7 @@ import io.neuraladder.contract.Operator;
 import io.neuraladder.train.imports.AdderImport.Outcome;
 import java.nio.file.Path;
 import java.util.Arrays;
+import java.util.Locale;
 import java.util.stream.Collectors;
 
 /** The model card written beside an imported model: the verdict first, then its evidence and the source. */
@@ -38,7 +39,12 @@ final class ImportCard {
             case UNKNOWN -> card.append("The certificate search did not close and the counterexample search found no "
                     + "wrong answer. The runtime refuses the file unless uncertified models are allowed.\n\n");
         }
-        card.append("## Certificate search\n\n```\n").append(outcome.certificate().report()).append("```\n\n");
+        card.append("## Certificate search: boxes\n\n```\n").append(outcome.certificate().report()).append("```\n\n");
+        outcome.cover().ifPresent(cover -> card.append("## Certificate search: a cover by pieces\n\n")
+                .append(cover.summary()).append(String.format(Locale.ROOT, " (%,d pieces made, %,d stepped; "
+                        + "history %d, strings of %d pairs, radii grown %.2f× plus %.0e).%n%n", cover.pieces(),
+                        cover.processed(), cover.settings().history(), cover.settings().steps(),
+                        cover.settings().grow(), cover.settings().minRadius())));
         card.append("## Rebuild\n\n```sh\nadder-train/bin/adder-train import ").append(adder.source())
                 .append(" --output ").append(outcome.output())
                 .append(operator == Operator.ADD ? "" : " --operator " + operator.cliName()).append("\n```\n");
