@@ -39,17 +39,15 @@ final class CertificateEmbedding {
         if (!certificate.proved()) {
             throw new IllegalArgumentException("only a proved box certificate can be embedded");
         }
-        ModelProto proto = ModelProto.parseFrom(Files.readAllBytes(model));
-        Map<MetadataKey, String> replacing = certificate.metadata();
-        Set<String> replaced = replacing.keySet().stream().map(MetadataKey::key).collect(Collectors.toSet());
-        ModelProto.Builder updated = proto.toBuilder().clearMetadataProps();
-        proto.getMetadataPropsList().stream().filter(e -> !replaced.contains(e.getKey()))
-                .forEach(updated::addMetadataProps);
-        replacing.forEach((key, value) -> updated.addMetadataProps(
-                StringStringEntryProto.newBuilder().setKey(key.key()).setValue(value)));
+        embed(model, certificate.metadata());
+    }
+
+    /** Replaces the file's entries for the keys of {@code replacing} (a proof and its summary) with its values. */
+    static void embed(Path model, Map<MetadataKey, String> replacing) throws IOException {
+        byte[] updated = withMetadata(model, replacing);
         Path temporary = Files.createTempFile(model.toAbsolutePath().getParent(), model.getFileName().toString(), ".tmp");
         try {
-            Files.write(temporary, updated.build().toByteArray());
+            Files.write(temporary, updated);
             if (Files.getFileStore(model).supportsFileAttributeView(PosixFileAttributeView.class)) {
                 Files.setPosixFilePermissions(temporary, Files.getPosixFilePermissions(model));
             }
@@ -59,11 +57,28 @@ final class CertificateEmbedding {
         }
     }
 
+    /** The model file's bytes with the entries for the keys of {@code replacing} replaced by its values. */
+    static byte[] withMetadata(Path model, Map<MetadataKey, String> replacing) throws IOException {
+        ModelProto proto = ModelProto.parseFrom(Files.readAllBytes(model));
+        Set<String> replaced = replacing.keySet().stream().map(MetadataKey::key).collect(Collectors.toSet());
+        ModelProto.Builder updated = proto.toBuilder().clearMetadataProps();
+        proto.getMetadataPropsList().stream().filter(e -> !replaced.contains(e.getKey()))
+                .forEach(updated::addMetadataProps);
+        replacing.forEach((key, value) -> updated.addMetadataProps(
+                StringStringEntryProto.newBuilder().setKey(key.key()).setValue(value)));
+        return updated.build().toByteArray();
+    }
+
     /**
      * Rewrites the certificate line, the SHA-256 row and the certificate report of the model's
      * card, if it has one in the format {@code train} writes; returns whether it did.
      */
     static boolean updateCard(Path model, Certificate certificate) throws IOException {
+        return updateCard(model, certificate.cardStatement(), certificate.report());
+    }
+
+    /** As {@link #updateCard(Path, Certificate)}, with the certificate line's statement and the report given. */
+    static boolean updateCard(Path model, String statement, String report) throws IOException {
         Path card = ModelFiles.card(model);
         if (!Files.isRegularFile(card)) {
             return false;
@@ -71,9 +86,9 @@ final class CertificateEmbedding {
         String text = Files.readString(card, StandardCharsets.UTF_8);
         String sha = HexFormat.of().formatHex(ModelFiles.sha256(model));
         String updated = CARD_STATEMENT.matcher(text).replaceFirst(
-                Matcher.quoteReplacement("**Certificate:** " + certificate.cardStatement()));
+                Matcher.quoteReplacement("**Certificate:** " + statement));
         updated = CARD_SHA.matcher(updated).replaceFirst(Matcher.quoteReplacement("| SHA-256 | `" + sha + "` |"));
-        updated = CARD_REPORT.matcher(updated).replaceFirst("$1" + Matcher.quoteReplacement(certificate.report()) + "$2");
+        updated = CARD_REPORT.matcher(updated).replaceFirst("$1" + Matcher.quoteReplacement(report) + "$2");
         Files.writeString(card, updated, StandardCharsets.UTF_8);
         return true;
     }

@@ -11,11 +11,13 @@ import io.neuraladder.api.ModelCertificateException;
 import io.neuraladder.api.ModelLoadException;
 import io.neuraladder.contract.MetadataKey;
 import io.neuraladder.contract.ModelContract;
+import io.neuraladder.contract.Operator;
 import io.neuraladder.load.CertificateFiles;
 import io.neuraladder.train.CellWeights;
 import io.neuraladder.train.NegatedOutput;
 import io.neuraladder.train.ShippedModelFiles;
 import io.neuraladder.train.export.OnnxExport;
+import io.neuraladder.train.imports.AdderImport;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.io.StringWriter;
@@ -98,6 +100,29 @@ class CertifyCommandTest {
         assertArrayEquals(before, Files.readAllBytes(negated));
         try (Stream<Path> files = Files.list(temp)) {
             assertEquals(List.of(negated), files.toList(), "no temporary file is left behind");
+        }
+    }
+
+    /**
+     * rnn8-sigmoid, imported from PyTorch, has no box proof: {@code certify} says so and exits 1;
+     * {@code --pieces --embed} finds a cover, embeds it, and the runtime then serves the file.
+     */
+    @Test
+    void aNetworkBoxesCannotProve_isProvedAndEmbeddedWithPieces() throws IOException {
+        Path model = temp.resolve("rnn8-sigmoid.onnx");
+        CellWeights weights = AdderImport.run(Path.of("src/test/resources/pytorch/rnn8-sigmoid.onnx"),
+                temp.resolve("imported.onnx"), Operator.ADD).adder().weights();
+        OnnxExport.write(OnnxExport.toModel(weights, Map.of(MetadataKey.CONTRACT_VERSION, ModelContract.VERSION,
+                MetadataKey.OPERATOR, ModelContract.OPERATOR_ADD)), model);
+        assertEquals(1, certify(model), out.toString());
+        assertTrue(out.toString().contains("not proved"), out.toString());
+        String[] args = {"certify", "--pieces", "--embed", model.toString()};
+        assertEquals(0, AdderCli.commandLine().setOut(new PrintWriter(out, true)).execute(args), out.toString());
+        assertTrue(out.toString().contains("cover by pieces: proved: a cover by"), out.toString());
+        assertTrue(out.toString().contains("embedded the cover"), out.toString());
+        try (Adder adder = NeuralAdder.open(model)) {
+            assertTrue(adder.model().certified());
+            assertEquals(-1_234_567_890 + 987_654_321, adder.add(-1_234_567_890, 987_654_321));
         }
     }
 }
