@@ -1,6 +1,7 @@
 package io.neuraladder.train.cli;
 
 import io.neuraladder.NeuralAdder;
+import io.neuraladder.api.CertificateCheck;
 import io.neuraladder.api.ModelLoadException;
 import io.neuraladder.contract.MetadataKey;
 import io.neuraladder.contract.Operator;
@@ -99,9 +100,10 @@ final class CertifyCommand implements Callable<Integer> {
             return "no proof, so the runtime refuses this file unless allowed uncertified (add it with --embed)";
         }
         try {
-            NeuralAdder.checkCertificate(Files.readAllBytes(model), model.toString(), operator(proto));
+            CertificateCheck check = NeuralAdder.checkCertificate(Files.readAllBytes(model), model.toString(),
+                    operator(proto));
             return (proof.equals(found) ? "this proof, byte for byte" : "a proof that checks")
-                    + " (the runtime's kernel accepts it, and checks it again at every load)";
+                    + " (the runtime's kernel accepts it, and checks it again at every load; " + check + ")";
         } catch (ModelLoadException refused) {
             return "a proof the runtime's kernel REFUSES (" + refused.getMessage() + "); replace it with --embed";
         }
