@@ -27,12 +27,19 @@ import org.slf4j.LoggerFactory;
  * ({@link AffineCellStep}); an image that no piece of its label holds gets a new piece around it,
  * on the orthonormal axes of its linear part (QR, longest first), each radius its image's extent
  * along the axis times {@link Settings#grow} plus {@link Settings#minRadius}. The search closes when
- * every piece has been stepped, and gives up past {@link Settings#maxPieces} or
+ * every piece has been stepped, and gives up past {@link Settings#maxPieces} (or fewer, where the
+ * format's limits or a model file under the runtime's default size allow fewer) or
  * {@link Settings#timeLimit}. Plain double arithmetic: what it finds, the runtime's kernel checks.
  */
 public final class PieceCoverSearch {
 
     private static final Logger log = LoggerFactory.getLogger(PieceCoverSearch.class);
+
+    /**
+     * The most bytes a cover may take before compression: in Base64 (4/3 as many) it stays under
+     * 12 MB, so that the model file stays under the runtime's default {@code maxModelBytes} (16 MB).
+     */
+    private static final long MAX_PROOF_BYTES = 9L << 20;
 
     /** A piece holds an image when the image lies within this fraction of it, in its own coordinates. */
     private static final double HOLD = 0.999;
@@ -157,9 +164,8 @@ public final class PieceCoverSearch {
         }
         walkFromZero(AffineImage.point(new double[n]), null, 0, 0, starts);
         int processed = 0;
-        // The format's own limits bound the pieces too (CertificateFormat.MAX_PIECE_ENTRIES for wide states).
-        int mostPieces = Math.min(settings.maxPieces(), Math.min(CertificateFormat.MAX_PIECES,
-                CertificateFormat.MAX_PIECE_ENTRIES / (n * n)));
+        int mostPieces = (int) Math.min(Math.min(settings.maxPieces(), CertificateFormat.MAX_PIECES),
+                Math.min(CertificateFormat.MAX_PIECE_ENTRIES / (n * n), MAX_PROOF_BYTES / bytesPerPiece()));
         while (failure == null && !queue.isEmpty()) {
             if (pieces.size() > mostPieces) {
                 failure = String.format(Locale.ROOT, "the cover grew past %,d pieces (%,d stepped)", mostPieces,
@@ -182,6 +188,11 @@ public final class PieceCoverSearch {
         String proof = CertificateEncoder.encodePieces(n, settings.history(), settings.steps(), pieces.stream()
                 .map(p -> new CertificateEncoder.EncodedPiece(p.label, p.center, p.shape, p.targets)).toList(), starts);
         return new Result(true, pieces.size(), processed, worstOutputMargin, millis, null, proof, settings);
+    }
+
+    /** A piece's bytes in the format: its label (at most 8), digit, center, shape and targets. */
+    private long bytesPerPiece() {
+        return 10 + 4L * (n + (long) n * n + strings);
     }
 
     private void walkFromZero(AffineImage form, StepLabel label, int depth, int string, int[][] starts) {
