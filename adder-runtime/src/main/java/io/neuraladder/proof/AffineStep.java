@@ -1,5 +1,13 @@
 package io.neuraladder.proof;
 
+import static io.neuraladder.proof.IntervalStep.GRU_CANDIDATE;
+import static io.neuraladder.proof.IntervalStep.GRU_RESET;
+import static io.neuraladder.proof.IntervalStep.GRU_UPDATE;
+import static io.neuraladder.proof.IntervalStep.LSTM_CELL;
+import static io.neuraladder.proof.IntervalStep.LSTM_FORGET;
+import static io.neuraladder.proof.IntervalStep.LSTM_INPUT;
+import static io.neuraladder.proof.IntervalStep.LSTM_OUTPUT;
+
 import io.neuraladder.contract.CellType;
 import java.util.Arrays;
 
@@ -12,14 +20,6 @@ import java.util.Arrays;
  * {@code ĥ + z (h − ĥ)}, the same real number with one product instead of two.
  */
 final class AffineStep {
-
-    private static final int GRU_UPDATE = 0;
-    private static final int GRU_RESET = 1;
-    private static final int GRU_CANDIDATE = 2;
-    private static final int LSTM_INPUT = 0;
-    private static final int LSTM_OUTPUT = 1;
-    private static final int LSTM_FORGET = 2;
-    private static final int LSTM_CELL = 3;
 
     private final CellType cell;
     private final int hidden;

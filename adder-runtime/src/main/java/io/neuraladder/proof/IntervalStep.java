@@ -22,13 +22,14 @@ package io.neuraladder.proof;
  */
 final class IntervalStep {
 
-    private static final int GRU_UPDATE = 0;
-    private static final int GRU_RESET = 1;
-    private static final int GRU_CANDIDATE = 2;
-    private static final int LSTM_INPUT = 0;
-    private static final int LSTM_OUTPUT = 1;
-    private static final int LSTM_FORGET = 2;
-    private static final int LSTM_CELL = 3;
+    /** Gate blocks in ONNX's order: a GRU's z, r, h; an LSTM's i, o, f, c. */
+    static final int GRU_UPDATE = 0;
+    static final int GRU_RESET = 1;
+    static final int GRU_CANDIDATE = 2;
+    static final int LSTM_INPUT = 0;
+    static final int LSTM_OUTPUT = 1;
+    static final int LSTM_FORGET = 2;
+    static final int LSTM_CELL = 3;
 
     private final CellParameters weights;
     private final int hidden;

@@ -26,14 +26,7 @@ final class CertificateEncoder {
         ByteArrayOutputStream bytes = new ByteArrayOutputStream();
         try (DataOutputStream out = new DataOutputStream(new DeflaterOutputStream(bytes,
                 new Deflater(Deflater.BEST_COMPRESSION)))) {
-            out.writeInt(CertificateFormat.MAGIC);
-            out.writeInt(CertificateFormat.VERSION);
-            out.writeInt(CertificateFormat.METHOD_BOXES);
-            out.writeInt(radix);
-            out.writeInt(stateSize);
-            out.writeInt(history);
-            out.writeDouble(CertificateFormat.STATE_MARGIN);
-            out.writeDouble(CertificateFormat.LOGIT_MARGIN);
+            writeHeader(out, CertificateFormat.METHOD_BOXES, radix, stateSize, history);
             out.writeInt(boxes.size());
             for (Map.Entry<StepLabel, StateBox> region : boxes.entrySet()) {
                 writeLabel(out, region.getKey());
@@ -63,14 +56,7 @@ final class CertificateEncoder {
         ByteArrayOutputStream bytes = new ByteArrayOutputStream();
         try (DataOutputStream out = new DataOutputStream(new DeflaterOutputStream(bytes,
                 new Deflater(Deflater.BEST_COMPRESSION)))) {
-            out.writeInt(CertificateFormat.MAGIC);
-            out.writeInt(CertificateFormat.VERSION);
-            out.writeInt(CertificateFormat.METHOD_PIECES);
-            out.writeInt(2);
-            out.writeInt(stateSize);
-            out.writeInt(history);
-            out.writeDouble(CertificateFormat.STATE_MARGIN);
-            out.writeDouble(CertificateFormat.LOGIT_MARGIN);
+            writeHeader(out, CertificateFormat.METHOD_PIECES, 2, stateSize, history);
             out.writeInt(steps);
             out.writeInt(pieces.size());
             for (EncodedPiece piece : pieces) {
@@ -96,6 +82,19 @@ final class CertificateEncoder {
             throw new UncheckedIOException("writing to memory cannot fail", e);
         }
         return Base64.getEncoder().encodeToString(bytes.toByteArray());
+    }
+
+    /** The fields every certificate starts with, up to the logit margin. */
+    private static void writeHeader(DataOutputStream out, int method, int radix, int stateSize, int history)
+            throws IOException {
+        out.writeInt(CertificateFormat.MAGIC);
+        out.writeInt(CertificateFormat.VERSION);
+        out.writeInt(method);
+        out.writeInt(radix);
+        out.writeInt(stateSize);
+        out.writeInt(history);
+        out.writeDouble(CertificateFormat.STATE_MARGIN);
+        out.writeDouble(CertificateFormat.LOGIT_MARGIN);
     }
 
     /** A label as the format writes it: carry in, window length, pairs, and the sum digit it claims. */
