@@ -13,8 +13,8 @@ import java.util.function.DoubleUnaryOperator;
  * <p>Every operation encloses the exact real result of its operation on every point of its
  * operands, rounding included: each computed entry is a dot product of at most a few terms whose
  * rounding error is bounded by {@link Outward#dotProductError} and added to {@code e}, sums of
- * bounds are rounded up, and products of {@code σ}/{@code tanh} go through a rigorous min-range
- * line ({@link #activated}). Immutable.
+ * bounds are rounded up, and {@code σ} and {@code tanh} go through a rigorous min-range line
+ * ({@link #activated}). Immutable: no operation changes its operands.
  */
 final class AffineForm {
 
