@@ -21,6 +21,7 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
+import java.util.Locale;
 import java.util.Optional;
 import java.util.stream.IntStream;
 import onnx.Onnx.ModelProto;
@@ -253,6 +254,7 @@ final class ExploredModel implements AutoCloseable {
                 weights.parameterCount(), weights.radix(), info.certified(),
                 check.map(CertificateCheck::toString).orElse(uncertifiedReason == null
                         ? "not checked: the model carries no certificate" : uncertifiedReason),
+                check.map(c -> c.method().name().toLowerCase(Locale.ROOT)).orElse(null),
                 check.map(CertificateCheck::regions).orElse(null), check.map(CertificateCheck::history).orElse(null),
                 check.map(CertificateCheck::outputMargin).orElse(null), check.map(CertificateCheck::stateSlack).orElse(null),
                 CertificateFormat.STATE_MARGIN, CertificateFormat.LOGIT_MARGIN,

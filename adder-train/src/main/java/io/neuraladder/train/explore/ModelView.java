@@ -23,7 +23,8 @@ import java.util.List;
  * @param radix the number base: 2 for the bit-serial contract, else its digits' radix
  * @param certified whether the runtime checked the model's certificate at load
  * @param certificate the runtime's check in a sentence, or why the model is uncertified
- * @param regions the certificate's regions; {@code null} uncertified
+ * @param shape the certificate's method, {@code boxes} or {@code pieces}; {@code null} uncertified
+ * @param regions the certificate's regions (boxes or pieces); {@code null} uncertified
  * @param history digit pairs in a region's label; {@code null} uncertified
  * @param outputMargin the smallest output lead over any region beyond the logit margin; {@code null} uncertified
  * @param stateSlack the smallest room left in any box; {@code null} uncertified
@@ -40,8 +41,8 @@ import java.util.List;
 record ModelView(String name, String source, String kind, String operator, String symbol, String stateName,
         String resultName,
         String cell, int hidden, int stateSize, int parameters,
-        int radix, boolean certified, String certificate, Integer regions, Integer history, Double outputMargin,
-        Double stateSlack, double stateMargin, double logitMargin, String trainedSteps, String trainingSeed,
+        int radix, boolean certified, String certificate, String shape, Integer regions, Integer history,
+        Double outputMargin, Double stateSlack, double stateMargin, double logitMargin, String trainedSteps, String trainingSeed,
         String file, List<String> units, Plane plane, String verdict, List<String> counterexample) {
 
     /**

@@ -79,9 +79,11 @@ function renderCard() {
   fact(card, 'trained on', m.trainedSteps ? m.trainedSteps + (m.kind === 'binary' ? ' bits' : ' digits') : 'unknown');
   fact(card, 'certified', m.certified ? 'yes, checked at load' : 'no').id = 'certified';
   if (m.certified) {
-    fact(card, 'regions', m.regions + ' (history ' + m.history + ')');
+    const pieces = m.shape === 'pieces';
+    fact(card, pieces ? 'pieces' : 'regions', m.regions + ' (history ' + m.history + ')');
     fact(card, 'margins', 'output ≥ ' + m.outputMargin.toFixed(3) + ' logits beyond ' + m.logitMargin
-      + '; state slack ≥ ' + m.stateSlack.toExponential(2) + ' beyond ' + m.stateMargin);
+      + (pieces ? '; containment slack ≥ ' + m.stateSlack.toExponential(2) + ' in the pieces\' own coordinates'
+        : '; state slack ≥ ' + m.stateSlack.toExponential(2) + ' beyond ' + m.stateMargin));
   }
   if (m.verdict) {
     fact(card, 'imported', m.verdict).id = 'verdict';

@@ -29,6 +29,7 @@ class PieceCoverExplorerTest {
             ModelView view = model.view();
             assertTrue(view.certified(), view.certificate());
             assertTrue(view.certificate().contains("pieces"), view.certificate());
+            assertEquals("pieces", view.shape());
             assertTrue(view.verdict().startsWith("PROVED: "), view.verdict());
             Trace trace = model.trace("1234567", "7654321", "int");
             assertEquals("8888888", trace.sum());
