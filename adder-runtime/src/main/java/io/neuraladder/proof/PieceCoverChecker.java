@@ -103,8 +103,9 @@ final class PieceCoverChecker {
      * a piece. {@code string} is the pairs so far in base 4, the first the most significant.
      */
     private void walk(AffineForm form, int keep, StepLabel label, int depth, int string, int source) {
+        AffineStep.Prepared prepared = step.prepare(form);
         for (int pair = 0; pair < PAIRS; pair++) {
-            AffineForm image = step.next(form, pair, new AffineForm.Symbols(form.width())).grown(STATE_MARGIN);
+            AffineForm image = step.next(prepared, pair, new AffineForm.Symbols(form.width())).grown(STATE_MARGIN);
             StepLabel reached = label == null ? StepLabel.first(operator, 2, pair) : label.next(pair, cover.history());
             int extended = string * PAIRS + pair;
             if (source < 0) {

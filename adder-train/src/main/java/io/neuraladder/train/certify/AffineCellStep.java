@@ -34,34 +34,52 @@ final class AffineCellStep {
         return weights.cell().hasCellState() ? 2 * hidden : hidden;
     }
 
-    AffineImage next(AffineImage state, int pair, AffineImage.Symbols symbols) {
+    /** A source form and its gates' recurrent terms, which no digit pair changes: computed once for all pairs. */
+    record Prepared(AffineImage state, AffineImage recurrentTerms) {}
+
+    /**
+     * The pair-independent part of {@code state}'s step: every gate's {@code R h} (with PyTorch's
+     * GRU, the candidate's {@code R_h h + Rb_h}); the GRU with {@code linear_before_reset = 0}
+     * multiplies its candidate's h by the reset gate first, so its candidate rows are left out.
+     */
+    Prepared prepare(AffineImage state) {
+        CellType cell = weights.cell();
+        int rows = (cell == CellType.GRU ? CellWeights.CANDIDATE_GATE : cell.gates()) * hidden;
+        double[] constant = new double[rows];
+        if (cell == CellType.GRU_LINEAR_BEFORE_RESET) {
+            System.arraycopy(weights.resetGatedBias(), 0, constant, CellWeights.CANDIDATE_GATE * hidden, hidden);
+        }
+        return new Prepared(state, state.rows(0, hidden).linear(weights.recurrentWeights(), 0, rows, constant));
+    }
+
+    AffineImage next(Prepared prepared, int pair, AffineImage.Symbols symbols) {
         return switch (weights.cell()) {
-            case RNN -> pre(state, 0, pair).activated(Math::tanh, AffineCellStep::tanhSlope, symbols);
-            case LSTM -> lstm(state, pair, symbols);
-            case GRU, GRU_LINEAR_BEFORE_RESET -> gru(state, pair, symbols);
+            case RNN -> pre(prepared, 0, pair).activated(Math::tanh, AffineCellStep::tanhSlope, symbols);
+            case LSTM -> lstm(prepared, pair, symbols);
+            case GRU, GRU_LINEAR_BEFORE_RESET -> gru(prepared, pair, symbols);
         };
     }
 
-    private AffineImage lstm(AffineImage state, int pair, AffineImage.Symbols symbols) {
-        AffineImage h = state.rows(0, hidden);
-        AffineImage c = state.rows(hidden, 2 * hidden);
-        AffineImage i = sigmoid(pre(h, CellWeights.INPUT_GATE, pair), symbols);
-        AffineImage o = sigmoid(pre(h, CellWeights.OUTPUT_GATE, pair), symbols);
-        AffineImage f = sigmoid(pre(h, CellWeights.FORGET_GATE, pair), symbols);
-        AffineImage g = pre(h, CellWeights.CELL_GATE, pair).activated(Math::tanh, AffineCellStep::tanhSlope, symbols);
+    private AffineImage lstm(Prepared prepared, int pair, AffineImage.Symbols symbols) {
+        AffineImage c = prepared.state().rows(hidden, 2 * hidden);
+        AffineImage i = sigmoid(pre(prepared, CellWeights.INPUT_GATE, pair), symbols);
+        AffineImage o = sigmoid(pre(prepared, CellWeights.OUTPUT_GATE, pair), symbols);
+        AffineImage f = sigmoid(pre(prepared, CellWeights.FORGET_GATE, pair), symbols);
+        AffineImage g = pre(prepared, CellWeights.CELL_GATE, pair).activated(Math::tanh, AffineCellStep::tanhSlope,
+                symbols);
         AffineImage nextC = f.times(c, symbols).plus(i.times(g, symbols), +1);
         return o.times(nextC.activated(Math::tanh, AffineCellStep::tanhSlope, symbols), symbols).stack(nextC);
     }
 
-    private AffineImage gru(AffineImage h, int pair, AffineImage.Symbols symbols) {
-        AffineImage z = sigmoid(pre(h, CellWeights.UPDATE_GATE, pair), symbols);
-        AffineImage r = sigmoid(pre(h, CellWeights.RESET_GATE, pair), symbols);
+    private AffineImage gru(Prepared prepared, int pair, AffineImage.Symbols symbols) {
+        AffineImage h = prepared.state();
+        AffineImage z = sigmoid(pre(prepared, CellWeights.UPDATE_GATE, pair), symbols);
+        AffineImage r = sigmoid(pre(prepared, CellWeights.RESET_GATE, pair), symbols);
         int first = CellWeights.CANDIDATE_GATE * hidden;
         double[] constant = Arrays.copyOfRange(constants[pair], first, first + hidden);
         AffineImage candidate;
         if (weights.cell() == CellType.GRU_LINEAR_BEFORE_RESET) {
-            AffineImage inner = h.linear(weights.recurrentWeights(), first, hidden, weights.resetGatedBias());
-            candidate = r.times(inner, symbols).shifted(constant);
+            candidate = r.times(prepared.recurrentTerms().rows(first, first + hidden), symbols).shifted(constant);
         } else {
             candidate = r.times(h, symbols).linear(weights.recurrentWeights(), first, hidden, constant);
         }
@@ -69,10 +87,11 @@ final class AffineCellStep {
         return candidate.plus(z.times(h.plus(candidate, -1), symbols), +1);
     }
 
-    private AffineImage pre(AffineImage h, int gate, int pair) {
+    /** Gate block {@code gate}'s preactivation on {@code pair}: its recurrent terms plus the pair's constants. */
+    private AffineImage pre(Prepared prepared, int gate, int pair) {
         int first = gate * hidden;
-        return h.linear(weights.recurrentWeights(), first, hidden,
-                Arrays.copyOfRange(constants[pair], first, first + hidden));
+        return prepared.recurrentTerms().rows(first, first + hidden)
+                .shifted(Arrays.copyOfRange(constants[pair], first, first + hidden));
     }
 
     private static AffineImage sigmoid(AffineImage x, AffineImage.Symbols symbols) {

@@ -6,6 +6,7 @@ import io.neuraladder.contract.Operator;
 import java.io.ByteArrayInputStream;
 import java.io.DataInputStream;
 import java.io.IOException;
+import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.Base64;
 import java.util.LinkedHashMap;
@@ -36,8 +37,9 @@ public final class EmbeddedCertificate {
      * regions the explorer can show; a cover by pieces, or bytes that do not decode, are not.
      */
     public static boolean isBoxes(String encoded) {
-        try (DataInputStream in = new DataInputStream(new InflaterInputStream(
-                new ByteArrayInputStream(Base64.getDecoder().decode(encoded))))) {
+        // Streamed: only the first bytes of a cover of megabytes are decoded.
+        try (DataInputStream in = new DataInputStream(new InflaterInputStream(Base64.getDecoder().wrap(
+                new ByteArrayInputStream(encoded.getBytes(StandardCharsets.US_ASCII)))))) {
             return in.readInt() == CertificateFormat.MAGIC && in.readInt() == CertificateFormat.VERSION
                     && in.readInt() == CertificateFormat.METHOD_BOXES;
         } catch (IOException | IllegalArgumentException e) {

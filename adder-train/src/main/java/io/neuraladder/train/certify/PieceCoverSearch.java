@@ -196,8 +196,9 @@ public final class PieceCoverSearch {
     }
 
     private void walkFromZero(AffineImage form, StepLabel label, int depth, int string, int[][] starts) {
+        AffineCellStep.Prepared prepared = step.prepare(form);
         for (int pair = 0; pair < 4 && failure == null; pair++) {
-            AffineImage image = step.next(form, pair, new AffineImage.Symbols(form.width()))
+            AffineImage image = step.next(prepared, pair, new AffineImage.Symbols(form.width()))
                     .grown(CertificateFormat.STATE_MARGIN);
             StepLabel reached = label == null ? StepLabel.first(operator, 2, pair) : label.next(pair, settings.history());
             int extended = string * 4 + pair;
@@ -209,8 +210,9 @@ public final class PieceCoverSearch {
     }
 
     private void walkFromPiece(AffineImage form, Piece source, StepLabel label, int depth, int string) {
+        AffineCellStep.Prepared prepared = step.prepare(form);
         for (int pair = 0; pair < 4 && failure == null; pair++) {
-            AffineImage image = step.next(form, pair, new AffineImage.Symbols(form.width()))
+            AffineImage image = step.next(prepared, pair, new AffineImage.Symbols(form.width()))
                     .grown(CertificateFormat.STATE_MARGIN);
             StepLabel reached = label.next(pair, settings.history());
             int extended = string * 4 + pair;
