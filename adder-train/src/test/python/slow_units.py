@@ -11,6 +11,7 @@ projections); printed are the medians over groups of the five largest radii. Use
 docs/import.md:
 
     /usr/bin/python3.11 adder-train/src/test/python/slow_units.py /tmp/hold/*lstm*.onnx
+    /usr/bin/python3.11 adder-train/src/test/python/slow_units.py adder-train/src/test/resources/pytorch/*lstm*.onnx
 """
 
 import collections
