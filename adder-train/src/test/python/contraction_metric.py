@@ -5,8 +5,8 @@ Takes the Jacobians of every string of two pairs at the first 100 of about 1,200
 strings reach (1,600 matrices), and lowers the largest ||L J L^-1||_inf over them by subgradient
 descent, starting from L = I (3,000 iterations). Below 1, parallelotopes c + r L^-1 [-1, 1]^n of one
 shape, whatever their radii r, would map into smaller ones of the same shape near those states, so
-that a cover would not wrap; docs/import.md says what stood in the way. Writes L to OUTPUT.
-Used for docs/import.md:
+that a cover would not wrap; docs/import-research.md says what stood in the way. Writes L to OUTPUT.
+Used for docs/import-research.md:
 
     /usr/bin/python3.11 adder-train/src/test/python/contraction_metric.py /tmp/hold/holdout-s107-lstm8-subtract.onnx /tmp/L.txt
 """

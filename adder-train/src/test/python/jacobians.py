@@ -6,7 +6,7 @@ on the pair from the zero state (after (1,1) for (0,1)), then prints the Jacobia
 by central differences: its infinity norm (the largest row sum of |J|), its spectral radius, and the
 spectral radius of |J|. A box certificate needs the image of a box to fit in a box, which the
 infinity norm (in the state's own axes, or rho(|J|) with the boxes' aspect ratios free) decides;
-the spectral radius says whether the network forgets at all. Used for docs/import.md:
+the spectral radius says whether the network forgets at all. Used for docs/import-research.md:
 
     /usr/bin/python3.11 adder-train/src/test/python/jacobians.py adder-train/src/test/resources/pytorch/*.onnx
 

@@ -3,7 +3,7 @@
 ("pieces"), each mapped by every string of K bit pairs into one piece, with affine arithmetic.
 
 A lab measurement in double precision, not a proof: nothing here rounds outward, and the runtime's
-kernel does not read its output. It answers one question for docs/import.md: do imported networks
+kernel does not read its output. It answers one question for docs/import-research.md: do imported networks
 that the box certificate leaves UNKNOWN admit such a cover? Usage (on files written by
 `adder-train import`, so that the head's threshold is folded into its bias):
 
@@ -21,7 +21,7 @@ fits, else a new piece around it (the QR axes of its linear part, radii grown by
 --min-radius). The cover is closed when every piece is processed; it proves nothing more than the
 box search does unless every piece also outputs its label's digit with margin, which is checked.
 
-Known flaw, kept so that the measurements in docs/import.md can be rerun: the bands of different
+Known flaw, kept so that the measurements in docs/import-research.md can be rerun: the bands of different
 nonlinearities of one step (a GRU's or LSTM's gates) take the same column indices, so where two
 bands meet in a product or a sum they can cancel, and images come out narrower than the truth.
 The product's search (io.neuraladder.train.certify.PieceCoverSearch) and the runtime's kernel give
@@ -29,7 +29,7 @@ every band a fresh symbol; their figures supersede this program's for GRUs and L
 
 Because the strings are K steps long, the wrapping of a rotating image into a parallelotope happens
 once per K steps, where the product of K Jacobians has contracted; with K = 1 the pieces of the
-LSTMs grow without bound (their rho(|J|) exceeds 1 at fixed points, docs/import.md).
+LSTMs grow without bound (their rho(|J|) exceeds 1 at fixed points, docs/import-research.md).
 """
 
 import argparse

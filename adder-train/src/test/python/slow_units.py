@@ -8,7 +8,7 @@ suffix of SUFFIX pairs: 20,000 random strings of SUFFIX + 24 pairs from the zero
 after every pair from the SUFFIX-th on grouped by carry into the suffix and the suffix, and for
 each group of at least 20 states the radii along its principal axes (half the range of the
 projections); printed are the medians over groups of the five largest radii. Used for
-docs/import.md:
+docs/import-research.md:
 
     /usr/bin/python3.11 adder-train/src/test/python/slow_units.py /tmp/hold/*lstm*.onnx
     /usr/bin/python3.11 adder-train/src/test/python/slow_units.py adder-train/src/test/resources/pytorch/*lstm*.onnx
