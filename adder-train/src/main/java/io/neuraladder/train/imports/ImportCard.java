@@ -1,5 +1,6 @@
 package io.neuraladder.train.imports;
 
+import io.neuraladder.contract.CellType;
 import io.neuraladder.contract.Operator;
 import io.neuraladder.train.imports.AdderImport.Outcome;
 import java.nio.file.Path;
@@ -9,6 +10,12 @@ import java.util.stream.Collectors;
 
 /** The model card written beside an imported model: the verdict first, then its evidence and the source. */
 final class ImportCard {
+
+    /** Why an LSTM is likely to stay UNKNOWN, as measured when the importer was written. */
+    static final String LSTM_UNKNOWN = "This version proves none of the 9 LSTMs trained by PyTorch that were measured "
+            + "while it was written, though all are exact on every sample: most keep slow, saturated cell-state "
+            + "components (a forget gate near 1), and a cover's pieces multiply. RNN and GRU adders have been proved. "
+            + "The measurements: docs/import-research.md in the neural-adder repository.";
 
     private ImportCard() {}
 
@@ -36,8 +43,14 @@ final class ImportCard {
             case PROVED -> card.append("The certificate is embedded in the file; the runtime checks it at every load and "
                     + "serves the file like the project's own models.\n\n");
             case REFUTED -> appendCounterexample(card, outcome.counterexample().orElseThrow(), operator);
-            case UNKNOWN -> card.append("The certificate search did not close and the counterexample search found no "
-                    + "wrong answer. The runtime refuses the file unless uncertified models are allowed.\n\n");
+            case UNKNOWN -> {
+                card.append("The certificate search did not close and the counterexample search found no "
+                        + "wrong answer. The runtime refuses the file unless uncertified models are allowed.");
+                if (adder.weights().cell() == CellType.LSTM) {
+                    card.append(" " + LSTM_UNKNOWN);
+                }
+                card.append("\n\n");
+            }
         }
         card.append("## Certificate search: boxes\n\n```\n").append(outcome.certificate().report()).append("```\n\n");
         outcome.cover().ifPresent(cover -> card.append("## Certificate search: a cover by pieces\n\n")

@@ -73,7 +73,10 @@ class AdderImportTest {
         switch (expected) {
             case PROVED -> servedCertified_andExact(written);
             case REFUTED -> replayedWrong(written, operator, outcome.counterexample().orElseThrow());
-            case UNKNOWN -> assertThrows(ModelCertificateException.class, () -> NeuralAdder.open(written).close());
+            case UNKNOWN -> {
+                assertThrows(ModelCertificateException.class, () -> NeuralAdder.open(written).close());
+                assertEquals(name.startsWith("lstm"), card.contains(ImportCard.LSTM_UNKNOWN), card);
+            }
         }
     }
 
