@@ -17,22 +17,9 @@ import sys
 import numpy as np
 
 sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
-from jacobians import jacobian, load, step  # noqa: E402
+from jacobians import jacobian, load, reached_states, state_size, step  # noqa: E402
 
 ITERATIONS = 3000
-
-
-def reached_states(cell, size):
-    rng = np.random.default_rng(1)
-    states = []
-    for _ in range(100):
-        state = np.zeros(size)
-        for t in range(40):
-            pair = rng.integers(0, 4)
-            state = step(cell, state, np.array([pair // 2, pair % 2], float))
-            if t >= 5 and t % 3 == 0:
-                states.append(state)
-    return states
 
 
 def two_step_jacobians(cell, states):
@@ -44,8 +31,8 @@ def two_step_jacobians(cell, states):
 def main():
     path, output = sys.argv[1], sys.argv[2]
     cell = load(path)
-    size = 2 * cell[2].shape[1] if cell[0] == "LSTM" else cell[2].shape[1]
-    jacobians = two_step_jacobians(cell, reached_states(cell, size)[:100])
+    size = state_size(cell)
+    jacobians = two_step_jacobians(cell, reached_states(cell)[:100])
     print("%s: %d two-step Jacobians, largest spectral radius %.3f, largest ||J||_inf %.3f" % (
         path.split("/")[-1], len(jacobians), max(max(abs(np.linalg.eigvals(j))) for j in jacobians),
         np.abs(jacobians).sum(2).max()))
