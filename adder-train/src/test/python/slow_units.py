@@ -5,7 +5,8 @@ For each file: first, each bit pair repeated from the zero state, and the cell-s
 largest magnitude after 10, 100, 1,000 and 10,000 steps, with its forget gate and tanh's slope there
 (a slope near 0: the output no longer sees it). Then the spread of the states that end in one
 suffix of SUFFIX pairs: 20,000 random strings of SUFFIX + 24 pairs from the zero state, the states
-after every pair from the SUFFIX-th on grouped by carry into the suffix and the suffix, and for
+after every pair from the SUFFIX-th on grouped by the carry (a subtractor's borrow: a file whose
+name contains "subtract", as the fixtures' and holdout's names say) into the suffix and the suffix, and for
 each group of at least 20 states the radii along its principal axes (half the range of the
 projections); printed are the medians over groups of the five largest radii. Used for
 docs/import-research.md:
@@ -53,6 +54,11 @@ def slowest(cell, name):
         print("%-44s %s  %s  forget %.4f  tanh' %.1e" % (name, pair, "  ".join(line), forget[0, unit], slope))
 
 
+def state_out(a, b, state, subtract):
+    """The carry out of a + b + state, or the borrow out of a - b - state."""
+    return (a - b - state < 0).astype(int) if subtract else (a + b + state) // 2
+
+
 def suffix_spread(cell, name):
     hidden = cell[2].shape[1]
     rng = np.random.default_rng(7)
@@ -64,7 +70,7 @@ def suffix_spread(cell, name):
     for t in range(length):
         a, b = pairs[:, t] // 2, pairs[:, t] % 2
         states, _ = lstm_steps(cell, states, np.stack([a, b], axis=1).astype(float))
-        carries[:, t + 1] = (a + b + carries[:, t]) // 2
+        carries[:, t + 1] = state_out(a, b, carries[:, t], "subtract" in name)
         if t + 1 >= SUFFIX:
             keys = carries[:, t + 1 - SUFFIX] * 4 ** SUFFIX + (pairs[:, t + 1 - SUFFIX:t + 1] * 4 ** np.arange(
                 SUFFIX - 1, -1, -1)).sum(1)
