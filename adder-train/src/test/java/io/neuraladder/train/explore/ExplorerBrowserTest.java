@@ -21,6 +21,7 @@ import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 import org.openqa.selenium.By;
 import org.openqa.selenium.JavascriptExecutor;
 import org.openqa.selenium.OutputType;
@@ -56,7 +57,9 @@ class ExplorerBrowserTest {
     private static ModelCatalog catalog;
     private static ExplorerServer server;
     private static WebDriver browser;
-    private static Path profile;
+    /** The imported model and the browser's profile; JUnit deletes it after the last test. */
+    @TempDir
+    static Path scratch;
     private static String skipped;
     private static AdderImport.Outcome refuted;
 
@@ -74,15 +77,14 @@ class ExplorerBrowserTest {
             log.warn(skipped);
             return;
         }
-        Path imported = Files.createTempDirectory("explorer-imported").resolve("lstm4-short.onnx");
+        Path imported = scratch.resolve("lstm4-short.onnx");
         refuted = AdderImport.run(Path.of("src/test/resources/pytorch/lstm4-short.onnx"), imported, Operator.ADD);
         catalog = ModelCatalog.open(List.of(imported));
         server = ExplorerServer.start(catalog, 0);
-        profile = Files.createTempDirectory("explorer-chromium");
         ChromeOptions options = new ChromeOptions().setBinary(CHROMIUM).addArguments("--headless=new", "--no-sandbox",
                 "--disable-gpu", "--disable-dev-shm-usage", "--disable-quic", "--no-first-run",
                 "--disable-background-networking", "--disable-component-update", "--disable-sync",
-                "--window-size=1400,1700", "--user-data-dir=" + profile);
+                "--window-size=1400,1700", "--user-data-dir=" + scratch.resolve("chromium-profile"));
         ChromeDriverService service = new ChromeDriverService.Builder()
                 .usingDriverExecutable(new File(CHROMEDRIVER)).usingAnyFreePort().build();
         browser = new ChromeDriver(service, options);
