@@ -46,8 +46,9 @@ final class ImportCommand implements Callable<Integer> {
             description = "what the network computes: add (default) or subtract (feature 0 is the minuend)")
     private String operator;
 
-    @Option(names = "--check", description = "also run the written adder through ONNX Runtime on a million uniform "
-            + "int pairs, every edge pair, every carry chain and carry-heavy pairs, and print its wrong answers")
+    @Option(names = "--check", description = "also run the written file through ONNX Runtime on a million uniform "
+            + "int pairs, every edge pair, every carry (borrow) chain, carry-heavy (borrow-heavy) pairs and long sums "
+            + "(differences), and print its wrong answers")
     private boolean check;
 
     @Option(names = "--cover-seconds", paramLabel = "S", defaultValue = "25",
@@ -93,8 +94,8 @@ final class ImportCommand implements Callable<Integer> {
                 "counterexample: %s(%s, %s) gives %s, exactly %s; bit %d is wrong (found by %s)%n",
                 c.call().substring(0, c.call().indexOf('(')), c.a(), c.b(), c.networkGives(), c.exact(),
                 c.candidate().wrongAt(), c.candidate().found()));
-        if (check && asked == Operator.ADD) {
-            SampleCheck.wrongAnswers(output).forEach((set, wrong) -> out.printf("wrong on %s: %s%n", set, wrong));
+        if (check) {
+            SampleCheck.wrongAnswers(output, asked).forEach((set, wrong) -> out.printf("wrong on %s: %s%n", set, wrong));
         }
         out.flush();
         return outcome.verdict().exitCode();

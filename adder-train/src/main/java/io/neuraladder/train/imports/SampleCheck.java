@@ -2,6 +2,8 @@ package io.neuraladder.train.imports;
 
 import io.neuraladder.NeuralAdder;
 import io.neuraladder.api.Adder;
+import io.neuraladder.api.Subtractor;
+import io.neuraladder.contract.Operator;
 import io.neuraladder.sampling.IntPairs;
 import io.neuraladder.sampling.OperandSamples;
 import java.math.BigInteger;
@@ -12,13 +14,16 @@ import java.util.List;
 import java.util.Map;
 import java.util.Random;
 import java.util.SplittableRandom;
+import java.util.function.BinaryOperator;
+import java.util.function.Function;
 
 /**
  * The samples a tutorial would check an adder on, run through ONNX Runtime on a written file: a
  * million uniform int pairs, every pair of edge values, carry chains through every bit position
- * (each {@code 2^i − 1 + 1} and its kin), carry-heavy pairs, and long sums of up to 4,096 bits.
- * Evidence beside a verdict, never a proof: it shows how often a refuted network is wrong, and
- * that a proved one is right where anyone would look.
+ * (each {@code 2^i − 1 + 1} and its kin), carry-heavy pairs, and long sums of up to 4,096 bits. A
+ * subtractor gets the same sets with borrows in place of carries. Evidence beside a verdict, never
+ * a proof: it shows how often a refuted network is wrong, and that a proved one is right where
+ * anyone would look.
  */
 public final class SampleCheck {
 
@@ -26,8 +31,12 @@ public final class SampleCheck {
 
     private SampleCheck() {}
 
-    /** The wrong answers per sample set of a binary adder file (uncertified allowed), in a stable order. */
-    public static Map<String, String> wrongAnswers(Path model) {
+    /** The wrong answers per sample set of a binary adder or subtractor file (uncertified allowed), in order. */
+    public static Map<String, String> wrongAnswers(Path model, Operator operator) {
+        return operator == Operator.SUBTRACT ? subtractorWrongAnswers(model) : adderWrongAnswers(model);
+    }
+
+    private static Map<String, String> adderWrongAnswers(Path model) {
         Map<String, String> wrong = new LinkedHashMap<>();
         SplittableRandom random = new SplittableRandom(SEED);
         try (Adder adder = NeuralAdder.builder().model(model).allowUncertified().skipSelfTest().build()) {
@@ -36,6 +45,28 @@ public final class SampleCheck {
             wrong.put("carry chains through every position", count(adder, carryChains()));
             wrong.put("carry-heavy int pairs", count(adder, OperandSamples.carryHeavy(random, 200_000)));
             wrong.put("long sums (64 to 4,096 bits, full carry chains and random)", longSums(adder, random));
+        }
+        return wrong;
+    }
+
+    /**
+     * The int pairs' differences through {@code subtractExact(long[], long[])}: an int minus an int never
+     * overflows a long, so every pair is checked, over 64 bit pairs; a small negative difference borrows
+     * through all the sign bits above it.
+     */
+    private static Map<String, String> subtractorWrongAnswers(Path model) {
+        Map<String, String> wrong = new LinkedHashMap<>();
+        SplittableRandom random = new SplittableRandom(SEED);
+        try (Subtractor subtractor = NeuralAdder.builder().model(model).allowUncertified().skipSelfTest()
+                .buildSubtractor()) {
+            wrong.put("uniform random int pairs (64-bit differences)",
+                    count(subtractor, OperandSamples.uniform(random, 1_000_000)));
+            wrong.put("pairs of edge values (64-bit differences)", count(subtractor, OperandSamples.edgePairs()));
+            wrong.put("borrow chains through every position (64-bit differences)", count(subtractor, borrowChains()));
+            wrong.put("borrow-heavy int pairs (64-bit differences)",
+                    count(subtractor, OperandSamples.borrowHeavy(random, 200_000)));
+            wrong.put("long differences (64 to 4,096 bits, full borrow chains and random)",
+                    longDifferences(subtractor, random));
         }
         return wrong;
     }
@@ -57,17 +88,51 @@ public final class SampleCheck {
         return new IntPairs(a, b);
     }
 
+    /** {@code 2^i − 2^j}, a borrow from bit j up to bit i, for every j ≤ i < 32, both ways round: 1,056 pairs. */
+    private static IntPairs borrowChains() {
+        int[] a = new int[2 * 528];
+        int[] b = new int[2 * 528];
+        int n = 0;
+        for (int i = 0; i < 32; i++) {
+            for (int j = 0; j <= i; j++) {
+                a[n] = 1 << i;
+                b[n++] = 1 << j;
+                a[n] = 1 << j;
+                b[n++] = 1 << i;
+            }
+        }
+        return new IntPairs(a, b);
+    }
+
     /**
      * {@code (2^n − 1) + 1}, {@code (2^n − 1) + (2^n − 1)} and four random pairs of {@code n} bits
      * with both signs, for {@code n} = 64, 256, 1,024 and 4,096, through {@code add(BigInteger, BigInteger)}.
      */
     private static String longSums(Adder adder, SplittableRandom random) {
+        return countLong(random,
+                ones -> List.of(new BigInteger[] {ones, BigInteger.ONE}, new BigInteger[] {ones, ones}),
+                adder::add, BigInteger::add);
+    }
+
+    /**
+     * {@code 2^n − 1}, {@code 1 − 2^n} (borrows through all n bits) and four random pairs of {@code n} bits
+     * with both signs, for {@code n} = 64, 256, 1,024 and 4,096, through {@code subtract(BigInteger, BigInteger)}.
+     */
+    private static String longDifferences(Subtractor subtractor, SplittableRandom random) {
+        return countLong(random, ones -> {
+            BigInteger power = ones.add(BigInteger.ONE);
+            return List.of(new BigInteger[] {power, BigInteger.ONE}, new BigInteger[] {BigInteger.ONE, power});
+        }, subtractor::subtract, BigInteger::subtract);
+    }
+
+    /** The wrong answers on each width's chains (given {@code 2^n − 1}) and four random pairs of both signs. */
+    private static String countLong(SplittableRandom random, Function<BigInteger, List<BigInteger[]>> chains,
+            BinaryOperator<BigInteger> network, BinaryOperator<BigInteger> exact) {
         int wrong = 0;
         int total = 0;
         for (int bits : new int[] {64, 256, 1_024, 4_096}) {
             BigInteger ones = BigInteger.ONE.shiftLeft(bits).subtract(BigInteger.ONE);
-            List<BigInteger[]> pairs = new ArrayList<>(List.of(new BigInteger[] {ones, BigInteger.ONE},
-                    new BigInteger[] {ones, ones}));
+            List<BigInteger[]> pairs = new ArrayList<>(chains.apply(ones));
             for (int i = 0; i < 4; i++) {
                 BigInteger a = new BigInteger(bits, new Random(random.nextLong()));
                 BigInteger b = new BigInteger(bits, new Random(random.nextLong()));
@@ -75,12 +140,29 @@ public final class SampleCheck {
             }
             for (BigInteger[] pair : pairs) {
                 total++;
-                if (!adder.add(pair[0], pair[1]).equals(pair[0].add(pair[1]))) {
+                if (!network.apply(pair[0], pair[1]).equals(exact.apply(pair[0], pair[1]))) {
                     wrong++;
                 }
             }
         }
         return wrong + " of " + total;
+    }
+
+    private static String count(Subtractor subtractor, IntPairs pairs) {
+        long[] a = new long[pairs.a().length];
+        long[] b = new long[a.length];
+        for (int i = 0; i < a.length; i++) {
+            a[i] = pairs.a()[i];
+            b[i] = pairs.b()[i];
+        }
+        long[] differences = subtractor.subtractExact(a, b);
+        int wrong = 0;
+        for (int i = 0; i < differences.length; i++) {
+            if (differences[i] != a[i] - b[i]) {
+                wrong++;
+            }
+        }
+        return wrong + " of " + differences.length;
     }
 
     private static String count(Adder adder, IntPairs pairs) {

@@ -12,7 +12,10 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import picocli.CommandLine;
 
-/** {@code adder-train import}: the verdict is the first line and the exit status; a refused file exits 4. */
+/**
+ * {@code adder-train import}: the verdict is the first line and the exit status; a refused file exits 4;
+ * {@code --check} prints the sample sets of the operator asked for.
+ */
 class ImportCommandTest {
 
     private static final Path FIXTURES = Path.of("src/test/resources/pytorch");
@@ -32,6 +35,19 @@ class ImportCommandTest {
         assertEquals(Verdict.REFUTED.exitCode(), status, out.toString());
         assertTrue(first.startsWith("REFUTED: "), first);
         assertTrue(Files.readString(temp.resolve("short.md")).contains("## Counterexample"));
+    }
+
+    @Test
+    void check_ofASubtractor_printsTheBorrowSets() {
+        StringWriter out = new StringWriter();
+        CommandLine command = AdderCli.commandLine();
+        command.setOut(new PrintWriter(out, true));
+        int status = command.execute("import", FIXTURES.resolve("lstm8-subtract.onnx").toString(), "--operator",
+                "subtract", "--check", "--output", temp.resolve("subtract.onnx").toString());
+        assertEquals(Verdict.REFUTED.exitCode(), status, out.toString());
+        assertTrue(out.toString().contains("wrong on borrow chains through every position (64-bit differences): "),
+                out.toString());
+        assertEquals(5, out.toString().lines().filter(line -> line.startsWith("wrong on ")).count(), out.toString());
     }
 
     @Test
