@@ -13,6 +13,9 @@ docs/import-research.md:
 
     /usr/bin/python3.11 adder-train/src/test/python/slow_units.py /tmp/hold/*lstm*.onnx
     /usr/bin/python3.11 adder-train/src/test/python/slow_units.py adder-train/src/test/resources/pytorch/*lstm*.onnx
+
+With --depths first, instead: how fast each network forgets, as the spread of the states sharing a carry in
+and a suffix, for suffixes of 2 to 14 pairs (spread_by_depth).
 """
 
 import collections
@@ -88,13 +91,45 @@ def suffix_spread(cell, name):
         name, SUFFIX, len(radii), "  ".join("%.2g" % v for v in np.median(np.array(radii), axis=0))))
 
 
+def spread_by_depth(cell, name):
+    """How fast a network forgets: the spread of the states that share a carry in and a suffix, by its length.
+
+    For each carry (borrow) into the suffix: 64 states that 4,000 seeded random strings of 30 pairs reach
+    with that carry, each of 1,500 random suffixes of 2 to 14 pairs applied to all 64, and the quantiles over
+    suffixes of the largest half-range of a state component.
+    """
+    hidden = cell[2].shape[1]
+    subtract = "subtract" in name
+    rng = np.random.default_rng(5)
+    states, carry = np.zeros((4_000, 2 * hidden)), np.zeros(4_000, int)
+    for _ in range(30):
+        pairs = rng.integers(0, 2, size=(4_000, 2))
+        states, _ = lstm_steps(cell, states, pairs.astype(float))
+        carry = state_out(pairs[:, 0], pairs[:, 1], carry, subtract)
+    for carry_in in (0, 1):
+        starts = states[carry == carry_in][:64]
+        for depth in range(2, 15, 2):
+            suffixes = rng.integers(0, 2, size=(1_500, depth, 2)).astype(float)
+            x = np.repeat(starts[None], len(suffixes), axis=0).reshape(-1, 2 * hidden)
+            for t in range(depth):
+                x, _ = lstm_steps(cell, x, np.repeat(suffixes[:, t], len(starts), axis=0))
+            x = x.reshape(len(suffixes), len(starts), 2 * hidden)
+            radius = (x.max(1) - x.min(1)).max(1) / 2
+            print("%-44s carry %d, suffixes of %2d pairs: largest half-range median %.1e, 90th %.1e, 99th %.1e, max %.1e"
+                  % (name, carry_in, depth, *np.quantile(radius, [0.5, 0.9, 0.99, 1.0])))
+
+
 def main():
-    for path in sys.argv[1:]:
+    depths = sys.argv[1] == "--depths"
+    for path in sys.argv[2:] if depths else sys.argv[1:]:
         cell = load(path)
         if cell[0] != "LSTM":
             print("%s: %s, not an LSTM" % (path, cell[0]))
             continue
         name = path.split("/")[-1]
+        if depths:
+            spread_by_depth(cell, name)
+            continue
         slowest(cell, name)
         suffix_spread(cell, name)
 
