@@ -13,7 +13,14 @@ the spectral radius says whether the network forgets at all. Used for docs/impor
 With --sampled, instead: the largest spectral radius of the Jacobian of one step, and of two steps,
 over every pair at about 1,200 states that random strings reach (two steps: at the first 200). Above
 1, no norm, however chosen, makes every step contract there.
+
+With --strings, instead: for strings of K = 1, 2, 3, 4 and 6 random pairs from 300 of those states (6
+strings each), the largest spectral radius of the product of the K Jacobians, per pair (its K-th
+root), with the worst string of 6; and the slowest cycle of at most 4 pairs, at its own periodic
+orbit. A per-pair radius near 1 along some string means the network barely forgets there.
 """
+
+import itertools
 
 import sys
 
@@ -97,10 +104,50 @@ def sampled(path):
         path.split("/")[-1], len(states), one, two))
 
 
+PAIR_NAMES = ["(0,0)", "(0,1)", "(1,0)", "(1,1)"]
+
+
+def bits(pair):
+    return np.array([pair // 2, pair % 2], float)
+
+
+def product_radius(cell, state, pairs):
+    """The spectral radius of the product of the Jacobians along pairs from state, per pair."""
+    product = np.eye(len(state))
+    for pair in pairs:
+        product = jacobian(cell, state, bits(pair)) @ product
+        state = step(cell, state, bits(pair))
+    return max(abs(np.linalg.eigvals(product))) ** (1 / len(pairs))
+
+
+def strings(path):
+    cell = load(path)
+    states = reached_states(cell)[:300]
+    rng = np.random.default_rng(3)
+    line = []
+    for length in (1, 2, 3, 4, 6):
+        found = [(product_radius(cell, s, pairs), pairs) for s in states
+                 for pairs in (tuple(rng.integers(0, 4, length)) for _ in range(6))]
+        radius, worst = max(found)
+        line.append("K=%d %.3f" % (length, radius))
+    cycles = []
+    for period in range(1, 5):
+        for cycle in itertools.product(range(4), repeat=period):
+            state = np.zeros(state_size(cell))
+            for _ in range(200):
+                for pair in cycle:
+                    state = step(cell, state, bits(pair))
+            cycles.append((product_radius(cell, state, cycle), cycle))
+    slowest, cycle = max(cycles)
+    print("%-34s largest rho per pair over strings: %s; worst of 6: %s; slowest cycle %s: %.3f" % (
+        path.split("/")[-1], ", ".join(line), " ".join(PAIR_NAMES[p] for p in worst),
+        " ".join(PAIR_NAMES[p] for p in cycle), slowest))
+
+
 def main():
-    if sys.argv[1] == "--sampled":
+    if sys.argv[1] in ("--sampled", "--strings"):
         for path in sys.argv[2:]:
-            sampled(path)
+            (sampled if sys.argv[1] == "--sampled" else strings)(path)
         return
     for path in sys.argv[1:]:
         cell = load(path)
