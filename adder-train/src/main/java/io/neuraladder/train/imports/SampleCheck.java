@@ -16,6 +16,7 @@ import java.util.Random;
 import java.util.SplittableRandom;
 import java.util.function.BinaryOperator;
 import java.util.function.Function;
+import java.util.function.IntBinaryOperator;
 
 /**
  * The samples a tutorial would check an adder on, run through ONNX Runtime on a written file: a
@@ -73,32 +74,25 @@ public final class SampleCheck {
 
     /** {@code (2^i − 1) + 2^j} for every start j ≤ i < 32, with the operands both ways round: 1,056 pairs. */
     private static IntPairs carryChains() {
-        int[] a = new int[2 * 528];
-        int[] b = new int[2 * 528];
-        int n = 0;
-        for (int i = 0; i < 32; i++) {
-            for (int j = 0; j <= i; j++) {
-                int ones = (int) ((1L << (i + 1)) - 1) & ~((1 << j) - 1);
-                a[n] = ones;
-                b[n++] = 1 << j;
-                a[n] = 1 << j;
-                b[n++] = ones;
-            }
-        }
-        return new IntPairs(a, b);
+        return chains((i, j) -> (int) ((1L << (i + 1)) - 1) & ~((1 << j) - 1));
     }
 
     /** {@code 2^i − 2^j}, a borrow from bit j up to bit i, for every j ≤ i < 32, both ways round: 1,056 pairs. */
     private static IntPairs borrowChains() {
+        return chains((i, j) -> 1 << i);
+    }
+
+    /** {@code (top(i, j), 2^j)} and {@code (2^j, top(i, j))} for every j ≤ i < 32. */
+    private static IntPairs chains(IntBinaryOperator top) {
         int[] a = new int[2 * 528];
         int[] b = new int[2 * 528];
         int n = 0;
         for (int i = 0; i < 32; i++) {
             for (int j = 0; j <= i; j++) {
-                a[n] = 1 << i;
+                a[n] = top.applyAsInt(i, j);
                 b[n++] = 1 << j;
                 a[n] = 1 << j;
-                b[n++] = 1 << i;
+                b[n++] = top.applyAsInt(i, j);
             }
         }
         return new IntPairs(a, b);

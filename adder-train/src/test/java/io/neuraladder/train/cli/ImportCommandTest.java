@@ -23,54 +23,52 @@ class ImportCommandTest {
     @TempDir
     Path temp;
 
-    @Test
-    void aRefutedNetwork_printsRefutedFirst_andExits1() throws Exception {
-        Path written = temp.resolve("short.onnx");
+    /** What a command printed to its standard output, and its exit status. */
+    private record Run(int status, String out) {}
+
+    private static Run run(String... args) {
         StringWriter out = new StringWriter();
         CommandLine command = AdderCli.commandLine();
         command.setOut(new PrintWriter(out, true));
-        int status = command.execute("import", FIXTURES.resolve("lstm4-short.onnx").toString(), "--output",
-                written.toString());
-        String first = out.toString().lines().findFirst().orElse("");
-        assertEquals(Verdict.REFUTED.exitCode(), status, out.toString());
+        int status = command.execute(args);
+        return new Run(status, out.toString());
+    }
+
+    @Test
+    void aRefutedNetwork_printsRefutedFirst_andExits1() throws Exception {
+        Run run = run("import", FIXTURES.resolve("lstm4-short.onnx").toString(), "--output",
+                temp.resolve("short.onnx").toString());
+        String first = run.out().lines().findFirst().orElse("");
+        assertEquals(Verdict.REFUTED.exitCode(), run.status(), run.out());
         assertTrue(first.startsWith("REFUTED: "), first);
         assertTrue(Files.readString(temp.resolve("short.md")).contains("## Counterexample"));
     }
 
     @Test
     void check_ofASubtractor_printsTheBorrowSets() {
-        StringWriter out = new StringWriter();
-        CommandLine command = AdderCli.commandLine();
-        command.setOut(new PrintWriter(out, true));
-        int status = command.execute("import", FIXTURES.resolve("lstm8-subtract.onnx").toString(), "--operator",
-                "subtract", "--check", "--output", temp.resolve("subtract.onnx").toString());
-        assertEquals(Verdict.REFUTED.exitCode(), status, out.toString());
-        assertTrue(out.toString().contains("wrong on borrow chains through every position (64-bit differences): "),
-                out.toString());
-        assertEquals(5, out.toString().lines().filter(line -> line.startsWith("wrong on ")).count(), out.toString());
+        Run run = run("import", FIXTURES.resolve("lstm8-subtract.onnx").toString(), "--operator", "subtract",
+                "--check", "--output", temp.resolve("subtract.onnx").toString());
+        assertEquals(Verdict.REFUTED.exitCode(), run.status(), run.out());
+        assertTrue(run.out().contains("wrong on borrow chains through every position (64-bit differences): "),
+                run.out());
+        assertEquals(5, run.out().lines().filter(line -> line.startsWith("wrong on ")).count(), run.out());
     }
 
     @Test
     void aRefusedFile_printsRefused_andExits4_writingNothing() {
-        StringWriter out = new StringWriter();
-        CommandLine command = AdderCli.commandLine();
-        command.setOut(new PrintWriter(out, true));
-        int status = command.execute("import", FIXTURES.resolve("refuse-bidirectional.onnx").toString(), "--output",
+        Run run = run("import", FIXTURES.resolve("refuse-bidirectional.onnx").toString(), "--output",
                 temp.resolve("bi.onnx").toString());
-        assertEquals(ImportCommand.REFUSED, status);
-        assertTrue(out.toString().startsWith("REFUSED: "), out.toString());
-        assertTrue(out.toString().contains("bidirectional"), out.toString());
+        assertEquals(ImportCommand.REFUSED, run.status());
+        assertTrue(run.out().startsWith("REFUSED: "), run.out());
+        assertTrue(run.out().contains("bidirectional"), run.out());
         assertTrue(Files.notExists(temp.resolve("bi.onnx")));
     }
 
     @Test
     void certify_refusesAnExportItDoesNotModel_pointingToImport() {
-        StringWriter out = new StringWriter();
-        CommandLine command = AdderCli.commandLine();
-        command.setOut(new PrintWriter(out, true));
-        int status = command.execute("certify", FIXTURES.resolve("gru8-sigmoid.onnx").toString());
-        assertEquals(1, status);
-        assertTrue(out.toString().startsWith("REFUSED: "), out.toString());
-        assertTrue(out.toString().contains("adder-train import"), out.toString());
+        Run run = run("certify", FIXTURES.resolve("gru8-sigmoid.onnx").toString());
+        assertEquals(1, run.status());
+        assertTrue(run.out().startsWith("REFUSED: "), run.out());
+        assertTrue(run.out().contains("adder-train import"), run.out());
     }
 }
