@@ -4,6 +4,7 @@ import io.neuraladder.contract.Operator;
 import io.neuraladder.train.certify.PieceCoverSearch;
 import io.neuraladder.train.imports.AdderImport;
 import io.neuraladder.train.imports.AdderImport.Outcome;
+import io.neuraladder.train.imports.AdderImport.Verdict;
 import io.neuraladder.train.imports.ImportRefusedException;
 import io.neuraladder.train.imports.SampleCheck;
 import java.io.PrintWriter;
@@ -90,6 +91,9 @@ final class ImportCommand implements Callable<Integer> {
         out.println();
         out.printf(Locale.ROOT, "read %s: %s%n", source, outcome.adder().describe());
         out.printf(Locale.ROOT, "wrote %s and its card, in %.1f s%n", output, (System.nanoTime() - start) / 1e9);
+        if (outcome.verdict() == Verdict.UNKNOWN) {
+            out.println(outcome.forgetting().describe());
+        }
         outcome.counterexample().ifPresent(c -> out.printf(Locale.ROOT,
                 "counterexample: %s(%s, %s) gives %s, exactly %s; bit %d is wrong (found by %s)%n",
                 c.call().substring(0, c.call().indexOf('(')), c.a(), c.b(), c.networkGives(), c.exact(),

@@ -73,9 +73,11 @@ public final class AdderImport {
      * @param cover the search for a cover by pieces, where it ran (boxes not proved, no counterexample)
      * @param counterexample for a refuted network, the replayed counterexample
      * @param output the written model file
+     * @param forgetting how slowly the network forgets: its slowest cycle of pairs, a diagnostic
      */
     public record Outcome(Verdict verdict, ImportedAdder adder, Operator operator, Certificate certificate,
-            Optional<PieceCoverSearch.Result> cover, Optional<Counterexample> counterexample, Path output) {
+            Optional<PieceCoverSearch.Result> cover, Optional<Counterexample> counterexample, Path output,
+            SlowestCycle forgetting) {
 
         /** The first line of the command's output and of the card: the verdict and its evidence. */
         public String headline() {
@@ -127,15 +129,16 @@ public final class AdderImport {
             throw new UncheckedIOException("could not read " + source, e);
         }
         requireOperator(adder, operator);
+        SlowestCycle forgetting = SlowestCycle.of(adder.weights());
         Certificate certificate = new CarryCertifier(adder.weights(), operator).certify();
         if (certificate.proved()) {
             Outcome outcome = new Outcome(Verdict.PROVED, adder, operator, certificate, Optional.empty(),
-                    Optional.empty(), output);
+                    Optional.empty(), output, forgetting);
             write(outcome);
             return outcome;
         }
         Outcome unknown = new Outcome(Verdict.UNKNOWN, adder, operator, certificate, Optional.empty(), Optional.empty(),
-                output);
+                output, forgetting);
         // Written now so that candidates are replayed on the very file a user gets; rewritten if one is confirmed.
         write(unknown);
         List<CounterexampleSearch.Candidate> candidates = CounterexampleSearch.search(adder.weights(), operator,
@@ -143,20 +146,20 @@ public final class AdderImport {
         Optional<Counterexample> confirmed = Replay.firstConfirmed(output, operator, candidates);
         if (confirmed.isPresent()) {
             Outcome refuted = new Outcome(Verdict.REFUTED, adder, operator, certificate, Optional.empty(), confirmed,
-                    output);
+                    output, forgetting);
             write(refuted);
             return refuted;
         }
         PieceCoverSearch.Result cover = PieceCoverSearch.search(adder.weights(), operator, coverSettings);
         Outcome judged = new Outcome(cover.closed() ? Verdict.PROVED : Verdict.UNKNOWN, adder, operator, certificate,
-                Optional.of(cover), Optional.empty(), output);
+                Optional.of(cover), Optional.empty(), output, forgetting);
         write(judged);
         if (judged.verdict() == Verdict.PROVED) {
             try {
                 NeuralAdder.checkCertificate(output, operator);
             } catch (ModelLoadException refused) {
                 Outcome kernelRefused = new Outcome(Verdict.UNKNOWN, adder, operator, certificate, Optional.of(
-                        refusedByKernel(cover, refused)), Optional.empty(), output);
+                        refusedByKernel(cover, refused)), Optional.empty(), output, forgetting);
                 write(kernelRefused);
                 return kernelRefused;
             }

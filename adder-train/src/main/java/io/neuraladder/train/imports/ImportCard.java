@@ -52,6 +52,7 @@ final class ImportCard {
                 card.append("\n\n");
             }
         }
+        card.append("## How slowly it forgets\n\n").append(forgetting(outcome.forgetting())).append("\n\n");
         card.append("## Certificate search: boxes\n\n```\n").append(outcome.certificate().report()).append("```\n\n");
         outcome.cover().ifPresent(cover -> card.append("## Certificate search: a cover by pieces\n\n")
                 .append(cover.summary()).append(String.format(Locale.ROOT, " (%,d pieces made, %,d stepped; "
@@ -62,6 +63,14 @@ final class ImportCard {
                 .append(" --output ").append(outcome.output())
                 .append(operator == Operator.ADD ? "" : " --operator " + operator.cliName()).append("\n```\n");
         return card.toString();
+    }
+
+    private static String forgetting(SlowestCycle slowest) {
+        return String.format(Locale.ROOT, "Of every cycle of one to four bit pairs, repeated from the zero state, "
+                + "`%s` shrinks a small change of state the least: by the factor %.3f per pair (the spectral radius "
+                + "of the cycle's Jacobian at the state %d repetitions reach, per pair). Every network proved so far, "
+                + "by boxes or by a cover, has its slowest cycle at 0.74 or below; the exact networks left unknown "
+                + "measured 0.766 to 0.997 (docs/import-research.md in the neural-adder repository).", slowest.cycle(), slowest.radiusPerPair(), SlowestCycle.REPETITIONS);
     }
 
     private static void appendCounterexample(StringBuilder card, Counterexample c, Operator operator) {

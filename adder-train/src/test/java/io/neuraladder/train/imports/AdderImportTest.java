@@ -70,8 +70,13 @@ class AdderImportTest {
         ModelInfo info = modelInfo(written, operator);
         assertEquals(sha256(fixture(name)), info.get(MetadataKey.SOURCE_SHA256).orElseThrow());
         assertEquals(outcome.headline(), info.get(MetadataKey.IMPORT_VERDICT).orElseThrow());
+        assertTrue(card.contains("## How slowly it forgets\n\nOf every cycle"), card);
         switch (expected) {
-            case PROVED -> servedCertified_andExact(written);
+            case PROVED -> {
+                servedCertified_andExact(written);
+                assertTrue(outcome.forgetting().radiusPerPair() <= 0.74,
+                        "every card says that proved networks so far forget at 0.74 or faster: " + outcome.forgetting());
+            }
             case REFUTED -> replayedWrong(written, operator, outcome.counterexample().orElseThrow());
             case UNKNOWN -> {
                 assertThrows(ModelCertificateException.class, () -> NeuralAdder.open(written).close());
