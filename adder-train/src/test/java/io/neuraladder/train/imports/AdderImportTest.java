@@ -74,13 +74,15 @@ class AdderImportTest {
         switch (expected) {
             case PROVED -> {
                 servedCertified_andExact(written);
-                assertTrue(outcome.forgetting().radiusPerPair() <= 0.74,
+                assertTrue(outcome.forgetting().radiusPerPair() <= SlowestCycle.PROVED_SO_FAR,
                         "every card says that proved networks so far forget at 0.74 or faster: " + outcome.forgetting());
             }
             case REFUTED -> replayedWrong(written, operator, outcome.counterexample().orElseThrow());
             case UNKNOWN -> {
                 assertThrows(ModelCertificateException.class, () -> NeuralAdder.open(written).close());
                 assertEquals(name.startsWith("lstm"), card.contains(ImportCard.LSTM_UNKNOWN), card);
+                assertTrue(outcome.forgetting().radiusPerPair() > SlowestCycle.PROVED_SO_FAR,
+                        "every card says that the exact networks left unknown forget slower: " + outcome.forgetting());
             }
         }
     }

@@ -51,7 +51,7 @@ class SlowestCycleTest {
 
     @Test
     void theFixtures_aProvedRnnBelow074_andAnUnknownLstmNear1() throws IOException {
-        assertTrue(slowest("rnn8-noisy") < 0.74);
+        assertTrue(slowest("rnn8-noisy") < SlowestCycle.PROVED_SO_FAR);
         assertTrue(slowest("lstm16-sigmoid-batch-first") > 0.99);
     }
 
