@@ -63,6 +63,15 @@ public final class PieceCoverSearch {
         public static Settings defaults() {
             return new Settings(2, 2, 1e-3, 1.5, 20_000, Duration.ofSeconds(25));
         }
+
+        /**
+         * These settings with new pieces only 1.05× their images plus 5·10^-3, within {@code timeLimit}:
+         * for networks that forget slowly. Along a cycle that keeps a fraction ρ of a change of state
+         * per pair, a chain of new pieces grows by {@code grow · ρ^K} per piece, so it must stay below 1.
+         */
+        public Settings slowlyGrowing(Duration timeLimit) {
+            return new Settings(history, steps, 5e-3, 1.05, maxPieces, timeLimit);
+        }
     }
 
     /**
@@ -153,6 +162,29 @@ public final class PieceCoverSearch {
     /** Searches for a cover of {@code weights} as a model of {@code operator}. */
     public static Result search(CellWeights weights, Operator operator, Settings settings) {
         return new PieceCoverSearch(weights, operator, settings).run();
+    }
+
+    /**
+     * Searches with {@code settings}; where that ends without a cover and with at least a second of
+     * its time left (a piece left its bit's side, or the cover outgrew its size), searches again in
+     * the time left with {@link Settings#slowlyGrowing}. The first proves networks that forget fast
+     * with few pieces; the second, a GRU that keeps 0.935 of a change per pair (docs/import.md).
+     */
+    public static Result searchThenSlowlyGrowing(CellWeights weights, Operator operator, Settings settings) {
+        Result first = search(weights, operator, settings);
+        Duration left = settings.timeLimit().minusMillis(first.millis());
+        if (first.closed() || left.compareTo(Duration.ofSeconds(1)) < 0) {
+            return first;
+        }
+        Result second = search(weights, operator, settings.slowlyGrowing(left));
+        if (second.closed()) {
+            return new Result(true, second.pieces(), second.processed(), second.worstOutputMargin(),
+                    first.millis() + second.millis(), null, second.proof(), second.settings());
+        }
+        return new Result(false, second.pieces(), second.processed(), second.worstOutputMargin(),
+                first.millis() + second.millis(), String.format(Locale.ROOT, "%s; then, with pieces %.2f× their "
+                        + "images plus %s: %s", first.failure(), second.settings().grow(),
+                        second.settings().minRadius(), second.failure()), null, second.settings());
     }
 
     private Result run() {

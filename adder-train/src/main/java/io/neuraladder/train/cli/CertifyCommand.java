@@ -73,9 +73,9 @@ final class CertifyCommand implements Callable<Integer> {
             Optional<PieceCoverSearch.Result> cover = Optional.empty();
             if (pieces && !certificate.proved() && weights.radix() == 2) {
                 PieceCoverSearch.Settings defaults = PieceCoverSearch.Settings.defaults();
-                cover = Optional.of(PieceCoverSearch.search(weights, operator(proto), new PieceCoverSearch.Settings(
-                        defaults.history(), defaults.steps(), defaults.minRadius(), defaults.grow(),
-                        defaults.maxPieces(), Duration.ofSeconds(coverSeconds))));
+                cover = Optional.of(PieceCoverSearch.searchThenSlowlyGrowing(weights, operator(proto),
+                        new PieceCoverSearch.Settings(defaults.history(), defaults.steps(), defaults.minRadius(),
+                                defaults.grow(), defaults.maxPieces(), Duration.ofSeconds(coverSeconds))));
                 out.printf("cover by pieces: %s%n%n", cover.get().summary());
             }
             String found = cover.filter(PieceCoverSearch.Result::closed).map(PieceCoverSearch.Result::proof)

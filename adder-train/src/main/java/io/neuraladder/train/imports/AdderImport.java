@@ -150,7 +150,8 @@ public final class AdderImport {
             write(refuted);
             return refuted;
         }
-        PieceCoverSearch.Result cover = PieceCoverSearch.search(adder.weights(), operator, coverSettings);
+        PieceCoverSearch.Result cover = PieceCoverSearch.searchThenSlowlyGrowing(adder.weights(), operator,
+                coverSettings);
         Outcome judged = new Outcome(cover.closed() ? Verdict.PROVED : Verdict.UNKNOWN, adder, operator, certificate,
                 Optional.of(cover), Optional.empty(), output, forgetting);
         write(judged);
@@ -206,7 +207,9 @@ public final class AdderImport {
         try {
             Path output = outcome.output().toAbsolutePath();
             Files.createDirectories(output.getParent());
-            Path partial = Files.createTempFile(output.getParent(), output.getFileName().toString(), ".partial");
+            // Not a temporary file: that one is private to its owner, and the model and its card are for sharing.
+            Path partial = output.resolveSibling(output.getFileName() + "." + ProcessHandle.current().pid()
+                    + ".partial");
             Files.write(partial, bytes);
             Files.move(partial, output, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
             Files.writeString(ModelCard.path(output), ImportCard.text(outcome));

@@ -68,9 +68,10 @@ final class ImportCard {
     private static String forgetting(SlowestCycle slowest) {
         return String.format(Locale.ROOT, "Of every cycle of one to four bit pairs, repeated from the zero state, "
                 + "`%s` shrinks a small change of state the least: by the factor %.3f per pair (the spectral radius "
-                + "of the cycle's Jacobian at the state %d repetitions reach, per pair). Every network proved so far, "
-                + "by boxes or by a cover, has its slowest cycle at %.2f or below; the exact networks left unknown "
-                + "measured 0.766 to 0.997 (docs/import-research.md in the neural-adder repository).",
+                + "of the cycle's Jacobian at the state %d repetitions reach, per pair). Every network proved so far "
+                + "(RNNs and GRUs, by boxes or by a cover) has its slowest cycle at %.2f or below; no LSTM is proved "
+                + "yet, and the exact networks left unknown measured 0.766 to 0.997 (docs/import-research.md in the "
+                + "neural-adder repository).",
                 slowest.cycle(), slowest.radiusPerPair(), SlowestCycle.REPETITIONS, SlowestCycle.PROVED_SO_FAR);
     }
 

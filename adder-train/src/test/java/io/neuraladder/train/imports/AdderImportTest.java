@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import io.neuraladder.NeuralAdder;
 import io.neuraladder.api.Adder;
@@ -20,10 +21,15 @@ import io.neuraladder.train.imports.AdderImport.Verdict;
 import java.math.BigInteger;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.attribute.PosixFileAttributeView;
 import java.security.MessageDigest;
 import java.time.Duration;
 import java.util.HexFormat;
+import java.util.Set;
 import java.util.SplittableRandom;
+import java.util.stream.Collectors;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
@@ -40,10 +46,11 @@ class AdderImportTest {
 
     /**
      * The cover search cut off by its size, not its time, so that a verdict does not depend on the
-     * machine: rnn8-sigmoid's cover closes with about 1,800 pieces; lstm10-linear and
-     * gru6-linear-gemm pass 4,000 within seconds.
+     * machine: rnn8-sigmoid's cover closes with about 1,800 pieces; gru8-noisy's passes 13,000 and
+     * then closes with about 12,000 pieces grown slowly; lstm10-linear's and gru6-linear-gemm's pass
+     * 13,000 (or the size a model file can carry) both ways.
      */
-    private static final PieceCoverSearch.Settings COVER = new PieceCoverSearch.Settings(2, 2, 1e-3, 1.5, 4_000,
+    private static final PieceCoverSearch.Settings COVER = new PieceCoverSearch.Settings(2, 2, 1e-3, 1.5, 13_000,
             Duration.ofMinutes(5));
 
     @TempDir
@@ -53,6 +60,7 @@ class AdderImportTest {
     @CsvSource({
         "rnn8-noisy, add, PROVED",
         "rnn8-sigmoid, add, PROVED",
+        "gru8-noisy, add, PROVED",
         "gru4-short, add, REFUTED",
         "lstm4-short, add, REFUTED",
         "gru8-sigmoid, add, REFUTED",
@@ -75,15 +83,31 @@ class AdderImportTest {
             case PROVED -> {
                 servedCertified_andExact(written);
                 assertTrue(outcome.forgetting().radiusPerPair() <= SlowestCycle.PROVED_SO_FAR,
-                        "every card says that proved networks so far forget at 0.74 or faster: " + outcome.forgetting());
+                        "every card says that proved networks so far forget at 0.94 or faster: "
+                                + outcome.forgetting());
             }
             case REFUTED -> replayedWrong(written, operator, outcome.counterexample().orElseThrow());
             case UNKNOWN -> {
                 assertThrows(ModelCertificateException.class, () -> NeuralAdder.open(written).close());
                 assertEquals(name.startsWith("lstm"), card.contains(ImportCard.LSTM_UNKNOWN), card);
-                assertTrue(outcome.forgetting().radiusPerPair() > SlowestCycle.PROVED_SO_FAR,
-                        "every card says that the exact networks left unknown forget slower: " + outcome.forgetting());
+                double perPair = outcome.forgetting().radiusPerPair();
+                assertTrue(perPair >= 0.766 && perPair <= 0.997,
+                        "every card gives 0.766 to 0.997 for the exact networks left unknown: "
+                                + outcome.forgetting());
+                assertTrue(name.startsWith("lstm") || perPair > SlowestCycle.PROVED_SO_FAR,
+                        "an RNN or GRU left unknown forgets slower than every one proved: " + outcome.forgetting());
             }
+        }
+    }
+
+    @Test
+    void theWrittenModel_isAsReadableAsItsCard_andNothingPartialIsLeft() throws Exception {
+        Path written = temp.resolve("shared.onnx");
+        AdderImport.run(fixture("lstm4-short"), written, Operator.ADD, COVER);
+        assumeTrue(Files.getFileStore(written).supportsFileAttributeView(PosixFileAttributeView.class));
+        assertEquals(Files.getPosixFilePermissions(ModelCard.path(written)), Files.getPosixFilePermissions(written));
+        try (Stream<Path> files = Files.list(temp)) {
+            assertEquals(Set.of(written, ModelCard.path(written)), files.collect(Collectors.toSet()));
         }
     }
 
