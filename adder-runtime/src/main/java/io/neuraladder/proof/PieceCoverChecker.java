@@ -10,6 +10,7 @@ import io.neuraladder.proof.CertificateReader.PieceCover;
 import java.time.Duration;
 import java.util.List;
 import java.util.Locale;
+import java.util.stream.IntStream;
 
 /**
  * Checks a cover by pieces ({@link CertificateFormat#METHOD_PIECES}) in one pass: every image of a
@@ -17,7 +18,9 @@ import java.util.Locale;
  * grown by the state margin at every step, lies in the target piece the file names
  * ({@link Parallelotope#slack}), whose label is the one {@link StepLabel} computes; and every
  * piece outputs its label's sum bit. Between the steps of one string, everything but the piece's
- * own symbols is folded into one new symbol per component ({@link AffineForm#condensed}).
+ * own symbols is folded into one new symbol per component ({@link AffineForm#condensed}). The
+ * pieces' closure is checked in parallel (each piece on its own); where several pieces fail, the
+ * lowest-numbered one is reported.
  */
 final class PieceCoverChecker {
 
@@ -33,6 +36,13 @@ final class PieceCoverChecker {
     private double worstOutputMargin = Double.POSITIVE_INFINITY;
     private double worstSlack = Double.POSITIVE_INFINITY;
     private long transitions;
+
+    /** What one walk found: its transitions, its smallest slack, or why it failed. */
+    private static final class Tally {
+        long transitions;
+        double worstSlack = Double.POSITIVE_INFINITY;
+        CertificateRejection rejection;
+    }
 
     private PieceCoverChecker(CellParameters weights, Operator operator, PieceCover cover) {
         this.weights = weights;
@@ -85,16 +95,35 @@ final class PieceCoverChecker {
 
     /** Start: the zero state's image on every string of 1 to K pairs lies in its start target. */
     private void requireStart() {
-        walk(AffineForm.point(new double[weights.stateSize()]), 0, null, 0, 0, -1);
+        Tally tally = new Tally();
+        walk(AffineForm.point(new double[weights.stateSize()]), 0, null, 0, 0, -1, tally);
+        absorb(tally);
     }
 
     /** Closure: every piece's image on every string of K pairs lies in its target. */
     private void requireClosure() {
         int n = weights.stateSize();
-        for (int i = 0; i < shapes.length; i++) {
+        Tally[] tallies = IntStream.range(0, shapes.length).parallel().mapToObj(i -> {
+            Tally tally = new Tally();
             Piece piece = cover.pieces().get(i);
-            walk(AffineForm.parallelotope(piece.center(), piece.shape()), n, piece.label(), 0, 0, i);
+            try {
+                walk(AffineForm.parallelotope(piece.center(), piece.shape()), n, piece.label(), 0, 0, i, tally);
+            } catch (CertificateRejection rejection) {
+                tally.rejection = rejection;
+            }
+            return tally;
+        }).toArray(Tally[]::new);
+        for (Tally tally : tallies) {
+            if (tally.rejection != null) {
+                throw tally.rejection;
+            }
+            absorb(tally);
         }
+    }
+
+    private void absorb(Tally tally) {
+        transitions += tally.transitions;
+        worstSlack = Math.min(worstSlack, tally.worstSlack);
     }
 
     /**
@@ -102,26 +131,27 @@ final class PieceCoverChecker {
      * pair, checking each image that the proof names: every depth for the zero state, depth K for
      * a piece. {@code string} is the pairs so far in base 4, the first the most significant.
      */
-    private void walk(AffineForm form, int keep, StepLabel label, int depth, int string, int source) {
+    private void walk(AffineForm form, int keep, StepLabel label, int depth, int string, int source, Tally tally) {
         AffineStep.Prepared prepared = step.prepare(form);
         for (int pair = 0; pair < PAIRS; pair++) {
             AffineForm image = step.next(prepared, pair, new AffineForm.Symbols(form.width())).grown(STATE_MARGIN);
             StepLabel reached = label == null ? StepLabel.first(operator, 2, pair) : label.next(pair, cover.history());
             int extended = string * PAIRS + pair;
             if (source < 0) {
-                requireInside(image, reached, cover.starts()[depth][extended], depth + 1, extended, source);
+                requireInside(image, reached, cover.starts()[depth][extended], depth + 1, extended, source, tally);
             }
             if (depth + 1 < cover.steps()) {
-                walk(image.condensed(keep), keep, reached, depth + 1, extended, source);
+                walk(image.condensed(keep), keep, reached, depth + 1, extended, source, tally);
             } else if (source >= 0) {
                 requireInside(image, reached, cover.pieces().get(source).targets()[extended], depth + 1, extended,
-                        source);
+                        source, tally);
             }
         }
     }
 
-    private void requireInside(AffineForm image, StepLabel reached, int target, int length, int string, int source) {
-        transitions++;
+    private void requireInside(AffineForm image, StepLabel reached, int target, int length, int string, int source,
+            Tally tally) {
+        tally.transitions++;
         Piece piece = cover.pieces().get(target);
         CertificateCondition condition = source < 0 ? CertificateCondition.START : CertificateCondition.CLOSURE;
         if (!piece.label().equals(reached)) {
@@ -135,7 +165,7 @@ final class PieceCoverChecker {
                     + "%.6g beyond the allowed 1 − ε (ε = %.2g bounds the kernel's inverse of its shape)",
                     transition(source, length, string, target), STATE_MARGIN, -slack, shapes[target].inverseError()));
         }
-        worstSlack = Math.min(worstSlack, slack);
+        tally.worstSlack = Math.min(tally.worstSlack, slack);
     }
 
     private String transition(int source, int length, int string, int target) {

@@ -81,6 +81,21 @@ class PieceCoverCheckTest {
     }
 
     @Test
+    void threeWrongTargets_theLowestNumberedPieceIsReported_everyTime() {
+        int middle = Cover.read(proof).pieces.size() / 2;
+        for (int run = 0; run < 5; run++) {
+            String message = refused(cover -> {
+                for (int index : new int[] {cover.pieces.size() - 1, middle, 3}) {
+                    Cover.Piece piece = cover.pieces.get(index);
+                    int target = piece.targets[0];
+                    piece.targets[0] = indexWhere(cover, p -> !p.sameLabel(cover.pieces.get(target)));
+                }
+            }, CertificateCondition.CLOSURE);
+            assertTrue(message.contains("piece 3 [") && !message.contains("piece " + middle + " ["), message);
+        }
+    }
+
+    @Test
     void aTargetOfTheRightLabelThatDoesNotHoldTheImage_isRefused() {
         String message = refused(cover -> {
             Cover.Piece first = cover.pieces.get(0);
