@@ -53,12 +53,12 @@ final class ImportCommand implements Callable<Integer> {
     private boolean check;
 
     @Option(names = "--cover-seconds", paramLabel = "S", defaultValue = "25",
-            description = "the longest search for a cover by pieces, where boxes do not prove the network and no "
-                    + "counterexample is found (default: ${DEFAULT-VALUE})")
+            description = "the longest search for a cover by pieces, both tries together, where boxes do not prove "
+                    + "the network and no counterexample is found (default: ${DEFAULT-VALUE})")
     private int coverSeconds;
 
     @Option(names = "--cover-pieces", paramLabel = "N", defaultValue = "20000",
-            description = "the most pieces a cover may have before the search gives up (default: ${DEFAULT-VALUE})")
+            description = "the most pieces a cover may have before each try gives up (default: ${DEFAULT-VALUE})")
     private int coverPieces;
 
     @Override

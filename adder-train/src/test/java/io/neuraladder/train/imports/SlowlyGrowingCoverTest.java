@@ -3,6 +3,7 @@ package io.neuraladder.train.imports;
 import static io.neuraladder.train.imports.PyTorchFixtures.fixture;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.neuraladder.contract.Operator;
@@ -45,7 +46,7 @@ class SlowlyGrowingCoverTest {
         assertFalse(result.closed());
         assertTrue(result.failure().matches("the cover grew past [0-9,]+ pieces .*; then, with pieces 1\\.05× their "
                 + "images plus 0\\.005: the cover grew past [0-9,]+ pieces .*"), result.failure());
-        assertEquals(null, result.proof());
+        assertNull(result.proof());
     }
 
     @Test
