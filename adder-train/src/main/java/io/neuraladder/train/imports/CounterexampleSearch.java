@@ -7,7 +7,9 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Comparator;
 import java.util.List;
+import java.util.Locale;
 import java.util.SplittableRandom;
+import java.util.stream.Collectors;
 
 /**
  * Looks for bit strings on which a binary recurrent model of an operator outputs a wrong bit,
@@ -16,6 +18,9 @@ import java.util.SplittableRandom;
  *
  * <p>In order: every string of up to {@value #EXHAUSTIVE_BITS} bit pairs (so a wrong bit there is
  * found at its shortest), carry and borrow chains of every length up to {@value #LONGEST_CHAIN},
+ * long runs of one pair, of two alternating, or of the network's slowest cycle (up to
+ * {@value #LONGEST_RUN} pairs, each length followed by every string of {@value #SUFFIX_BITS} pairs:
+ * what an LSTM's slow memory cell counts, and no random string holds),
  * every suffix of {@value #SUFFIX_BITS} pairs after random prefixes (each label of a failed
  * certificate's history window is such a suffix, after states the prefixes reach), and random
  * strings of growing length, uniform and chain-heavy. Seeded, so a search repeats exactly.
@@ -26,6 +31,7 @@ public final class CounterexampleSearch {
     public static final int EXHAUSTIVE_BITS = 10;
 
     static final int LONGEST_CHAIN = 4096;
+    static final int LONGEST_RUN = 16_384;
     static final int SUFFIX_BITS = 4;
     private static final int PREFIXES = 600;
     private static final int[] RANDOM_LENGTHS = {16, 32, 64, 128, 256, 1024};
@@ -67,10 +73,11 @@ public final class CounterexampleSearch {
      */
     public static List<Candidate> search(CellWeights weights, Operator operator, long seed) {
         CounterexampleSearch search = new CounterexampleSearch(weights, operator);
-        search.exhaustive(new double[search.stateSize], operator.initialState(), new int[EXHAUSTIVE_BITS],
-                new int[EXHAUSTIVE_BITS], 0);
+        search.everyContinuation(new double[search.stateSize], operator.initialState(), new int[EXHAUSTIVE_BITS],
+                new int[EXHAUSTIVE_BITS], 0, "every string of up to " + EXHAUSTIVE_BITS + " bit pairs");
         if (search.candidates.isEmpty()) {
             search.chains();
+            search.runs(SlowestCycle.of(weights).pairs());
             SplittableRandom random = new SplittableRandom(seed);
             search.suffixesAfterRandomPrefixes(random);
             search.randomStrings(random);
@@ -85,12 +92,17 @@ public final class CounterexampleSearch {
      */
     public static boolean exactOnAllStrings(CellWeights weights, Operator operator, int bits) {
         CounterexampleSearch search = new CounterexampleSearch(weights, operator);
-        search.exhaustive(new double[search.stateSize], operator.initialState(), new int[bits], new int[bits], 0);
+        search.everyContinuation(new double[search.stateSize], operator.initialState(), new int[bits], new int[bits], 0,
+                "every string of up to " + bits + " bit pairs");
         return search.candidates.isEmpty();
     }
 
-    /** Depth first over every string up to the arrays' length, sharing each prefix's state; stops deeper than a find. */
-    private void exhaustive(double[] state, int carry, int[] a, int[] b, int depth) {
+    /**
+     * Depth first over every continuation of the strings' first {@code depth} pairs (which took the
+     * model to {@code state} and the operator to {@code carry}) up to the arrays' length, sharing
+     * each prefix's state; stops deeper than a find.
+     */
+    private void everyContinuation(double[] state, int carry, int[] a, int[] b, int depth, String found) {
         if (depth == a.length || depth >= shortest) {
             return;
         }
@@ -101,9 +113,9 @@ public final class CounterexampleSearch {
             System.arraycopy(state, 0, next, 0, stateSize);
             cell.step(next, a[depth], b[depth]);
             if (cell.digit(next) != operator.output(2, carry, a[depth], b[depth])) {
-                record(a, b, depth, "every string of up to " + a.length + " bit pairs");
+                record(a, b, depth, found);
             } else {
-                exhaustive(next, operator.next(2, carry, a[depth], b[depth]), a, b, depth + 1);
+                everyContinuation(next, operator.next(2, carry, a[depth], b[depth]), a, b, depth + 1, found);
                 next = new double[stateSize];
             }
         }
@@ -140,6 +152,65 @@ public final class CounterexampleSearch {
                 }
             }
         }
+    }
+
+    /**
+     * Runs: a lead pair (which sets the carry or borrow into the run), then a cycle of one or two
+     * pairs, or the network's slowest cycle ({@link SlowestCycle}) where it is longer, repeated n
+     * times for every n up to 64 and then about 19% more each time up to {@value #LONGEST_RUN}
+     * pairs, and after each n every string of {@value #SUFFIX_BITS} pairs; the run's own bits are
+     * checked on the way.
+     */
+    private void runs(List<Integer> slowestCycle) {
+        List<List<Integer>> cycles = new ArrayList<>();
+        for (int first = 0; first < 4; first++) {
+            cycles.add(List.of(first));
+            for (int second = first + 1; second < 4; second++) {
+                cycles.add(List.of(first, second));
+            }
+        }
+        if (slowestCycle.size() > 2) {
+            cycles.add(slowestCycle);
+        }
+        for (int lead = 0; lead < 4; lead++) {
+            for (List<Integer> cycle : cycles) {
+                run(lead, cycle);
+            }
+        }
+    }
+
+    private void run(int lead, List<Integer> cycle) {
+        int longest = 1 + LONGEST_RUN + SUFFIX_BITS;
+        int[] a = new int[longest];
+        int[] b = new int[longest];
+        double[] state = new double[stateSize];
+        int carry = operator.initialState();
+        int repetitions = 0;
+        int nextCheck = 1;
+        String pattern = cycle.stream().map(pair -> "(" + (pair >> 1) + "," + (pair & 1) + ")")
+                .collect(Collectors.joining(" "));
+        for (int t = 0; t + SUFFIX_BITS < longest && t < shortest; t++) {
+            int pair = t == 0 ? lead : cycle.get((t - 1) % cycle.size());
+            a[t] = pair >> 1;
+            b[t] = pair & 1;
+            cell.step(state, a[t], b[t]);
+            if (cell.digit(state) != operator.output(2, carry, a[t], b[t])) {
+                record(a, b, t, describe(pattern, repetitions, lead));
+                return;
+            }
+            carry = operator.next(2, carry, a[t], b[t]);
+            boolean cycleEnds = t > 0 && t % cycle.size() == 0;
+            if (cycleEnds && ++repetitions == nextCheck) {
+                everyContinuation(state, carry, Arrays.copyOf(a, t + 1 + SUFFIX_BITS),
+                        Arrays.copyOf(b, t + 1 + SUFFIX_BITS), t + 1,
+                        describe(pattern, repetitions, lead) + ", then every " + SUFFIX_BITS + "-pair string");
+                nextCheck = nextCheck < 64 ? nextCheck + 1 : nextCheck + nextCheck / 5;
+            }
+        }
+    }
+
+    private static String describe(String cycle, int repetitions, int lead) {
+        return String.format(Locale.ROOT, "%s repeated %d times after (%d,%d)", cycle, repetitions, lead >> 1, lead & 1);
     }
 
     /** Every suffix of {@value #SUFFIX_BITS} pairs after random prefixes of 0 to 64 pairs, uniform or chain-heavy. */
