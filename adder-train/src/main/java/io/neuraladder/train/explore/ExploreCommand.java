@@ -38,7 +38,8 @@ public final class ExploreCommand implements Callable<Integer> {
     @Option(names = "--png", paramLabel = "FILE", description = "write the figures of A + B to this PNG file and exit")
     private Path png;
 
-    @Option(names = "--width", description = "for --png on a binary model: int, long or auto (default: ${DEFAULT-VALUE})")
+    @Option(names = "--width", description = "for --png on a binary model: int, long, big (BigInteger) or auto, the narrowest that holds "
+            + "both (default: ${DEFAULT-VALUE})")
     private String width = "auto";
 
     @Option(names = "--imported", paramLabel = "DIR", description = "also list every model file in DIR, such as "

@@ -157,7 +157,7 @@ final class ExploredModel implements AutoCloseable {
             throw new BadRequest(name + " is not a binary adder; products are summed by one");
         }
         BinaryOperands operands = BinaryOperands.parse(a, b, "int");
-        long[] level = NeuralMath.partialProducts((int) operands.a(), (int) operands.b());
+        long[] level = NeuralMath.partialProducts(operands.a().intValueExact(), operands.b().intValueExact());
         List<String> terms = Arrays.stream(level).mapToObj(Long::toString).toList();
         List<Product.Addition> additions = new ArrayList<>();
         for (int depth = 1; level.length > 1; depth++) {
@@ -173,7 +173,7 @@ final class ExploredModel implements AutoCloseable {
         }
         long sum = level[0];
         boolean fits = sum == (int) sum;
-        return new Product(name, Long.toString(operands.a()), Long.toString(operands.b()),
+        return new Product(name, operands.a().toString(), operands.b().toString(),
                 fits ? Long.toString(sum) : null, fits ? null : "integer overflow", terms, additions);
     }
 
@@ -189,8 +189,8 @@ final class ExploredModel implements AutoCloseable {
             throw new BadRequest(name + " is not a binary subtractor; quotients are made by one");
         }
         BinaryOperands operands = BinaryOperands.parse(a, b, "int");
-        long dividend = operands.a();
-        long divisor = operands.b();
+        long dividend = operands.a().longValueExact();
+        long divisor = operands.b().longValueExact();
         if (dividend < 0 || divisor <= 0) {
             throw new BadRequest("the division view takes a dividend of 0 or more and a divisor of 1 or more, not "
                     + dividend + " and " + divisor + "; NeuralMath.floorDiv and floorMod take any signs");
@@ -214,11 +214,14 @@ final class ExploredModel implements AutoCloseable {
 
     private Trace.Builder traceBinary(String a, String b, String width) {
         BinaryOperands operands = BinaryOperands.parse(a, b, width);
-        String[] answer = operands.bits() == Integer.SIZE ? served.ints((int) operands.a(), (int) operands.b())
-                : served.longs(operands.a(), operands.b());
-        StepTracer.Run run = tracer.binary(operands.a(), operands.b(), operands.bits());
-        return new Trace.Builder("binary", 2, operator, Long.toString(operands.a()), Long.toString(operands.b()),
-                operands.bits(), answer[0], answer[1], run, run.digits().equals(answer[0]));
+        String[] answer = switch (operands.width()) {
+            case INT -> served.ints(operands.a().intValueExact(), operands.b().intValueExact());
+            case LONG -> served.longs(operands.a().longValueExact(), operands.b().longValueExact());
+            case BIG -> served.bigs(operands.a(), operands.b());
+        };
+        StepTracer.Run run = tracer.binary(operands);
+        return new Trace.Builder("binary", 2, operator, operands.a().toString(), operands.b().toString(),
+                operands.width().id(), operands.bits(), answer[0], answer[1], run, run.digits().equals(answer[0]));
     }
 
     private Trace.Builder traceDecimal(String a, String b, String width) {
@@ -242,7 +245,7 @@ final class ExploredModel implements AutoCloseable {
         int radix = weights.radix();
         BigInteger modulus = BigInteger.valueOf(radix).pow(run.digits().length());
         boolean agrees = new BigInteger(run.digits(), radix).equals(new BigInteger(result, radix).mod(modulus));
-        return new Trace.Builder(ModelView.kind(radix), radix, operator, a, b, null, result, null, run, agrees);
+        return new Trace.Builder(ModelView.kind(radix), radix, operator, a, b, null, null, result, null, run, agrees);
     }
 
     private ModelView describe(String source, CertificateRegions regions, Projection projection) {

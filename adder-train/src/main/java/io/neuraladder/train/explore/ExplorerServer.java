@@ -129,7 +129,7 @@ public final class ExplorerServer implements AutoCloseable {
         Set<String> allowed = PARAMETERS.get(path);
         if (allowed == null) {
             throw new HttpRefusal(404, "nothing at " + BadRequest.shown(path) + "; the explorer serves /, /api/models, "
-                    + "/api/model?model=NAME, /api/trace?model=NAME&a=A&b=B[&width=int|long|auto], "
+                    + "/api/model?model=NAME, /api/trace?model=NAME&a=A&b=B[&width=int|long|big|auto], "
                     + "/api/product?model=NAME&a=A&b=B and /api/quotient?model=NAME&a=A&b=B");
         }
         Map<String, String> query = query(exchange.getRequestURI().getRawQuery(), path, allowed);

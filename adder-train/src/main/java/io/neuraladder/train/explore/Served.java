@@ -7,6 +7,7 @@ import io.neuraladder.api.DigitSubtractor;
 import io.neuraladder.api.ModelInfo;
 import io.neuraladder.api.Subtractor;
 import io.neuraladder.contract.Operator;
+import java.math.BigInteger;
 import java.util.function.BinaryOperator;
 import java.util.function.IntBinaryOperator;
 import java.util.function.LongBinaryOperator;
@@ -14,7 +15,7 @@ import java.util.function.LongBinaryOperator;
 /**
  * A model as the runtime serves it to the explorer, whatever it computes: the runtime's answers
  * for two operands, as an application gets them. Binary models answer ints and longs (wrapped, and
- * exact or {@code Math}'s overflow message); digit-serial ones answer digit strings (signed for a
+ * exact or {@code Math}'s overflow message) and BigIntegers; digit-serial ones answer digit strings (signed for a
  * subtraction). A null function is a kind of operand the model does not take.
  *
  * @param model what the runtime says the model is
@@ -22,29 +23,32 @@ import java.util.function.LongBinaryOperator;
  * @param intExact the exact int result, throwing as {@code Math} throws
  * @param longWrapped the wrapped long result
  * @param longExact the exact long result
+ * @param bigs the BigInteger result
  * @param digits the result for digit strings
  * @param served what to close
  */
 record Served(ModelInfo model, IntBinaryOperator intWrapped, IntBinaryOperator intExact, LongBinaryOperator longWrapped,
-        LongBinaryOperator longExact, BinaryOperator<String> digits, AutoCloseable served) implements AutoCloseable {
+        LongBinaryOperator longExact, BinaryOperator<BigInteger> bigs, BinaryOperator<String> digits,
+        AutoCloseable served) implements AutoCloseable {
 
     /** Opens the model {@code builder} names as the runtime serves a model of {@code operator} in {@code radix}. */
     static Served open(ModelBuilder builder, Operator operator, int radix) {
         if (radix != 2 && operator == Operator.ADD) {
             DigitAdder adder = builder.buildDigitSerial();
-            return new Served(adder.model(), null, null, null, null, adder::add, adder);
+            return new Served(adder.model(), null, null, null, null, null, adder::add, adder);
         }
         if (radix != 2) {
             DigitSubtractor subtractor = builder.buildDecimalSubtractor();
-            return new Served(subtractor.model(), null, null, null, null, subtractor::subtract, subtractor);
+            return new Served(subtractor.model(), null, null, null, null, null, subtractor::subtract, subtractor);
         }
         if (operator == Operator.ADD) {
             Adder adder = builder.build();
-            return new Served(adder.model(), adder::addWrapping, adder::add, adder::addWrapping, adder::add, null, adder);
+            return new Served(adder.model(), adder::addWrapping, adder::add, adder::addWrapping, adder::add, adder::add, null,
+                    adder);
         }
         Subtractor subtractor = builder.buildSubtractor();
         return new Served(subtractor.model(), subtractor::subtractWrapping, subtractor::subtractExact,
-                subtractor::subtractWrapping, subtractor::subtractExact, null, subtractor);
+                subtractor::subtractWrapping, subtractor::subtractExact, subtractor::subtract, null, subtractor);
     }
 
     /** The runtime's answer for ints: the wrapped result, and {@code Math}'s overflow message or null. */
@@ -67,6 +71,11 @@ record Served(ModelInfo model, IntBinaryOperator intWrapped, IntBinaryOperator i
         } catch (ArithmeticException e) {
             return new String[] {wrapped, e.getMessage()};
         }
+    }
+
+    /** The runtime's answer for BigIntegers, which is exact (no overflow message, null). */
+    String[] bigs(BigInteger a, BigInteger b) {
+        return new String[] {bigs.apply(a, b).toString(), null};
     }
 
     /** The runtime's answer for digit strings in the model's radix. */

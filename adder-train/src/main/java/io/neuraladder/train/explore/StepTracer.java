@@ -36,20 +36,20 @@ final class StepTracer {
     /** The steps of a run and what the model's outputs spell. */
     record Run(List<Trace.Step> steps, String digits) {}
 
-    /** The {@code bits} steps of {@code a op b} on a binary model, and the wrapped result they spell (decimal). */
-    Run binary(long a, long b, int bits) {
-        int[] as = new int[bits];
-        int[] bs = new int[bits];
-        for (int t = 0; t < bits; t++) {
-            as[t] = BinaryOperands.bit(a, t);
-            bs[t] = BinaryOperands.bit(b, t);
+    /**
+     * The steps of {@code a op b} on a binary model, as many as the operands' width takes, and the
+     * result they spell in that width (decimal): wrapped for ints and longs.
+     */
+    Run binary(BinaryOperands operands) {
+        int[] as = new int[operands.bits()];
+        int[] bs = new int[operands.bits()];
+        for (int t = 0; t < as.length; t++) {
+            as[t] = operands.bitOfA(t);
+            bs[t] = operands.bitOfB(t);
         }
         List<Trace.Step> steps = run(as, bs);
-        long sum = 0;
-        for (Trace.Step step : steps) {
-            sum |= (long) step.sumDigit() << step.index();
-        }
-        return new Run(steps, Long.toString(bits == Integer.SIZE ? (int) sum : sum));
+        int[] digits = steps.stream().mapToInt(Trace.Step::sumDigit).toArray();
+        return new Run(steps, BinaryOperands.spelled(digits).toString());
     }
 
     /**

@@ -15,16 +15,19 @@ import java.util.List;
  * @param symbol the operator's sign, {@code +} or {@code -}
  * @param a the first operand, as read
  * @param b the second operand, as read
- * @param bits 32 or 64 for a binary add ({@code int} or {@code long}); {@code null} for decimal
+ * @param width how a binary model's runtime was called: {@code int}, {@code long} or {@code big}
+ *     ({@code BigInteger}); {@code null} for decimal
+ * @param bits the steps of a binary add: 32, 64, or a BigInteger's length plus 2; {@code null} for decimal
  * @param sum the runtime's result: wrapped to {@code bits} for ints and longs, like {@code +} and
- *     {@code -}; signed for a digit-string subtraction
+ *     {@code -}; exact for BigIntegers; signed for a digit-string subtraction
  * @param overflow {@code Math}'s exact method's message when the exact result does not fit, else {@code null}
  * @param traceAgrees whether the traced steps spell the runtime's result (they always should)
  * @param stepCount the number of steps
  * @param steps each step, least significant digit first
  * @param millis how long the trace took on the server, adds included
  */
-record Trace(String model, String kind, int radix, String operator, String symbol, String a, String b, Integer bits, String sum, String overflow,
+record Trace(String model, String kind, int radix, String operator, String symbol, String a, String b, String width,
+        Integer bits, String sum, String overflow,
         boolean traceAgrees, int stepCount, List<Step> steps, double millis) {
 
     /**
@@ -58,11 +61,12 @@ record Trace(String model, String kind, int radix, String operator, String symbo
     record InRegion(int index, String label, int carry, int sumDigit, boolean inside, double slack, float[] position) {}
 
     /** The parts of a trace known before its name and time. */
-    record Builder(String kind, int radix, Operator operator, String a, String b, Integer bits, String sum,
-            String overflow, StepTracer.Run run, boolean agrees) {
+    record Builder(String kind, int radix, Operator operator, String a, String b, String width, Integer bits,
+            String sum, String overflow, StepTracer.Run run, boolean agrees) {
 
         Trace build(String model, double millis) {
-            return new Trace(model, kind, radix, operator.metadataName(), operator.symbol(), a, b, bits, sum, overflow,
+            return new Trace(model, kind, radix, operator.metadataName(), operator.symbol(), a, b, width, bits, sum,
+                    overflow,
                     agrees, run.steps().size(), run.steps(), millis);
         }
     }

@@ -53,7 +53,11 @@ final class TraceFigure {
     }
 
     private static String title(ModelView model, Trace trace) {
-        String width = trace.bits() == null ? "" : " as " + (trace.bits() == Integer.SIZE ? "ints" : "longs");
+        String width = trace.width() == null ? "" : " as " + switch (trace.width()) {
+            case "int" -> "ints";
+            case "long" -> "longs";
+            default -> "BigIntegers";
+        };
         String result = trace.overflow() == null ? "= " + ModelView.written(trace.sum(), trace.radix())
                 : "overflows (" + trace.overflow() + "; wrapped: " + trace.sum() + ")";
         return String.format(Locale.ROOT, "%s: %s %s %s%s %s, %d steps", model.file(),

@@ -71,7 +71,7 @@ function renderCard() {
   clear(card);
   $('state-name').textContent = m.stateName;
   fact(card, 'file', m.file);
-  fact(card, m.operator === 'subtract' ? 'subtracts' : 'adds', m.kind === 'binary' ? 'ints and longs, bit by bit'
+  fact(card, m.operator === 'subtract' ? 'subtracts' : 'adds', m.kind === 'binary' ? 'ints, longs and BigIntegers, bit by bit'
     : numberName(m.radix) + ' digit strings, digit by digit' + (m.radix === 16 ? ' (type hex digits: ff + 1)' : ''));
   fact(card, 'cell', m.cell.toUpperCase() + ', ' + m.hidden + ' hidden units');
   fact(card, 'state', m.stateSize + ' components');
@@ -266,14 +266,15 @@ function renderResult() {
   sum.dataset.overflow = String(Boolean(t.overflow));
   sum.dataset.wrapped = t.sum;
   if (t.overflow) {
-    $('sum-line').textContent = t.a + ' ' + t.symbol + ' ' + t.b + ' overflows ' + (t.bits === 32 ? 'an int' : 'a long')
-      + ': Math.addExact throws ArithmeticException:';
+    $('sum-line').textContent = t.a + ' ' + t.symbol + ' ' + t.b + ' overflows ' + (t.width === 'int' ? 'an int' : 'a long')
+      + ': Math.' + (t.operator === 'subtract' ? 'subtractExact' : 'addExact') + ' throws ArithmeticException:';
     sum.textContent = t.overflow;
     $('wrapped').textContent = '(the ' + t.bits + ' sum bits wrap to ' + t.sum + ')';
   } else {
     $('sum-line').textContent = written(t.a, t.radix) + ' ' + t.symbol + ' ' + written(t.b, t.radix) + ' =';
     sum.textContent = written(t.sum, t.radix);
-    $('wrapped').textContent = t.bits ? '(' + t.bits + ' steps, as ' + (t.bits === 32 ? 'ints' : 'longs') + ')' : '';
+    const types = { int: 'ints', long: 'longs', big: 'BigIntegers' };
+    $('wrapped').textContent = t.width ? '(' + t.bits + ' steps, as ' + types[t.width] + ')' : '';
   }
 }
 

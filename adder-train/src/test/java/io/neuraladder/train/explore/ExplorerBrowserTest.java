@@ -144,6 +144,11 @@ class ExplorerBrowserTest {
         assertEquals("0", text("sum"));
         assertEquals(64, drawnSteps());
 
+        add("1267650600228229401496703205375", "1", "auto");
+        assertEquals("1267650600228229401496703205376", text("sum"), "2^100 - 1 + 1, as BigIntegers");
+        assertEquals("(102 steps, as BigIntegers)", text("wrapped"), "100 bits, a sign bit and the last carry");
+        assertEquals(102, drawnSteps());
+
         add("123456789", "-987654321", "int");
         assertEquals(Integer.toString(123456789 + -987654321), text("sum"));
         assertEquals(32, drawnSteps());

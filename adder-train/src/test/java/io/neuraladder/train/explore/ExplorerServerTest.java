@@ -1,6 +1,5 @@
 package io.neuraladder.train.explore;
 
-import io.neuraladder.train.ShippedModelFiles;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
@@ -8,7 +7,10 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import io.neuraladder.contract.BitCodec;
+import io.neuraladder.train.ShippedModelFiles;
 import java.io.IOException;
+import java.math.BigInteger;
 import java.net.Inet4Address;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
@@ -220,12 +222,38 @@ class ExplorerServerTest {
         assertEquals("0x100", ModelView.written(hex.get("sum").asText(), 16));
     }
 
+    @Test
+    void tracesBigIntegers_inTheRuntimesSteps() throws Exception {
+        BigInteger a = BigInteger.ONE.shiftLeft(100).subtract(BigInteger.ONE);
+        JsonNode auto = json(get("/api/trace" + query("a", a.toString(), "b", "1")));
+        assertEquals("big", auto.get("width").asText(), "auto widens to BigInteger when a long cannot hold an operand");
+        assertEquals(BitCodec.steps(a, BigInteger.ONE), auto.get("bits").asInt());
+        assertEquals(auto.get("bits").asInt(), auto.get("stepCount").asInt());
+        assertEquals(BigInteger.ONE.shiftLeft(100).toString(), auto.get("sum").asText());
+        assertTrue(auto.get("overflow").isNull());
+        assertTrue(auto.get("traceAgrees").asBoolean());
+        BigInteger negative = BigInteger.ONE.shiftLeft(80).negate();
+        JsonNode signed = json(get("/api/trace" + query("a", negative.toString(), "b", "-5", "width", "big")));
+        assertEquals(negative.subtract(BigInteger.valueOf(5)).toString(), signed.get("sum").asText());
+        assertTrue(signed.get("traceAgrees").asBoolean());
+        JsonNode small = json(get("/api/trace" + query("a", "5", "b", "3", "width", "big")));
+        assertEquals(5, small.get("stepCount").asInt(), "3 bits, a sign bit and the last carry");
+        assertEquals("8", small.get("sum").asText());
+
+        HttpResponse<String> tooLong = get("/api/trace" + query("a", BigInteger.ONE.shiftLeft(2000).toString(), "b", "1"));
+        assertEquals(400, tooLong.statusCode());
+        assertTrue(tooLong.body().contains("traces BigIntegers of up to 2,000 steps (these need 2,003"), tooLong.body());
+        HttpResponse<String> tooManyCharacters = get("/api/trace" + query("a", "9".repeat(611), "b", "1"));
+        assertEquals(400, tooManyCharacters.statusCode());
+        assertTrue(tooManyCharacters.body().contains("of at most 610 characters"), tooManyCharacters.body());
+    }
+
     @ParameterizedTest(name = "{0} -> {1}")
     @CsvSource(delimiter = '|', value = {
         "/api/trace?a=abc&b=1                         | 400 | operand a = \"abc\" is not an integer",
         "/api/trace?a=1                               | 400 | operand b is missing",
         "/api/trace?a=&b=1                            | 400 | operand a is missing",
-        "/api/trace?a=99999999999999999999&b=1        | 400 | operand a = 99999999999999999999 is out of range",
+        "/api/trace?a=99999999999999999999&b=1&width=long | 400 | operand a = 99999999999999999999 does not fit in a long",
         "/api/trace?a=1.5&b=1                         | 400 | is not an integer",
         "/api/trace?a=3000000000&b=1&width=int        | 400 | does not fit in an int",
         "/api/trace?a=1&b=1&width=short               | 400 | width 'short' is not known",
