@@ -20,7 +20,8 @@ import onnx
 from onnx import numpy_helper
 
 sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
-from jacobians import load, sigmoid  # noqa: E402
+from jacobians import load  # noqa: E402
+from slow_units import lstm_steps  # noqa: E402
 
 MARKS = [0, 1, 2, 3, 5, 8, 13, 20, 30, 50, 80, 130, 200, 300, 500, 800, 1300, 2000, 3000, 5000, 10000, 20000]
 SUFFIX = 6
@@ -32,16 +33,6 @@ def head(path):
     matmul = [n for n in model.graph.node if n.op_type == "MatMul"][0]
     add = [n for n in model.graph.node if n.op_type == "Add"][0]
     return weights[matmul.input[1]].reshape(-1).astype(float), float(weights[add.input[1]].reshape(-1)[0])
-
-
-def lstm_steps(cell, states, pairs):
-    _, w, r, b, _ = cell
-    hidden = r.shape[1]
-    h, c = states[:, :hidden], states[:, hidden:]
-    pre = pairs @ w.T + h @ r.T + b[:len(b) // 2] + b[len(b) // 2:]
-    i, o, f = sigmoid(pre[:, :hidden]), sigmoid(pre[:, hidden:2 * hidden]), sigmoid(pre[:, 2 * hidden:3 * hidden])
-    c = f * c + i * np.tanh(pre[:, 3 * hidden:])
-    return np.concatenate([o * np.tanh(c), c], axis=1)
 
 
 def digit_and_state(a, b, state, subtract):
@@ -69,7 +60,7 @@ def smallest_margin(path):
             while t <= mark:
                 pair = lead if t == 0 else repeated
                 a, b = np.array([pair >> 1]), np.array([pair & 1])
-                state = lstm_steps(cell, state, np.stack([a, b], 1).astype(float))
+                state, _ = lstm_steps(cell, state, np.stack([a, b], 1).astype(float))
                 bit, carry = digit_and_state(a, b, carry, subtract)
                 margin = margins(state, bit)[0]
                 if margin < worst[0]:
@@ -78,7 +69,7 @@ def smallest_margin(path):
             states, carries = np.repeat(state, len(suffixes), 0), np.repeat(carry, len(suffixes))
             for k in range(SUFFIX):
                 a, b = suffixes[:, k] >> 1, suffixes[:, k] & 1
-                states = lstm_steps(cell, states, np.stack([a, b], 1).astype(float))
+                states, _ = lstm_steps(cell, states, np.stack([a, b], 1).astype(float))
                 bit, carries = digit_and_state(a, b, carries, subtract)
                 m = margins(states, bit)
                 j = int(np.argmin(m))
