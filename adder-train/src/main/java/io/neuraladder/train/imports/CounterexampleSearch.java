@@ -180,16 +180,15 @@ public final class CounterexampleSearch {
     }
 
     private void run(int lead, List<Integer> cycle) {
-        int longest = 1 + LONGEST_RUN + SUFFIX_BITS;
-        int[] a = new int[longest];
-        int[] b = new int[longest];
+        int[] a = new int[1 + LONGEST_RUN + SUFFIX_BITS];
+        int[] b = new int[a.length];
         double[] state = new double[stateSize];
         int carry = operator.initialState();
         int repetitions = 0;
         int nextCheck = 1;
         String pattern = cycle.stream().map(pair -> "(" + (pair >> 1) + "," + (pair & 1) + ")")
                 .collect(Collectors.joining(" "));
-        for (int t = 0; t + SUFFIX_BITS < longest && t < shortest; t++) {
+        for (int t = 0; t <= LONGEST_RUN && t < shortest; t++) {
             int pair = t == 0 ? lead : cycle.get((t - 1) % cycle.size());
             a[t] = pair >> 1;
             b[t] = pair & 1;
