@@ -9,6 +9,7 @@ import io.neuraladder.sampling.OperandSamples;
 import java.math.BigInteger;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -21,8 +22,8 @@ import java.util.function.IntBinaryOperator;
 /**
  * The samples a tutorial would check an adder on, run through ONNX Runtime on a written file: a
  * million uniform int pairs, every pair of edge values, carry chains through every bit position
- * (each {@code 2^i − 1 + 1} and its kin), carry-heavy pairs, and long sums of up to 4,096 bits. A
- * subtractor gets the same sets with borrows in place of carries. Evidence beside a verdict, never
+ * (each {@code 2^i − 1 + 1} and its kin), carry-heavy pairs, long sums of up to 4,096 bits, and
+ * long runs of one pair. A subtractor gets the same sets with borrows in place of carries. Evidence beside a verdict, never
  * a proof: it shows how often a refuted network is wrong, and that a proved one is right where
  * anyone would look.
  */
@@ -46,6 +47,8 @@ public final class SampleCheck {
             wrong.put("carry chains through every position", count(adder, carryChains()));
             wrong.put("carry-heavy int pairs", count(adder, OperandSamples.carryHeavy(random, 200_000)));
             wrong.put("long sums (64 to 4,096 bits, full carry chains and random)", longSums(adder, random));
+            wrong.put("long runs of one pair (8 to 4,096 pairs, then 4 random)", runs(random, adder::add,
+                    BigInteger::add));
         }
         return wrong;
     }
@@ -68,6 +71,8 @@ public final class SampleCheck {
                     count(subtractor, OperandSamples.borrowHeavy(random, 200_000)));
             wrong.put("long differences (64 to 4,096 bits, full borrow chains and random)",
                     longDifferences(subtractor, random));
+            wrong.put("long runs of one pair (8 to 4,096 pairs, then 4 random)", runs(random, subtractor::subtract,
+                    BigInteger::subtract));
         }
         return wrong;
     }
@@ -140,6 +145,50 @@ public final class SampleCheck {
             }
         }
         return wrong + " of " + total;
+    }
+
+    /**
+     * For every lead pair and every repeated pair: the lead, the pair repeated n times (n = 8, 16, …,
+     * 4,096) and 4 random pairs, least significant first, read as non-negative operands, 4 times
+     * each: 640 pairs through the BigInteger call. Random operands almost never hold such runs, and
+     * an LSTM's slow memory cell counts them.
+     */
+    private static String runs(SplittableRandom random, BinaryOperator<BigInteger> network,
+            BinaryOperator<BigInteger> exact) {
+        int wrong = 0;
+        int total = 0;
+        for (int lead = 0; lead < 4; lead++) {
+            for (int repeated = 0; repeated < 4; repeated++) {
+                for (int n = 8; n <= 4_096; n *= 2) {
+                    for (int k = 0; k < 4; k++) {
+                        int[] pairs = new int[1 + n + 4];
+                        pairs[0] = lead;
+                        Arrays.fill(pairs, 1, 1 + n, repeated);
+                        for (int t = 1 + n; t < pairs.length; t++) {
+                            pairs[t] = random.nextInt(4);
+                        }
+                        BigInteger a = operand(pairs, 1);
+                        BigInteger b = operand(pairs, 0);
+                        total++;
+                        if (!network.apply(a, b).equals(exact.apply(a, b))) {
+                            wrong++;
+                        }
+                    }
+                }
+            }
+        }
+        return wrong + " of " + total;
+    }
+
+    /** The bits at {@code shift} of each pair {@code 2a + b}, least significant first, as a non-negative number. */
+    private static BigInteger operand(int[] pairs, int shift) {
+        BigInteger value = BigInteger.ZERO;
+        for (int t = 0; t < pairs.length; t++) {
+            if (((pairs[t] >> shift) & 1) == 1) {
+                value = value.setBit(t);
+            }
+        }
+        return value;
     }
 
     private static String count(Subtractor subtractor, IntPairs pairs) {
