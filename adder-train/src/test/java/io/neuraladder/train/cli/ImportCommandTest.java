@@ -51,7 +51,7 @@ class ImportCommandTest {
         assertEquals(Verdict.REFUTED.exitCode(), run.status(), run.out());
         assertTrue(run.out().contains("wrong on borrow chains through every position (64-bit differences): "),
                 run.out());
-        assertEquals(5, run.out().lines().filter(line -> line.startsWith("wrong on ")).count(), run.out());
+        assertEquals(6, run.out().lines().filter(line -> line.startsWith("wrong on ")).count(), run.out());
     }
 
     @Test

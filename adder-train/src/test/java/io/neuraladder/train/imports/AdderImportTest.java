@@ -50,7 +50,7 @@ class AdderImportTest {
      * machine: rnn8-sigmoid's cover closes with about 1,800 pieces; gru8-noisy's passes 13,000 and
      * then closes with about 12,000 pieces grown slowly; lstm8-noisy's and gru6-linear-gemm's pass
      * 13,000 (or the size a model file can carry) both ways. lstm10-linear and lstm8-sigmoid are right on
-     * every sample of {@code --check} and refuted by long runs of one pair.
+     * every sample of {@code --check} but its long runs, and refuted by the search's runs.
      */
     private static final PieceCoverSearch.Settings COVER = new PieceCoverSearch.Settings(2, 2, 1e-3, 1.5, 13_000,
             Duration.ofMinutes(5));
