@@ -72,8 +72,8 @@ record BinaryOperands(BigInteger a, BigInteger b, Width width, int bits) {
             throw new BadRequest("operand " + name + " is missing; expected an integer such as 535 or -7");
         }
         if (text.length() > MAX_CHARACTERS || !text.matches("-?[0-9]+")) {
-            throw new BadRequest("operand " + name + " = \"" + BadRequest.shown(text) + "\" is not an integer; expected "
-                    + "decimal digits with an optional minus sign, such as 535 or -7, of at most " + MAX_CHARACTERS
+            throw new BadRequest("operand " + name + " = \"" + BadRequest.shown(text) + "\" is not an integer; "
+                    + "expected decimal digits with an optional minus sign, such as 535 or -7, of at most " + MAX_CHARACTERS
                     + " characters");
         }
         return new BigInteger(text);

@@ -15,8 +15,8 @@ import java.util.function.LongBinaryOperator;
 /**
  * A model as the runtime serves it to the explorer, whatever it computes: the runtime's answers
  * for two operands, as an application gets them. Binary models answer ints and longs (wrapped, and
- * exact or {@code Math}'s overflow message) and BigIntegers; digit-serial ones answer digit strings (signed for a
- * subtraction). A null function is a kind of operand the model does not take.
+ * exact or {@code Math}'s overflow message) and BigIntegers; digit-serial ones answer digit strings
+ * (signed for a subtraction). A null function is a kind of operand the model does not take.
  *
  * @param model what the runtime says the model is
  * @param intWrapped the wrapped int result
@@ -43,8 +43,8 @@ record Served(ModelInfo model, IntBinaryOperator intWrapped, IntBinaryOperator i
         }
         if (operator == Operator.ADD) {
             Adder adder = builder.build();
-            return new Served(adder.model(), adder::addWrapping, adder::add, adder::addWrapping, adder::add, adder::add, null,
-                    adder);
+            return new Served(adder.model(), adder::addWrapping, adder::add, adder::addWrapping, adder::add, adder::add,
+                    null, adder);
         }
         Subtractor subtractor = builder.buildSubtractor();
         return new Served(subtractor.model(), subtractor::subtractWrapping, subtractor::subtractExact,

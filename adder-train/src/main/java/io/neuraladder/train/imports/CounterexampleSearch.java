@@ -209,7 +209,8 @@ public final class CounterexampleSearch {
     }
 
     private static String describe(String cycle, int repetitions, int lead) {
-        return String.format(Locale.ROOT, "%s repeated %d times after (%d,%d)", cycle, repetitions, lead >> 1, lead & 1);
+        return String.format(Locale.ROOT, "%s repeated %d times after (%d,%d)", cycle, repetitions, lead >> 1,
+                lead & 1);
     }
 
     /** Every suffix of {@value #SUFFIX_BITS} pairs after random prefixes of 0 to 64 pairs, uniform or chain-heavy. */

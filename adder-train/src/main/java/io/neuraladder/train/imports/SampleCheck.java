@@ -23,9 +23,9 @@ import java.util.function.IntBinaryOperator;
  * The samples a tutorial would check an adder on, run through ONNX Runtime on a written file: a
  * million uniform int pairs, every pair of edge values, carry chains through every bit position
  * (each {@code 2^i − 1 + 1} and its kin), carry-heavy pairs, long sums of up to 4,096 bits, and
- * long runs of one pair. A subtractor gets the same sets with borrows in place of carries. Evidence beside a verdict, never
- * a proof: it shows how often a refuted network is wrong, and that a proved one is right where
- * anyone would look.
+ * long runs of one pair. A subtractor gets the same sets with borrows in place of carries.
+ * Evidence beside a verdict, never a proof: it shows how often a refuted network is wrong, and
+ * that a proved one is right where anyone would look.
  */
 public final class SampleCheck {
 

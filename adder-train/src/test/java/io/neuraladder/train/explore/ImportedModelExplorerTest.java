@@ -71,7 +71,7 @@ class ImportedModelExplorerTest {
     }
 
     private AdderImport.Outcome imported(String fixture) {
-        return AdderImport.run(Path.of("src/test/resources/pytorch", fixture + ".onnx"), temp.resolve(fixture + ".onnx"),
-                Operator.ADD);
+        return AdderImport.run(Path.of("src/test/resources/pytorch", fixture + ".onnx"),
+                temp.resolve(fixture + ".onnx"), Operator.ADD);
     }
 }

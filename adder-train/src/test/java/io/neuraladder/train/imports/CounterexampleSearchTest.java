@@ -46,7 +46,8 @@ class CounterexampleSearchTest {
 
     @Test
     void aProvedNetwork_yieldsNoCandidate() throws Exception {
-        assertEquals(List.of(), CounterexampleSearch.search(weights("rnn8-noisy"), Operator.ADD, AdderImport.SEARCH_SEED));
+        assertEquals(List.of(),
+                CounterexampleSearch.search(weights("rnn8-noisy"), Operator.ADD, AdderImport.SEARCH_SEED));
     }
 
     private static CellWeights weights(String name) throws Exception {
@@ -76,7 +77,8 @@ class CounterexampleSearchTest {
         int longest = 0;
         int run = 0;
         for (int t = 0; t <= candidate.wrongAt(); t++) {
-            boolean same = t > 0 && candidate.a()[t] == candidate.a()[t - 1] && candidate.b()[t] == candidate.b()[t - 1];
+            boolean same = t > 0 && candidate.a()[t] == candidate.a()[t - 1]
+                    && candidate.b()[t] == candidate.b()[t - 1];
             run = same ? run + 1 : 1;
             longest = Math.max(longest, run);
         }
