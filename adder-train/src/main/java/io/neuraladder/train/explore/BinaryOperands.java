@@ -102,14 +102,4 @@ record BinaryOperands(BigInteger a, BigInteger b, Width width, int bits) {
     int bitOfB(int step) {
         return b.testBit(step) ? 1 : 0;
     }
-
-    /** The number {@code bits} two's-complement bits spell, least significant first, as the runtime reads them. */
-    static BigInteger spelled(int[] bitsLeastFirst) {
-        BigInteger value = BigInteger.ZERO;
-        for (int t = bitsLeastFirst.length - 1; t >= 0; t--) {
-            value = value.shiftLeft(1).or(BigInteger.valueOf(bitsLeastFirst[t]));
-        }
-        return bitsLeastFirst.length > 0 && bitsLeastFirst[bitsLeastFirst.length - 1] == 1
-                ? value.subtract(BigInteger.ONE.shiftLeft(bitsLeastFirst.length)) : value;
-    }
 }

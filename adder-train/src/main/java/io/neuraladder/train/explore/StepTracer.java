@@ -1,11 +1,13 @@
 package io.neuraladder.train.explore;
 
+import io.neuraladder.contract.BitCodec;
 import io.neuraladder.contract.DigitCodec;
 import io.neuraladder.contract.Operator;
 import io.neuraladder.train.CellWeights;
 import io.neuraladder.train.certify.CertificateRegions;
 import io.neuraladder.train.certify.CertificateRegions.Region;
 import io.neuraladder.train.certify.RecurrentCell;
+import java.nio.FloatBuffer;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -48,8 +50,11 @@ final class StepTracer {
             bs[t] = operands.bitOfB(t);
         }
         List<Trace.Step> steps = run(as, bs);
-        int[] digits = steps.stream().mapToInt(Trace.Step::sumDigit).toArray();
-        return new Run(steps, BinaryOperands.spelled(digits).toString());
+        float[] digits = new float[steps.size()];
+        for (Trace.Step step : steps) {
+            digits[step.index()] = step.sumDigit();
+        }
+        return new Run(steps, BitCodec.decodeBigInteger(FloatBuffer.wrap(digits), digits.length).toString());
     }
 
     /**

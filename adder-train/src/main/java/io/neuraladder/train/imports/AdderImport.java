@@ -142,7 +142,7 @@ public final class AdderImport {
         // Written now so that candidates are replayed on the very file a user gets; rewritten if one is confirmed.
         write(unknown);
         List<CounterexampleSearch.Candidate> candidates = CounterexampleSearch.search(adder.weights(), operator,
-                SEARCH_SEED);
+                forgetting, SEARCH_SEED);
         Optional<Counterexample> confirmed = Replay.firstConfirmed(output, operator, candidates);
         if (confirmed.isPresent()) {
             Outcome refuted = new Outcome(Verdict.REFUTED, adder, operator, certificate, Optional.empty(), confirmed,

@@ -69,15 +69,16 @@ public final class CounterexampleSearch {
 
     /**
      * The wrong strings found for a model of {@code operator} with {@code weights}, shortest first
-     * (at most {@value #MAX_CANDIDATES}); empty if the search found none.
+     * (at most {@value #MAX_CANDIDATES}); empty if the search found none. {@code slowest} is the
+     * network's slowest cycle, whose runs are tried beside those of one and two pairs.
      */
-    public static List<Candidate> search(CellWeights weights, Operator operator, long seed) {
+    public static List<Candidate> search(CellWeights weights, Operator operator, SlowestCycle slowest, long seed) {
         CounterexampleSearch search = new CounterexampleSearch(weights, operator);
         search.everyContinuation(new double[search.stateSize], operator.initialState(), new int[EXHAUSTIVE_BITS],
                 new int[EXHAUSTIVE_BITS], 0, "every string of up to " + EXHAUSTIVE_BITS + " bit pairs");
         if (search.candidates.isEmpty()) {
             search.chains();
-            search.runs(SlowestCycle.of(weights).pairs());
+            search.runs(slowest.pairs());
             SplittableRandom random = new SplittableRandom(seed);
             search.suffixesAfterRandomPrefixes(random);
             search.randomStrings(random);

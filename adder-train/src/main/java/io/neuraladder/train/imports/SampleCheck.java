@@ -167,8 +167,8 @@ public final class SampleCheck {
                         for (int t = 1 + n; t < pairs.length; t++) {
                             pairs[t] = random.nextInt(4);
                         }
-                        BigInteger a = operand(pairs, 1);
-                        BigInteger b = operand(pairs, 0);
+                        BigInteger a = Replay.value(Arrays.stream(pairs).map(pair -> pair >> 1).toArray());
+                        BigInteger b = Replay.value(Arrays.stream(pairs).map(pair -> pair & 1).toArray());
                         total++;
                         if (!network.apply(a, b).equals(exact.apply(a, b))) {
                             wrong++;
@@ -178,17 +178,6 @@ public final class SampleCheck {
             }
         }
         return wrong + " of " + total;
-    }
-
-    /** The bits at {@code shift} of each pair {@code 2a + b}, least significant first, as a non-negative number. */
-    private static BigInteger operand(int[] pairs, int shift) {
-        BigInteger value = BigInteger.ZERO;
-        for (int t = 0; t < pairs.length; t++) {
-            if (((pairs[t] >> shift) & 1) == 1) {
-                value = value.setBit(t);
-            }
-        }
-        return value;
     }
 
     private static String count(Subtractor subtractor, IntPairs pairs) {

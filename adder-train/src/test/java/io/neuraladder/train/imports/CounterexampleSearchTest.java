@@ -25,7 +25,7 @@ class CounterexampleSearchTest {
         assertTrue(CounterexampleSearch.exactOnAllStrings(weights, Operator.ADD, CounterexampleSearch.EXHAUSTIVE_BITS),
                 "right on every short string: only a long one shows it wrong");
 
-        List<Candidate> found = CounterexampleSearch.search(weights, Operator.ADD, AdderImport.SEARCH_SEED);
+        List<Candidate> found = search(weights);
 
         Candidate first = found.get(0);
         assertTrue(first.found().startsWith("(1,1) repeated "), first.found());
@@ -37,7 +37,7 @@ class CounterexampleSearchTest {
     void anLstmWhoseLongPropagatingRunStartsWithoutACarry_isCaught() throws Exception {
         CellWeights weights = weights("lstm10-linear");
 
-        Candidate first = CounterexampleSearch.search(weights, Operator.ADD, AdderImport.SEARCH_SEED).get(0);
+        Candidate first = search(weights).get(0);
 
         assertTrue(first.found().startsWith("(1,0) repeated "), first.found());
         assertTrue(longestRunOfOnePair(first) >= 20, "a run that no random string of the search holds");
@@ -46,8 +46,11 @@ class CounterexampleSearchTest {
 
     @Test
     void aProvedNetwork_yieldsNoCandidate() throws Exception {
-        assertEquals(List.of(),
-                CounterexampleSearch.search(weights("rnn8-noisy"), Operator.ADD, AdderImport.SEARCH_SEED));
+        assertEquals(List.of(), search(weights("rnn8-noisy")));
+    }
+
+    private static List<Candidate> search(CellWeights weights) {
+        return CounterexampleSearch.search(weights, Operator.ADD, SlowestCycle.of(weights), AdderImport.SEARCH_SEED);
     }
 
     private static CellWeights weights(String name) throws Exception {
